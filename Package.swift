@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "portal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "portal", targets: ["portal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
+        ),
+        .target(
+            name: "PortalCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "PortalStore", dependencies: ["PortalCore"]),
+        .target(name: "PortalUI", dependencies: ["PortalCore", "PortalStore"], resources: []),
+        .target(name: "PortalCurses", dependencies: ["PortalUI", "CNcursesw"]),
+        .executableTarget(
+            name: "portal",
+            dependencies: [
+                "PortalCore", "PortalStore", "PortalUI", "PortalCurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
+        .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore"]),
+        .testTarget(name: "PortalUITests", dependencies: ["PortalUI", "PortalStore"]),
+        .testTarget(name: "PortalEndToEndTests", dependencies: ["PortalStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,76 @@
+#ifndef PORTAL_CNCURSESW_SHIM_H
+#define PORTAL_CNCURSESW_SHIM_H
+
+// SwiftPM drops pkg-config's -D_XOPEN_SOURCE, so ask for the wide API here.
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// Swift 6 rejects mutable C globals; read them through functions.
+static inline WINDOW *portal_stdscr(void) { return stdscr; }
+static inline int portal_lines(void) { return LINES; }
+static inline int portal_cols(void) { return COLS; }
+static inline int portal_colors(void) { return COLORS; }
+static inline int portal_color_pairs(void) { return COLOR_PAIRS; }
+
+static inline attr_t portal_a_normal(void) { return A_NORMAL; }
+static inline attr_t portal_a_bold(void) { return A_BOLD; }
+static inline attr_t portal_a_dim(void) { return A_DIM; }
+static inline attr_t portal_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t portal_a_reverse(void) { return A_REVERSE; }
+static inline attr_t portal_a_italic(void) { return A_ITALIC; }
+static inline mmask_t portal_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline mmask_t portal_button1_any(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t portal_button4(void) { return BUTTON4_PRESSED; }
+static inline mmask_t portal_button5(void) { return BUTTON5_PRESSED; }
+
+static inline int portal_key_code_yes(void) { return KEY_CODE_YES; }
+
+// Signals are recorded here and handled by the main loop, which restores the
+// terminal before it exits; a handler cannot safely do that work itself.
+static volatile sig_atomic_t portal_signal_received = 0;
+
+static void portal_record_signal(int signo) { portal_signal_received = signo; }
+
+// A crash must not leave the terminal in curses mode: restore it, then die
+// of the same signal so the exit status stays honest.
+static void portal_crash_handler(int signo) {
+    endwin();
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+
+static inline void portal_install_signal_handlers(void) {
+    struct sigaction quit_action;
+    sigemptyset(&quit_action.sa_mask);
+    quit_action.sa_flags = 0;
+    quit_action.sa_handler = portal_record_signal;
+    sigaction(SIGINT, &quit_action, NULL);
+    sigaction(SIGTERM, &quit_action, NULL);
+    sigaction(SIGHUP, &quit_action, NULL);
+
+    struct sigaction crash_action;
+    sigemptyset(&crash_action.sa_mask);
+    crash_action.sa_flags = SA_RESETHAND;
+    crash_action.sa_handler = portal_crash_handler;
+    sigaction(SIGSEGV, &crash_action, NULL);
+    sigaction(SIGBUS, &crash_action, NULL);
+    sigaction(SIGILL, &crash_action, NULL);
+    sigaction(SIGTRAP, &crash_action, NULL);
+    sigaction(SIGABRT, &crash_action, NULL);
+    sigaction(SIGFPE, &crash_action, NULL);
+}
+
+static inline int portal_take_signal(void) {
+    int signo = portal_signal_received;
+    portal_signal_received = 0;
+    return signo;
+}
+
+#endif

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Checks a user principal name and password against the tenant's users.
+public struct Authenticator: Sendable {
+    public enum Failure: Error, Equatable, Sendable {
+        case emptyUserName
+        case emptyPassword
+        /// Unknown user or wrong password: the message does not say which,
+        /// so the sign-in screen cannot be used to discover accounts.
+        case invalidCredentials
+
+        public var message: String {
+            switch self {
+            case .emptyUserName: "Enter your work account, for example name@contoso.com."
+            case .emptyPassword: "Enter your password."
+            case .invalidCredentials: "Your account or password is incorrect. Check them and try again."
+            }
+        }
+    }
+
+    public init() {}
+
+    public func authenticate(userPrincipalName: String, password: String, in tenant: Tenant) -> Result<User, Failure> {
+        let name = userPrincipalName.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return .failure(.emptyUserName) }
+        guard !password.isEmpty else { return .failure(.emptyPassword) }
+        guard let user = tenant.user(principalName: name), user.password.verify(password) else {
+            return .failure(.invalidCredentials)
+        }
+        return .success(user)
+    }
+}

@@ -1,0 +1,50 @@
+import Crypto
+import _CryptoExtras
+import Foundation
+
+/// A password kept only as a salted PBKDF2-HMAC-SHA256 hash, with the
+/// iteration count stored beside it so it can be raised later.
+public struct PasswordHash: Codable, Sendable, Equatable {
+    /// OWASP's current floor for PBKDF2-HMAC-SHA256.
+    public static let recommendedIterations = 600_000
+
+    public var algorithm: String
+    public var iterations: Int
+    /// Base64 of the salt and of the derived key.
+    public var salt: String
+    public var hash: String
+
+    public init(algorithm: String = "PBKDF2-HMAC-SHA256", iterations: Int, salt: String, hash: String) {
+        self.algorithm = algorithm
+        self.iterations = iterations
+        self.salt = salt
+        self.hash = hash
+    }
+
+    /// Hashes a new password with a fresh 16-byte salt.
+    public static func make(password: String, iterations: Int = recommendedIterations,
+                            random: RandomSource) -> PasswordHash {
+        let salt = random.bytes(count: 16)
+        let key = derive(password: password, salt: salt, iterations: iterations)
+        return PasswordHash(iterations: iterations, salt: Data(salt).base64EncodedString(), hash: Data(key).base64EncodedString())
+    }
+
+    /// Whether `password` is the one hashed, compared in constant time.
+    public func verify(_ password: String) -> Bool {
+        guard algorithm == "PBKDF2-HMAC-SHA256", iterations > 0,
+              let saltBytes = Data(base64Encoded: salt), let expected = Data(base64Encoded: hash) else { return false }
+        let actual = Self.derive(password: password, salt: [UInt8](saltBytes), iterations: iterations, length: expected.count)
+        guard actual.count == expected.count else { return false }
+        var difference: UInt8 = 0
+        for (left, right) in zip(actual, expected) { difference |= left ^ right }
+        return difference == 0
+    }
+
+    static func derive(password: String, salt: [UInt8], iterations: Int, length: Int = 32) -> [UInt8] {
+        // Cannot fail for SHA-256 with a positive length and iteration count.
+        let key = try? KDF.Insecure.PBKDF2.deriveKey(
+            from: Array(password.utf8), salt: salt, using: .sha256,
+            outputByteCount: length, unsafeUncheckedRounds: iterations)
+        return key?.withUnsafeBytes { Array($0) } ?? []
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// One app as a particular user sees it in the catalog.
+public struct CatalogEntry: Sendable, Equatable, Identifiable {
+    public var app: MobileApp
+    /// `required` when any of the user's groups has it required, else `available`.
+    public var intent: InstallIntent
+    public var categoryNames: [String]
+
+    public var id: String { app.id }
+    public var primaryCategory: String { categoryNames.first ?? "Other" }
+}
+
+extension Tenant {
+    /// The apps assigned to the user's groups, by name. An app assigned as
+    /// required to one group and available to another is required.
+    public func catalog(for user: User) -> [CatalogEntry] {
+        let groups = Set(user.groups)
+        var intents: [String: InstallIntent] = [:]
+        for assignment in mobileAppAssignments where groups.contains(assignment.groupId) {
+            switch (assignment.intent, intents[assignment.appId]) {
+            case (.required, _): intents[assignment.appId] = .required
+            case (.available, nil), (.availableWithoutEnrollment, nil): intents[assignment.appId] = .available
+            default: break
+            }
+        }
+        let categoryNames = Dictionary(uniqueKeysWithValues: mobileAppCategories.map { ($0.id, $0.displayName) })
+        return mobileApps.compactMap { app in
+            guard let intent = intents[app.id] else { return nil }
+            return CatalogEntry(app: app, intent: intent, categoryNames: app.categories.compactMap { categoryNames[$0] })
+        }
+        .sorted { $0.app.displayName.localizedCaseInsensitiveCompare($1.app.displayName) == .orderedAscending }
+    }
+
+    /// The app's state on each of the user's devices that can run it.
+    public func installStates(of app: MobileApp, for user: User) -> [(device: ManagedDevice, state: ResultantAppState)] {
+        let states = appInstallStates.filter { $0.appId == app.id }
+        return devices(of: user).filter { app.platforms.contains($0.operatingSystem) }.map { device in
+            (device, states.first { $0.deviceId == device.id }?.installState ?? .notInstalled)
+        }
+    }
+}

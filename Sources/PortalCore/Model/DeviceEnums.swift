@@ -1,0 +1,88 @@
+import Foundation
+
+// Enumerations of Microsoft Graph's managedDevice, spelled as Graph spells them.
+
+public enum ComplianceState: String, GraphEnum {
+    case unknown, compliant, noncompliant, conflict, error, inGracePeriod, configManager
+}
+
+public enum ManagedDeviceOwnerType: String, GraphEnum {
+    case unknown, company, personal
+}
+
+public enum ManagementAgentType: String, GraphEnum {
+    case eas, mdm, easMdm, intuneClient, easIntuneClient, configurationManagerClient
+    case configurationManagerClientMdm, configurationManagerClientMdmEas, unknown, jamf
+    case googleCloudDevicePolicyController, microsoft365ManagedMdm, msSense
+}
+
+public enum DeviceEnrollmentType: String, GraphEnum {
+    case unknown, userEnrollment, deviceEnrollmentManager, appleBulkWithUser
+    case appleBulkWithoutUser, windowsAzureADJoin, windowsBulkUserless, windowsAutoEnrollment
+    case windowsBulkAzureDomainJoin, windowsCoManagement, windowsAzureADJoinUsingDeviceAuth
+    case appleUserEnrollment, appleUserEnrollmentWithServiceAccount
+}
+
+public enum DeviceRegistrationState: String, GraphEnum {
+    case notRegistered, registered, revoked, keyConflict, approvalPending
+    case certificateReset, notRegisteredPendingEnrollment, unknown
+}
+
+/// Graph reports jailbreak as the strings "True", "False" and "Unknown".
+public enum JailBrokenState: String, GraphEnum {
+    case yes = "True"
+    case no = "False"
+    case unknown = "Unknown"
+}
+
+public enum ManagedDevicePartnerReportedHealthState: String, GraphEnum {
+    case unknown, activated, deactivated, secured, lowSeverity, mediumSeverity
+    case highSeverity, unresponsive, compromised, misconfigured
+
+    /// The threat level this state stands for, or nil when it says nothing
+    /// about threats (the device must then be checked again).
+    public var threatLevel: DeviceThreatLevel? {
+        switch self {
+        case .secured: .secured
+        case .lowSeverity: .low
+        case .mediumSeverity: .medium
+        case .highSeverity, .compromised: .high
+        case .unknown, .activated, .deactivated, .unresponsive, .misconfigured: nil
+        }
+    }
+}
+
+/// `deviceThreatProtectionRequiredSecurityLevel`, ordered from safest.
+public enum DeviceThreatLevel: String, GraphEnum, Comparable {
+    case secured, low, medium, high
+
+    private var rank: Int {
+        switch self {
+        case .secured: 0
+        case .low: 1
+        case .medium: 2
+        case .high: 3
+        }
+    }
+
+    public static func < (lhs: DeviceThreatLevel, rhs: DeviceThreatLevel) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// The platforms the portal knows, with Graph's `operatingSystem` spellings.
+public enum DevicePlatform: String, GraphEnum {
+    case iOS, iPadOS, android = "Android", windows = "Windows", macOS, linux = "Linux"
+
+    public var displayName: String {
+        switch self {
+        case .iOS: "iOS"
+        case .iPadOS: "iPadOS"
+        case .android: "Android"
+        case .windows: "Windows"
+        case .macOS: "macOS"
+        case .linux: "Linux"
+        }
+    }
+
+    /// Compliance policies for iPhone and iPad are one policy type in Intune.
+    public var policyPlatform: DevicePlatform { self == .iPadOS ? .iOS : self }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Everything one organization's portal knows: the document the store keeps.
+public struct Tenant: Codable, Sendable, Equatable {
+    public var organization: Organization
+    public var groups: [Group]
+    public var users: [User]
+    public var managedDevices: [ManagedDevice]
+    public var compliancePolicies: [CompliancePolicy]
+    public var mobileAppCategories: [MobileAppCategory]
+    public var mobileApps: [MobileApp]
+    public var mobileAppAssignments: [MobileAppAssignment]
+    public var appInstallStates: [AppInstallState]
+
+    public init(organization: Organization, groups: [Group], users: [User], managedDevices: [ManagedDevice],
+                compliancePolicies: [CompliancePolicy], mobileAppCategories: [MobileAppCategory],
+                mobileApps: [MobileApp], mobileAppAssignments: [MobileAppAssignment],
+                appInstallStates: [AppInstallState]) {
+        self.organization = organization
+        self.groups = groups
+        self.users = users
+        self.managedDevices = managedDevices
+        self.compliancePolicies = compliancePolicies
+        self.mobileAppCategories = mobileAppCategories
+        self.mobileApps = mobileApps
+        self.mobileAppAssignments = mobileAppAssignments
+        self.appInstallStates = appInstallStates
+    }
+
+    /// Sign-in names are case-insensitive, as in Entra.
+    public func user(principalName: String) -> User? {
+        let wanted = principalName.lowercased()
+        return users.first { $0.userPrincipalName.lowercased() == wanted }
+    }
+
+    public func user(id: String) -> User? { users.first { $0.id == id } }
+
+    /// Only the user's own devices, never anyone else's.
+    public func devices(of user: User) -> [ManagedDevice] {
+        managedDevices.filter { $0.userId == user.id }
+    }
+
+    /// The policies that target the user's groups on the device's platform.
+    public func policies(for device: ManagedDevice, user: User) -> [CompliancePolicy] {
+        let groups = Set(user.groups)
+        return compliancePolicies.filter {
+            $0.platform == device.operatingSystem.policyPlatform && !groups.isDisjoint(with: $0.assignedGroups)
+        }
+    }
+
+    public func evaluate(_ device: ManagedDevice, for user: User, now: Date) -> ComplianceEvaluation {
+        ComplianceEvaluator(validityPeriodDays: organization.complianceValidityPeriodDays)
+            .evaluate(device, policies: policies(for: device, user: user), now: now)
+    }
+
+    public func category(id: String) -> MobileAppCategory? { mobileAppCategories.first { $0.id == id } }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Where the store lives when no path is given.
+public enum StoreLocation {
+    /// `--store` wins, then `PORTAL_STORE`, then `$XDG_DATA_HOME/company-portal/portal.json`,
+    /// then `~/.local/share/company-portal/portal.json`.
+    public static func resolve(explicit: String?, environment: [String: String]) -> URL {
+        if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
+        if let fromEnvironment = environment["PORTAL_STORE"], !fromEnvironment.isEmpty {
+            return URL(fileURLWithPath: fromEnvironment)
+        }
+        let dataHome: URL
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            dataHome = URL(fileURLWithPath: xdg)
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            dataHome = URL(fileURLWithPath: home).appendingPathComponent(".local/share")
+        }
+        return dataHome.appendingPathComponent("company-portal/portal.json")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// One thing wrong with a store file, located by a JSON path such as
+/// `$.managedDevices[2].complianceState`.
+public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+
+    /// `$`, `$.users[3].groups[0]`: the notation jq and JSONPath readers know.
+    public static func jsonPath(_ codingPath: [CodingKey]) -> String {
+        codingPath.reduce("$") { path, key in
+            if let index = key.intValue { return "\(path)[\(index)]" }
+            return "\(path).\(key.stringValue)"
+        }
+    }
+
+    /// Turns a decoding failure into a problem a person can act on.
+    public init(_ error: Error) {
+        guard let decoding = error as? DecodingError else {
+            self.init(path: "$", message: String(describing: error))
+            return
+        }
+        switch decoding {
+        case let .keyNotFound(key, context):
+            self.init(path: Self.jsonPath(context.codingPath + [key]), message: "missing required field \"\(key.stringValue)\"")
+        case let .valueNotFound(type, context):
+            self.init(path: Self.jsonPath(context.codingPath), message: "null where \(Self.typeName(type)) is required")
+        case let .typeMismatch(type, context):
+            self.init(path: Self.jsonPath(context.codingPath), message: "expected \(Self.typeName(type))")
+        case let .dataCorrupted(context):
+            if let underlying = context.underlyingError {
+                self.init(path: Self.jsonPath(context.codingPath), message: "not valid JSON: \(Self.describe(underlying))")
+            } else {
+                self.init(path: Self.jsonPath(context.codingPath), message: context.debugDescription)
+            }
+        @unknown default:
+            self.init(path: "$", message: String(describing: error))
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type, is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is Date.Type: return "an ISO-8601 date string"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return "an array" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "an object (\(name))"
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+    }
+}
