@@ -24,7 +24,17 @@ let package = Package(
             ]
         ),
         .target(name: "PortalStore", dependencies: ["PortalCore"]),
-        .target(name: "PortalUI", dependencies: ["PortalCore", "PortalStore"], resources: []),
+        .target(
+            name: "PortalUI",
+            dependencies: ["PortalCore", "PortalStore"],
+            // Themes/ at the top level is linked here and compiled in, so the
+            // binary carries its themes wherever it is installed.
+            resources: [
+                .embedInCode("Themes/default.json"), .embedInCode("Themes/dark.json"),
+                .embedInCode("Themes/light.json"), .embedInCode("Themes/high-contrast.json"),
+                .embedInCode("Themes/monochrome.json"),
+            ]
+        ),
         .target(name: "PortalCurses", dependencies: ["PortalUI", "CNcursesw"]),
         .executableTarget(
             name: "portal",

@@ -27,10 +27,14 @@ static inline attr_t portal_a_reverse(void) { return A_REVERSE; }
 static inline attr_t portal_a_italic(void) { return A_ITALIC; }
 static inline mmask_t portal_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
 static inline mmask_t portal_button1_any(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t portal_button1_double(void) { return BUTTON1_DOUBLE_CLICKED; }
 static inline mmask_t portal_button4(void) { return BUTTON4_PRESSED; }
 static inline mmask_t portal_button5(void) { return BUTTON5_PRESSED; }
 
 static inline int portal_key_code_yes(void) { return KEY_CODE_YES; }
+
+// newterm on the process's own standard streams; Swift 6 cannot name stdin/stdout.
+static inline SCREEN *portal_newterm(void) { return newterm(NULL, stdout, stdin); }
 
 // Signals are recorded here and handled by the main loop, which restores the
 // terminal before it exits; a handler cannot safely do that work itself.

@@ -1,5 +1,15 @@
+import ArgumentParser
 import Foundation
-import PortalCore
-let start = Date()
-let h = PasswordHash.make(password: "x", iterations: 600_000, random: SeededRandomSource(seed: 1))
-print(Date().timeIntervalSince(start), h.verify("x"), Date().timeIntervalSince(start))
+
+// Usage errors exit 2, as the store and screen commands promise; argument
+// parser's own default for them is 64.
+do {
+    var command = try PortalCommand.parseAsRoot()
+    try command.run()
+} catch {
+    if PortalCommand.exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((PortalCommand.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+    PortalCommand.exit(withError: error)
+}

@@ -1,0 +1,136 @@
+import CNcursesw
+import Foundation
+import PortalUI
+
+/// The only code that calls curses: draws cell buffers, reads keys and mouse
+/// events, and restores the terminal however the program ends.
+public final class CursesBackend: TerminalBackend {
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal
+        case unknownTerminal(String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal:
+                "portal needs a terminal on standard input and output. To replay screens without one, use: portal screens run"
+            case let .unknownTerminal(term):
+                "cannot start the terminal interface: TERM=\(term.isEmpty ? "(unset)" : term) is unknown here. Set TERM to a known type, e.g. TERM=xterm-256color."
+            }
+        }
+    }
+
+    private let palette: ColorPairs
+    private var previous: CellBuffer?
+    private var isActive = false
+    private var cursorVisible: Int32 = -1
+
+    public init(theme: Theme, brandColor: (UInt8, UInt8, UInt8), mouse: Bool) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
+        setlocale(LC_ALL, "")
+        guard portal_newterm() != nil else {
+            throw StartError.unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        isActive = true
+        portal_install_signal_handlers()
+        raw()
+        noecho()
+        nonl()
+        keypad(portal_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        var depth = ColorDepth.none
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            depth = ColorDepth(colorCount: Int(portal_colors()))
+        }
+        palette = ColorPairs(theme: theme, depth: depth, brand: brandColor)
+        if mouse {
+            mousemask(portal_mouse_mask(), nil)
+            mouseinterval(0)
+        }
+    }
+
+    /// Leaves curses mode; safe to call more than once.
+    public func shutdown() {
+        guard isActive else { return }
+        isActive = false
+        curs_set(1)
+        endwin()
+    }
+
+    deinit { shutdown() }
+
+    public var size: Size {
+        Size(width: Int(getmaxx(portal_stdscr())), height: Int(getmaxy(portal_stdscr())))
+    }
+
+    public func draw(_ buffer: CellBuffer) {
+        let full = previous?.size != buffer.size
+        if full { erase() }
+        for y in 0..<buffer.size.height {
+            for x in 0..<buffer.size.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                if !full, let previous, previous[x, y] == cell,
+                   x + 1 >= buffer.size.width || previous[x + 1, y] == buffer[x + 1, y] { continue }
+                put(cell, x: x, y: y)
+            }
+        }
+        previous = buffer
+        let wanted: Int32 = buffer.cursor == nil ? 0 : 1
+        if wanted != cursorVisible {
+            curs_set(wanted)
+            cursorVisible = wanted
+        }
+        if let cursor = buffer.cursor { move(Int32(cursor.y), Int32(cursor.x)) }
+        refresh()
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        let (pair, attributes) = palette.pair(for: cell.role)
+        var characters = cell.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        characters.append(0)
+        var complex = cchar_t()
+        setcchar(&complex, characters, attributes, pair, nil)
+        mvadd_wch(Int32(y), Int32(x), &complex)
+    }
+
+    public func poll(timeoutMilliseconds: Int) -> BackendEvent {
+        if let signal = takeSignal() { return signal }
+        wtimeout(portal_stdscr(), Int32(timeoutMilliseconds))
+        var character: wint_t = 0
+        let result = wget_wch(portal_stdscr(), &character)
+        if let signal = takeSignal() { return signal }
+        if result == ERR { return .timeout }
+        if result == portal_key_code_yes() { return functionKey(Int32(character)) }
+        return .input(.key(KeyDecoder.key(forCharacter: UInt32(character))))
+    }
+
+    private func takeSignal() -> BackendEvent? {
+        let signal = portal_take_signal()
+        return signal == 0 ? nil : .terminate(signal: signal)
+    }
+
+    private func functionKey(_ code: Int32) -> BackendEvent {
+        switch code {
+        case KEY_RESIZE:
+            previous = nil
+            return .input(.resize(size))
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return .timeout }
+            let state = event.bstate
+            let kind: MouseEvent.Kind
+            if state & portal_button4() != 0 { kind = .scrollUp }
+            else if state & portal_button5() != 0 { kind = .scrollDown }
+            else if state & portal_button1_double() != 0 { kind = .doubleClick }
+            else if state & portal_button1_any() != 0 { kind = .click }
+            else { return .timeout }
+            return .input(.mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y))))
+        default:
+            guard let key = KeyDecoder.key(forCode: code) else { return .timeout }
+            return .input(.key(key))
+        }
+    }
+}

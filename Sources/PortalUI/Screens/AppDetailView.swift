@@ -1,0 +1,58 @@
+import Foundation
+import PortalCore
+
+/// One app: what it is, who publishes it, and its state on each device.
+enum AppDetailView {
+    static func lines(_ entry: CatalogEntry, user: User, context: PortalContext, width: Int) -> [StyledLine] {
+        let app = entry.app
+        var lines: [StyledLine] = [
+            StyledLine(app.displayName, .title),
+            StyledLine(app.publisher, .dim),
+            .blank,
+        ]
+        lines += StyledLine.wrapped(app.description, width: width)
+        lines.append(.blank)
+        let fields: [(String, String)] = [
+            ("Assignment", entry.intent == .required ? "Required by your organization" : "Available to install"),
+            ("Version", app.version), ("Size", sizeText(app.sizeInBytes)),
+            ("Category", entry.categoryNames.joined(separator: ", ")),
+            ("Platforms", app.platforms.map(\.displayName).joined(separator: ", ")),
+            ("Published", context.date(app.createdDateTime)), ("Updated", context.date(app.lastModifiedDateTime)),
+            ("Developer", app.developer), ("Owner", app.owner),
+        ]
+        for (label, value) in fields where !value.isEmpty {
+            lines += DetailField.line(label, value, width: width)
+        }
+        if let url = app.informationUrl { lines += DetailField.line("More information", url, role: .link, width: width) }
+        if let url = app.privacyInformationUrl { lines += DetailField.line("Privacy", url, role: .link, width: width) }
+        if !app.notes.isEmpty { lines += DetailField.line("Notes", app.notes, width: width) }
+
+        lines.append(.blank)
+        lines.append(StyledLine("On your devices", .accent))
+        let states = context.tenant.installStates(of: app, for: user)
+        if states.isEmpty {
+            lines.append(StyledLine("None of your devices can run this app.", .dim))
+        }
+        for (device, state) in states {
+            lines += DetailField.line(device.deviceName, badge(state), width: width)
+        }
+        return lines
+    }
+
+    static func badge(_ state: ResultantAppState) -> Span {
+        switch state {
+        case .installed: Span("✓ Installed", .compliant)
+        case .failed, .uninstallFailed: Span("✗ \(state.label)", .noncompliant)
+        case .pendingInstall: Span("… Installing", .inGracePeriod)
+        case .notInstalled, .notApplicable, .unknown: Span("- \(state.label)", .dim)
+        }
+    }
+
+    /// "245 MB", "1.2 GB"
+    static func sizeText(_ bytes: Int) -> String {
+        let megabytes = Double(bytes) / 1_048_576
+        if megabytes >= 1024 { return String(format: "%.1f GB", megabytes / 1024) }
+        if megabytes >= 1 { return "\(Int(megabytes.rounded())) MB" }
+        return "\(max(1, bytes / 1024)) KB"
+    }
+}

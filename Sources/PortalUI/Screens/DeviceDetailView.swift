@@ -1,0 +1,53 @@
+import Foundation
+import PortalCore
+
+/// One device: its status, what it is, and each compliance setting with how
+/// to resolve what fails.
+enum DeviceDetailView {
+    static func lines(_ device: ManagedDevice, user: User, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
+        let evaluation = context.tenant.evaluate(device, for: user, now: now)
+        let state = evaluation.state
+        var lines: [StyledLine] = [
+            StyledLine(device.deviceName, .title),
+            StyledLine([Span("\(state.glyph) \(state.label)", state.role), Span(" — \(state.accessSummary)")]),
+        ]
+        if let deadline = evaluation.graceDeadline {
+            lines += StyledLine.wrapped("Fix the settings below by \(context.dateTime(deadline)) (\(PortalContext.relative(deadline, now: now))) to keep access.",
+                                        role: .warning, width: width)
+        }
+        if state == .noncompliant {
+            lines.append(StyledLine("This device is not in compliance.", .noncompliant))
+        }
+        lines.append(.blank)
+        let ownership = device.managedDeviceOwnerType == .personal ? "Personal" : device.managedDeviceOwnerType == .company ? "Corporate" : "Unknown"
+        let checked = device.lastSyncDateTime.map { "\(context.dateTime($0)) (\(PortalContext.relative($0, now: now)))" } ?? "Never"
+        let encrypted = device.isEncrypted.map { $0 ? "Yes" : "No" } ?? "Not reported"
+        let fields: [(String, String)] = [
+            ("Platform", "\(device.operatingSystem.displayName) \(device.osVersion)"),
+            ("Model", device.model), ("Manufacturer", device.manufacturer), ("Ownership", ownership),
+            ("Serial number", device.serialNumber), ("IMEI", device.imei),
+            ("Enrolled", context.dateTime(device.enrolledDateTime)), ("Last status check", checked),
+            ("Encrypted", encrypted), ("Management", device.managementAgent.rawValue),
+            ("Enrollment type", device.deviceEnrollmentType.rawValue), ("Category", device.deviceCategoryDisplayName),
+        ]
+        for (label, value) in fields where !(label == "IMEI" && value.isEmpty) {
+            lines += DetailField.line(label, value, width: width)
+        }
+
+        lines.append(.blank)
+        lines.append(StyledLine("Compliance settings", .accent))
+        if evaluation.results.isEmpty {
+            lines.append(StyledLine("No compliance policy applies to this device.", .dim))
+        }
+        let ordered = evaluation.results.filter { $0.outcome == .fail } + evaluation.results.filter { $0.outcome != .fail }
+        for result in ordered {
+            let badge = result.outcome.badge
+            lines.append(StyledLine([Span(TextWidth.pad(badge.text, to: 16), badge.role), Span(result.title, .title)]))
+            lines += StyledLine.wrapped("Expected: \(result.expected)   Reported: \(result.actual)", role: .dim, width: width, indent: 16)
+            if !result.howToResolve.isEmpty {
+                lines += StyledLine.wrapped("How to resolve this: \(result.howToResolve)", width: width, indent: 16)
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import PortalCore
+
+/// Home: a greeting, the user's devices at a glance, and the organization's
+/// notifications.
+enum HomeView {
+    static func greeting(hour: Int) -> String {
+        switch hour {
+        case 5..<12: "Good morning"
+        case 12..<18: "Good afternoon"
+        default: "Good evening"
+        }
+    }
+
+    static func lines(_ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
+        let tenant = context.tenant
+        let user = state.user
+        let devices = DevicesView.devices(state, context: context)
+        let evaluations = devices.map { tenant.evaluate($0, for: user, now: now) }
+        var lines: [StyledLine] = [
+            StyledLine("\(greeting(hour: context.hour(of: now))), \(user.givenName).", .title),
+            StyledLine("Welcome to the \(tenant.organization.displayName) Company Portal.", .dim),
+            .blank,
+            StyledLine("My devices", .accent),
+        ]
+        let count = devices.count
+        lines.append(StyledLine(count == 0 ? "You have no enrolled devices."
+                                : "You have \(count) enrolled device\(count == 1 ? "" : "s")."))
+        let order: [ComplianceState] = [.compliant, .inGracePeriod, .noncompliant, .unknown]
+        for state in order {
+            let matching = evaluations.filter { $0.state.role == state.role }.count
+            guard matching > 0 else { continue }
+            lines.append(StyledLine([Span("  "), Span(TextWidth.pad("\(state.glyph) \(state.label)", to: 20), state.role),
+                                     Span("\(matching)")]))
+        }
+        let attention = zip(devices, evaluations).filter { $0.1.state != .compliant }
+        if !attention.isEmpty {
+            lines.append(.blank)
+            lines.append(StyledLine("Needs your attention", .accent))
+            for (device, evaluation) in attention {
+                var text = "\(device.deviceName): \(evaluation.state.accessSummary)"
+                if let deadline = evaluation.graceDeadline {
+                    text += "; fix by \(context.dateTime(deadline)) (\(PortalContext.relative(deadline, now: now)))"
+                }
+                lines += StyledLine.wrapped(text, width: width, indent: 4,
+                                            firstPrefix: [Span("  "), Span(evaluation.state.glyph, evaluation.state.role), Span(" ")])
+            }
+            lines.append(StyledLine("  Open Devices (2) to see how to resolve each one.", .dim))
+        }
+
+        lines.append(.blank)
+        let notifications = tenant.organization.notifications.sorted { $0.createdDateTime > $1.createdDateTime }
+        lines.append(StyledLine("Notifications (\(notifications.count))", .accent))
+        if notifications.isEmpty { lines.append(StyledLine("  No notifications.", .dim)) }
+        for note in notifications {
+            lines += StyledLine.wrapped(note.title, role: .title, width: width, indent: 4, firstPrefix: [Span("  • ")])
+            lines += StyledLine.wrapped(note.body, width: width, indent: 4)
+            lines.append(StyledLine("    " + context.date(note.createdDateTime), .dim))
+        }
+
+        let featured = tenant.catalog(for: user).filter(\.app.isFeatured).map(\.app.displayName)
+        if !featured.isEmpty {
+            lines.append(.blank)
+            lines.append(StyledLine("Featured apps", .accent))
+            lines += StyledLine.wrapped(featured.joined(separator: ", "), width: width, indent: 2)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import PortalCore
+
+/// Update and view of the signed-in portal: the chrome (header, tabs, hint
+/// bar) and dispatch to the open section or detail.
+enum PortalScreen {
+    static func update(_ state: inout PortalState, _ message: Message, context: PortalContext, size: Size, now: Date) -> [Effect] {
+        let layout = PortalLayout(size: size, now: now)
+        switch message {
+        case let .input(.key(key)):
+            handle(key, &state, context: context, layout: layout)
+        case let .input(.mouse(event)):
+            handle(event, &state, context: context, layout: layout)
+        case .input(.resize):
+            clampLists(&state, context: context, layout: layout)
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func handle(_ key: Key, _ state: inout PortalState, context: PortalContext, layout: PortalLayout) {
+        switch key {
+        case .tab: select(PortalState.Section(rawValue: (state.section.rawValue + 1) % 4)!, &state)
+        case .backTab: select(PortalState.Section(rawValue: (state.section.rawValue + 3) % 4)!, &state)
+        case let .character(digit) where ("1"..."4").contains(digit):
+            select(PortalState.Section(rawValue: Int(String(digit))! - 1)!, &state)
+        case .escape, .backspace, .left, .character("h"):
+            if state.detail != nil { state.detail = nil }
+        case .enter, .right, .character("l"):
+            open(&state, context: context)
+        default:
+            if let move = move(for: key) { apply(move, &state, context: context, layout: layout) }
+        }
+    }
+
+    static func move(for key: Key) -> ListState.Move? {
+        switch key {
+        case .up, .character("k"): .up
+        case .down, .character("j"): .down
+        case .pageUp: .pageUp
+        case .pageDown, .character(" "): .pageDown
+        case .home, .character("g"): .first
+        case .end, .character("G"): .last
+        default: nil
+        }
+    }
+
+    private static func select(_ section: PortalState.Section, _ state: inout PortalState) {
+        state.section = section
+        state.detail = nil
+    }
+
+    private static func open(_ state: inout PortalState, context: PortalContext) {
+        guard state.detail == nil else { return }
+        switch state.section {
+        case .devices:
+            let devices = DevicesView.devices(state, context: context)
+            guard devices.indices.contains(state.devices.selected) else { return }
+            state.detail = .device(id: devices[state.devices.selected].id)
+        case .apps:
+            let apps = AppsView.entries(state, context: context)
+            guard apps.indices.contains(state.apps.selected) else { return }
+            state.detail = .app(id: apps[state.apps.selected].id)
+        case .home, .support:
+            return
+        }
+        state.detailScroll = ScrollState()
+    }
+
+    private static func apply(_ move: ListState.Move, _ state: inout PortalState, context: PortalContext, layout: PortalLayout) {
+        let width = layout.size.width
+        let visible = layout.content.height
+        if state.detail != nil {
+            state.detailScroll.apply(move, lines: detailLines(state, context: context, width: width - 3, now: layout.now).count, visible: visible)
+            return
+        }
+        let rows = Table.visibleRows(in: layout.table)
+        switch state.section {
+        case .home:
+            state.homeScroll.apply(move, lines: HomeView.lines(state, context: context, width: width - 3, now: layout.now).count, visible: visible)
+        case .devices:
+            state.devices.apply(move, count: DevicesView.devices(state, context: context).count, visible: rows)
+        case .apps:
+            state.apps.apply(move, count: AppsView.entries(state, context: context).count, visible: rows)
+        case .support:
+            state.supportScroll.apply(move, lines: SupportView.lines(context: context, width: width - 3).count, visible: visible)
+        }
+    }
+
+    private static func clampLists(_ state: inout PortalState, context: PortalContext, layout: PortalLayout) {
+        let rows = Table.visibleRows(in: layout.table)
+        state.devices.clamp(count: DevicesView.devices(state, context: context).count, visible: rows)
+        state.apps.clamp(count: AppsView.entries(state, context: context).count, visible: rows)
+    }
+
+    private static func handle(_ event: MouseEvent, _ state: inout PortalState, context: PortalContext, layout: PortalLayout) {
+        switch event.kind {
+        case .scrollUp: apply(.up, &state, context: context, layout: layout)
+        case .scrollDown: apply(.down, &state, context: context, layout: layout)
+        case .click, .doubleClick:
+            if let tab = layout.tabs().first(where: { $0.rect.contains(x: event.x, y: event.y) }) {
+                select(tab.section, &state)
+                return
+            }
+            guard state.detail == nil, layout.table.contains(x: event.x, y: event.y), event.y > layout.table.y else { return }
+            let row = event.y - layout.table.y - 1
+            switch state.section {
+            case .devices:
+                let index = state.devices.offset + row
+                guard index < DevicesView.devices(state, context: context).count else { return }
+                let reopen = index == state.devices.selected || event.kind == .doubleClick
+                state.devices.selected = index
+                if reopen { open(&state, context: context) }
+            case .apps:
+                let index = state.apps.offset + row
+                guard index < AppsView.entries(state, context: context).count else { return }
+                let reopen = index == state.apps.selected || event.kind == .doubleClick
+                state.apps.selected = index
+                if reopen { open(&state, context: context) }
+            case .home, .support:
+                return
+            }
+        }
+    }
+
+    static func detailLines(_ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
+        switch state.detail {
+        case let .device(id)?:
+            guard let device = context.tenant.managedDevices.first(where: { $0.id == id && $0.userId == state.user.id }) else { return [] }
+            return DeviceDetailView.lines(device, user: state.user, context: context, width: width, now: now)
+        case let .app(id)?:
+            guard let entry = context.tenant.catalog(for: state.user).first(where: { $0.id == id }) else { return [] }
+            return AppDetailView.lines(entry, user: state.user, context: context, width: width)
+        case nil:
+            return []
+        }
+    }
+
+    // MARK: - View
+
+    static func view(_ state: PortalState, context: PortalContext, now: Date, buffer: inout CellBuffer) {
+        let layout = PortalLayout(size: buffer.size, now: now)
+        let width = buffer.size.width
+        buffer.fill(Rect(x: 0, y: layout.headerRow, width: width, height: 1), role: .header)
+        buffer.write(" \(context.tenant.organization.displayName)  Company Portal", x: 0, y: layout.headerRow, role: .header)
+        let who = TextWidth.truncate(state.user.displayName + " (" + state.user.userPrincipalName + ")", to: width / 2)
+        buffer.write(who, x: width - TextWidth.of(who) - 1, y: layout.headerRow, role: .header)
+
+        for tab in layout.tabs() {
+            let active = tab.section == state.section
+            buffer.write(active ? "[\(tab.label)]" : " \(tab.label) ", x: tab.rect.x, y: tab.rect.y, role: active ? .tabActive : .tab)
+        }
+        buffer.write(String(repeating: "─", count: width), x: 0, y: layout.separatorRow, role: .border)
+
+        if state.detail != nil {
+            let lines = detailLines(state, context: context, width: width - 3, now: now)
+            Widgets.scrollView(lines.map(indented), offset: state.detailScroll.offset, in: layout.content, buffer: &buffer)
+        } else {
+            switch state.section {
+            case .home:
+                Widgets.scrollView(HomeView.lines(state, context: context, width: width - 3, now: now).map(indented),
+                                   offset: state.homeScroll.offset, in: layout.content, buffer: &buffer)
+            case .devices:
+                DevicesView.view(state, context: context, now: now, layout: layout, buffer: &buffer)
+            case .apps:
+                AppsView.view(state, context: context, layout: layout, buffer: &buffer)
+            case .support:
+                Widgets.scrollView(SupportView.lines(context: context, width: width - 3).map(indented),
+                                   offset: state.supportScroll.offset, in: layout.content, buffer: &buffer)
+            }
+        }
+        Widgets.hintBar(hints(state), y: layout.hintRow, width: width, buffer: &buffer)
+    }
+
+    private static func indented(_ line: StyledLine) -> StyledLine { StyledLine([Span(" ")] + line.spans) }
+
+    static func hints(_ state: PortalState) -> [(key: String, label: String)] {
+        if state.detail != nil {
+            return [("↑↓", "Scroll"), ("Esc", "Back"), ("Tab", "Section"), ("?", "Help"), ("q", "Quit")]
+        }
+        switch state.section {
+        case .devices, .apps:
+            return [("↑↓", "Move"), ("Enter", "Details"), ("Tab", "Section"), ("?", "Help"), ("o", "Sign out"), ("q", "Quit")]
+        case .home, .support:
+            return [("↑↓", "Scroll"), ("Tab", "Section"), ("1-4", "Go to"), ("?", "Help"), ("o", "Sign out"), ("q", "Quit")]
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import PortalCore
+
+/// The signed-in portal: which section is open, list positions, and the
+/// detail view on top, if any.
+public struct PortalState: Equatable, Sendable {
+    public enum Section: Int, CaseIterable, Sendable {
+        case home, devices, apps, support
+
+        public var title: String {
+            switch self {
+            case .home: "Home"
+            case .devices: "Devices"
+            case .apps: "Apps"
+            case .support: "Help & support"
+            }
+        }
+    }
+
+    public enum Detail: Equatable, Sendable {
+        case device(id: String)
+        case app(id: String)
+    }
+
+    public var user: User
+    public var section: Section = .home
+    public var devices = ListState()
+    public var apps = ListState()
+    public var homeScroll = ScrollState()
+    public var supportScroll = ScrollState()
+    public var detail: Detail?
+    public var detailScroll = ScrollState()
+
+    public init(user: User) { self.user = user }
+}
+
+/// Where things are on the portal's screen; view and mouse handling share it.
+struct PortalLayout {
+    let size: Size
+    /// The time the screen shows; documents whose length depends on it need it.
+    let now: Date
+
+    var headerRow: Int { 0 }
+    var tabRow: Int { 1 }
+    var separatorRow: Int { 2 }
+    var hintRow: Int { size.height - 1 }
+    /// Everything between the tabs and the hint bar.
+    var content: Rect { Rect(x: 0, y: 3, width: size.width, height: size.height - 4) }
+    /// Lists have a caption line above their table.
+    var captionRow: Int { content.y }
+    var table: Rect { Rect(x: 0, y: content.y + 1, width: size.width, height: content.height - 1) }
+
+    /// Each tab's label and where it is drawn.
+    func tabs() -> [(section: PortalState.Section, label: String, rect: Rect)] {
+        var x = 1
+        return PortalState.Section.allCases.map { section in
+            let label = " \(section.rawValue + 1) \(section.title) "
+            let rect = Rect(x: x, y: tabRow, width: TextWidth.of(label) + 2, height: 1)
+            x += rect.width + 1
+            return (section, label, rect)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import PortalCore
+import PortalStore
+
+/// The sign-in form: work account and password.
+public struct SignInState: Equatable, Sendable {
+    public enum Focus: Equatable, Sendable {
+        case userName, password, signIn
+    }
+
+    public var userName = TextFieldState()
+    public var password = TextFieldState()
+    public var focus: Focus = .userName
+    public var message: String?
+    public var isBusy = false
+
+    public init() {}
+
+    /// Typed text would be lost by quitting.
+    public var hasUnsavedInput: Bool { !userName.text.isEmpty || !password.text.isEmpty }
+}
+
+enum SignInScreen {
+    static func update(_ state: inout SignInState, _ message: Message, size: Size) -> [Effect] {
+        switch message {
+        case let .input(.key(key)):
+            return handle(key, &state)
+        case let .input(.mouse(event)) where event.kind == .click:
+            return click(event, size: size, &state)
+        case let .signInFailed(failure):
+            state.isBusy = false
+            state.message = failure.message
+            if failure == .emptyUserName {
+                state.focus = .userName
+            } else {
+                state.password = TextFieldState()
+                state.focus = .password
+            }
+            return []
+        default:
+            return []
+        }
+    }
+
+    private static func handle(_ key: Key, _ state: inout SignInState) -> [Effect] {
+        guard !state.isBusy else { return [] }
+        switch key {
+        case .tab, .down:
+            state.focus = next(state.focus)
+        case .backTab, .up:
+            state.focus = previous(state.focus)
+        case .enter:
+            if state.focus == .userName && state.password.text.isEmpty {
+                state.focus = .password
+            } else {
+                return submit(&state)
+            }
+        default:
+            switch state.focus {
+            case .userName:
+                if state.userName.handle(key) { state.message = nil }
+            case .password:
+                if state.password.handle(key) { state.message = nil }
+            case .signIn:
+                if key == .character(" ") { return submit(&state) }
+            }
+        }
+        return []
+    }
+
+    private static func submit(_ state: inout SignInState) -> [Effect] {
+        state.isBusy = true
+        state.message = nil
+        return [.authenticate(userPrincipalName: state.userName.text, password: state.password.text)]
+    }
+
+    private static func next(_ focus: SignInState.Focus) -> SignInState.Focus {
+        switch focus {
+        case .userName: .password
+        case .password: .signIn
+        case .signIn: .userName
+        }
+    }
+
+    private static func previous(_ focus: SignInState.Focus) -> SignInState.Focus {
+        switch focus {
+        case .userName: .signIn
+        case .password: .userName
+        case .signIn: .password
+        }
+    }
+
+    // MARK: - Layout shared by view and mouse
+
+    struct Layout {
+        let form: Rect
+        var userNameRow: Int { form.y + 4 }
+        var passwordRow: Int { form.y + 6 }
+        var buttonRow: Int { form.y + 8 }
+        var labelWidth: Int { 15 }
+        var fieldWidth: Int { form.width - 6 - labelWidth }
+        var fieldX: Int { form.x + 4 + labelWidth }
+        var buttonX: Int { fieldX }
+
+        init(size: Size) {
+            let width = min(64, size.width - 4)
+            form = Rect(x: (size.width - width) / 2, y: 2, width: width, height: 12)
+        }
+    }
+
+    private static func click(_ event: MouseEvent, size: Size, _ state: inout SignInState) -> [Effect] {
+        guard !state.isBusy else { return [] }
+        let layout = Layout(size: size)
+        if event.y == layout.userNameRow && event.x >= layout.form.x { state.focus = .userName }
+        else if event.y == layout.passwordRow && event.x >= layout.form.x { state.focus = .password }
+        else if event.y == layout.buttonRow && event.x >= layout.buttonX && event.x < layout.buttonX + 12 {
+            state.focus = .signIn
+            return submit(&state)
+        }
+        return []
+    }
+
+    // MARK: - View
+
+    static func view(_ state: SignInState, context: PortalContext, buffer: inout CellBuffer) {
+        let size = buffer.size
+        let layout = Layout(size: size)
+        let organization = context.tenant.organization
+        buffer.fill(Rect(x: 0, y: 0, width: size.width, height: 1), role: .header)
+        buffer.write(" \(organization.displayName)  Company Portal", x: 0, y: 0, role: .header)
+
+        Widgets.box(layout.form, title: "Sign in", fill: .text, in: &buffer)
+        let inner = layout.form.x + 2
+        buffer.write("Sign in with your \(organization.displayName) work account.", x: inner, y: layout.form.y + 2, role: .text,
+                     clip: layout.form.inset(by: 1))
+        Widgets.field(label: "Work account", value: state.userName.text, secret: false, focused: state.focus == .userName,
+                      cursor: state.userName.cursor, x: inner + 2, y: layout.userNameRow, labelWidth: layout.labelWidth,
+                      fieldWidth: layout.fieldWidth, buffer: &buffer)
+        Widgets.field(label: "Password", value: state.password.text, secret: true, focused: state.focus == .password,
+                      cursor: state.password.cursor, x: inner + 2, y: layout.passwordRow, labelWidth: layout.labelWidth,
+                      fieldWidth: layout.fieldWidth, buffer: &buffer)
+        _ = Widgets.button(state.isBusy ? "Signing in…" : "Sign in", focused: state.focus == .signIn,
+                           x: layout.buttonX, y: layout.buttonRow, buffer: &buffer)
+        if state.focus == .signIn { buffer.cursor = nil }
+        if let message = state.message {
+            let lines = TextWidth.wrap("✗ " + message, width: layout.form.width - 4)
+            for (index, line) in lines.prefix(2).enumerated() {
+                buffer.write(line, x: inner, y: layout.buttonRow + 1 + index, role: .error)
+            }
+        }
+
+        var row = layout.form.maxY + 1
+        if context.isDemo {
+            buffer.write("Demo organization: sign in with any of these accounts.", x: layout.form.x, y: row, role: .accent)
+            row += 1
+            let available = size.height - 2 - row
+            let accounts = DemoOrganization.accounts.filter { context.tenant.user(principalName: $0.userPrincipalName) != nil }
+            for account in accounts.prefix(max(0, available)) {
+                let name = context.tenant.user(principalName: account.userPrincipalName)?.displayName ?? ""
+                let line = TextWidth.pad(account.userPrincipalName, to: 28) + "  " + TextWidth.pad(account.password, to: 18) + "  " + name
+                buffer.write(line, x: layout.form.x + 2, y: row, role: .dim)
+                row += 1
+            }
+        } else if context.tenant.users.isEmpty {
+            buffer.write("This organization has no accounts yet. Ask your IT department.", x: layout.form.x, y: row, role: .warning)
+        }
+
+        Widgets.hintBar([("Tab", "Next field"), ("Enter", "Sign in"), ("F1", "Help"), ("F10", "Quit")],
+                        y: size.height - 1, width: size.width, buffer: &buffer)
+    }
+}

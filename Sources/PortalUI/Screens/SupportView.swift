@@ -1,0 +1,39 @@
+import Foundation
+import PortalCore
+
+/// Help & support: the organization's contacts, privacy statement and terms.
+enum SupportView {
+    static func lines(context: PortalContext, width: Int) -> [StyledLine] {
+        let organization = context.tenant.organization
+        let support = organization.support
+        func field(_ label: String, _ value: String, _ role: Role = .text) -> [StyledLine] {
+            guard !value.isEmpty else { return [] }
+            return StyledLine.wrapped(value, role: role, width: width, indent: 18, firstPrefix: [Span(TextWidth.pad(label, to: 18), .dim)])
+        }
+        var lines: [StyledLine] = [
+            StyledLine("Contact \(organization.displayName) IT", .title),
+            StyledLine("Contact your IT department for help with your devices and apps.", .dim),
+            .blank,
+        ]
+        lines += field("Contact", support.contactName)
+        lines += field("Phone", support.phoneNumber)
+        lines += field("Email", support.emailAddress, .link)
+        lines += field("Website", support.websiteName)
+        lines += field("", support.websiteUrl, .link)
+        if !support.additionalInformation.isEmpty {
+            lines.append(.blank)
+            lines += StyledLine.wrapped(support.additionalInformation, width: width)
+        }
+        lines.append(.blank)
+        lines.append(StyledLine("Privacy", .accent))
+        lines += field("Privacy statement", organization.privacyStatementUrl, .link)
+        lines += StyledLine.wrapped("Your organization can never see your call and browsing history, email and text messages, contacts, calendar, passwords, photos or document contents.", role: .dim, width: width)
+        lines.append(.blank)
+        lines.append(StyledLine("Terms and conditions", .accent))
+        let terms = organization.termsAndConditions
+        lines += field("Title", terms.title)
+        lines += field("Version", String(terms.version))
+        lines += field("Summary", terms.summary)
+        return lines
+    }
+}

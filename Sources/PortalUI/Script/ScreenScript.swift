@@ -1,0 +1,64 @@
+import Foundation
+
+/// A parsed `Screens/*.screen` file: the world it pins and the steps it plays.
+public struct ScreenScript: Sendable {
+    public enum StoreSource: Equatable, Sendable {
+        /// The built-in demo organization, made at the script's clock.
+        case demo
+        /// A store document, relative to the script's folder.
+        case file(String)
+    }
+
+    public enum Command: Equatable, Sendable {
+        case press([Key])
+        case type(String)
+        case wait(TimeInterval)
+        case resize(Size)
+        case click(x: Int, y: Int)
+        case expect(String)
+        case expectAbsent(String)
+        case expectRow(Int, String)
+        case snapshot(String)
+
+        /// Steps that send something to the program, as opposed to checking it.
+        public var isInput: Bool {
+            switch self {
+            case .press, .type, .wait, .resize, .click: true
+            case .expect, .expectAbsent, .expectRow, .snapshot: false
+            }
+        }
+    }
+
+    public struct Step: Equatable, Sendable {
+        public var line: Int
+        public var text: String
+        public var command: Command
+    }
+
+    public var file: URL
+    public var size = Size(width: 80, height: 24)
+    public var store: StoreSource = .demo
+    public var theme = "default"
+    public var clock = Date(timeIntervalSince1970: 1_795_338_000) // 2026-11-22T09:00:00Z
+    public var timeZone = TimeZone(identifier: "UTC")!
+    public var mouse = true
+    public var steps: [Step] = []
+
+    public init(file: URL) { self.file = file }
+
+    public var name: String { file.deletingPathExtension().lastPathComponent }
+
+    /// `Screens/signin.screen` + `home` -> `Screens/signin.home.txt`
+    public func goldenURL(label: String) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent("\(name).\(label).txt")
+    }
+}
+
+/// `file:line: what is wrong`
+public struct ScriptError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public var description: String { "\(file):\(line): \(message)" }
+}

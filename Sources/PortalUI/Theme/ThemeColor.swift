@@ -1,0 +1,123 @@
+import Foundation
+import PortalCore
+
+/// How many colors the terminal can show; themes are downsampled to it.
+public enum ColorDepth: String, Sendable, CaseIterable {
+    case trueColor, colors256, colors16, colors8, none
+
+    /// From the number of colors curses reports.
+    public init(colorCount: Int) {
+        switch colorCount {
+        case 0x1000000...: self = .trueColor
+        case 256...: self = .colors256
+        case 16...: self = .colors16
+        case 8...: self = .colors8
+        default: self = .none
+        }
+    }
+}
+
+/// A color as a theme file writes it: a name, a 0-255 index, `#rrggbb`, or
+/// `brand` for the organization's theme color.
+public enum ThemeColor: Equatable, Sendable {
+    case terminalDefault
+    case indexed(Int)
+    case rgb(UInt8, UInt8, UInt8)
+    case brand
+
+    public static let names: [String: Int] = [
+        "black": 0, "red": 1, "green": 2, "yellow": 3, "blue": 4, "magenta": 5, "cyan": 6, "white": 7,
+        "brightBlack": 8, "gray": 8, "grey": 8, "brightRed": 9, "brightGreen": 10, "brightYellow": 11,
+        "brightBlue": 12, "brightMagenta": 13, "brightCyan": 14, "brightWhite": 15,
+    ]
+
+    public init?(parsing text: String) {
+        if text == "default" { self = .terminalDefault; return }
+        if text == "brand" { self = .brand; return }
+        if let index = Self.names[text] { self = .indexed(index); return }
+        if let index = Int(text), (0...255).contains(index) { self = .indexed(index); return }
+        if let (r, g, b) = ColorText.rgb(text) { self = .rgb(r, g, b); return }
+        return nil
+    }
+}
+
+/// A color the backend can show at its depth.
+public enum ResolvedColor: Equatable, Hashable, Sendable {
+    case terminalDefault
+    /// A palette index valid for the depth (0-7, 0-15 or 0-255).
+    case index(Int)
+    /// 24-bit color, only at true-color depth.
+    case rgb(UInt32)
+}
+
+extension ThemeColor {
+    public func resolved(depth: ColorDepth, brand: (UInt8, UInt8, UInt8)) -> ResolvedColor {
+        switch self {
+        case .terminalDefault:
+            return .terminalDefault
+        case .brand:
+            return ThemeColor.rgb(brand.0, brand.1, brand.2).resolved(depth: depth, brand: brand)
+        case let .indexed(index):
+            if index < Palette.count(for: depth) { return .index(index) }
+            let (r, g, b) = Palette.rgb(ofIndex: index)
+            return ThemeColor.rgb(r, g, b).resolved(depth: depth, brand: brand)
+        case let .rgb(r, g, b):
+            switch depth {
+            case .trueColor: return .rgb(UInt32(r) << 16 | UInt32(g) << 8 | UInt32(b))
+            case .colors256: return .index(Palette.nearest256(r, g, b))
+            case .colors16: return .index(Palette.nearest(r, g, b, among: 16))
+            case .colors8: return .index(Palette.nearest(r, g, b, among: 8))
+            case .none: return .terminalDefault
+            }
+        }
+    }
+}
+
+/// The xterm palette, used to downsample.
+enum Palette {
+    static func count(for depth: ColorDepth) -> Int {
+        switch depth {
+        case .trueColor, .colors256: 256
+        case .colors16: 16
+        case .colors8: 8
+        case .none: 0
+        }
+    }
+
+    private static let ansi: [(UInt8, UInt8, UInt8)] = [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+    private static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
+
+    static func rgb(ofIndex index: Int) -> (UInt8, UInt8, UInt8) {
+        switch index {
+        case 0..<16: return ansi[index]
+        case 16..<232:
+            let value = index - 16
+            return (UInt8(cubeLevels[value / 36]), UInt8(cubeLevels[value / 6 % 6]), UInt8(cubeLevels[value % 6]))
+        default:
+            let level = UInt8(8 + (index - 232) * 10)
+            return (level, level, level)
+        }
+    }
+
+    static func nearest256(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int {
+        func cubeIndex(_ value: UInt8) -> Int {
+            cubeLevels.indices.min { abs(cubeLevels[$0] - Int(value)) < abs(cubeLevels[$1] - Int(value)) } ?? 0
+        }
+        let cube = 16 + 36 * cubeIndex(r) + 6 * cubeIndex(g) + cubeIndex(b)
+        let average = (Int(r) + Int(g) + Int(b)) / 3
+        let gray = 232 + min(23, max(0, (average - 8 + 5) / 10))
+        return distance(rgb(ofIndex: cube), (r, g, b)) <= distance(rgb(ofIndex: gray), (r, g, b)) ? cube : gray
+    }
+
+    static func nearest(_ r: UInt8, _ g: UInt8, _ b: UInt8, among count: Int) -> Int {
+        (0..<count).min { distance(ansi[$0], (r, g, b)) < distance(ansi[$1], (r, g, b)) } ?? 7
+    }
+
+    private static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
+        let dr = Int(a.0) - Int(b.0), dg = Int(a.1) - Int(b.1), db = Int(a.2) - Int(b.2)
+        return 2 * dr * dr + 4 * dg * dg + 3 * db * db
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import PortalCore
+import PortalCurses
+import PortalStore
+import PortalUI
+
+/// Opens the portal in the terminal.
+struct RunCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "run", abstract: "Open the portal (the default command).")
+    }
+
+    @OptionGroup var storeOption: StoreOption
+
+    @Option(help: ArgumentHelp("A theme name (\(ThemeCatalog.builtInNames.joined(separator: ", "))) or a path to a theme file.", valueName: "name|path"))
+    var theme = "default"
+
+    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse, so the terminal's own selection works.")
+    var noMouse = false
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        var chosenTheme: Theme
+        do {
+            chosenTheme = try ThemeCatalog.load(theme)
+        } catch {
+            printError("portal: --theme: \(error)")
+            throw ExitCode(2)
+        }
+        if environment["NO_COLOR"] != nil { chosenTheme = chosenTheme.withoutColor }
+
+        let store = JSONStore(url: StoreLocation.resolve(explicit: storeOption.store, environment: environment))
+        let tenant: Tenant
+        do {
+            if !store.exists {
+                printError("portal: creating the demo organization in \(store.path)")
+            }
+            tenant = try store.loadOrCreate {
+                DemoOrganization.make(now: SystemClock().now(), random: SystemRandomSource())
+            }
+        } catch {
+            printError("portal: \(error)")
+            throw ExitCode(1)
+        }
+
+        let brand = ColorText.rgb(tenant.organization.themeColor) ?? (0, 120, 212)
+        let backend: CursesBackend
+        do {
+            backend = try CursesBackend(theme: chosenTheme, brandColor: brand, mouse: !noMouse)
+        } catch {
+            printError("portal: \(error)")
+            throw ExitCode(2)
+        }
+        let context = PortalContext(tenant: tenant, timeZone: .current, mouseEnabled: !noMouse)
+        let runtime = PortalRuntime(context: context, clock: SystemClock(), size: backend.size)
+        let signal = TerminalLoop.run(runtime, on: backend)
+        backend.shutdown()
+        if let signal { throw ExitCode(128 + signal) }
+    }
+}
