@@ -24,7 +24,7 @@ public enum StoreCodec {
         do {
             probe = try decoder.decode(VersionProbe.self, from: data)
         } catch {
-            throw .invalid(path: path, problems: [StoreProblem(error)])
+            throw .invalid(path: path, problems: [syntaxProblem(data) ?? StoreProblem(error)])
         }
         guard let version = probe.schemaVersion else {
             throw .invalid(path: path, problems: [StoreProblem(path: "$.schemaVersion", message: "missing required field \"schemaVersion\" (this portal writes \(schemaVersion))")])
@@ -44,6 +44,18 @@ public enum StoreCodec {
         let problems = StoreValidator().problems(in: tenant)
         guard problems.isEmpty else { throw .invalid(path: path, problems: problems) }
         return tenant
+    }
+
+    /// Where the JSON syntax breaks ("around line 3, column 7"), when it does.
+    private static func syntaxProblem(_ data: Data) -> StoreProblem? {
+        if data.isEmpty { return StoreProblem(path: "$", message: "not valid JSON: the file is empty") }
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? error.localizedDescription
+            return StoreProblem(path: "$", message: "not valid JSON: \(detail)")
+        }
     }
 
     @Sendable private static func decodeDate(_ decoder: Decoder) throws -> Date {

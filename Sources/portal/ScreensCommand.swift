@@ -38,10 +38,10 @@ struct ScreensCommand: ParsableCommand {
                     let outcome = try runner.run(file: url)
                     if outcome.passed {
                         let updated = outcome.updatedGoldens.isEmpty ? "" : " (updated \(outcome.updatedGoldens.count) golden\(outcome.updatedGoldens.count == 1 ? "" : "s"))"
-                        print("pass  \(url.path)\(updated)")
+                        print("pass  \(url.relativePath)\(updated)")
                     } else {
                         failed += 1
-                        print("FAIL  \(url.path)")
+                        print("FAIL  \(url.relativePath)")
                         for failure in outcome.failures { print(failure.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n")) }
                     }
                 } catch {

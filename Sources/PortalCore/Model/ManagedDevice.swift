@@ -93,7 +93,7 @@ public struct PasscodeFacts: Codable, Sendable, Equatable {
         self.symbols = symbols
     }
 
-    public static let none = PasscodeFacts(isSet: false, length: 0, digits: 0)
+    public static let notSet = PasscodeFacts(isSet: false, length: 0, digits: 0)
 
     public var letters: Int { lowercase + uppercase }
 }

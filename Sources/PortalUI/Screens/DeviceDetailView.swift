@@ -43,7 +43,7 @@ enum DeviceDetailView {
         for result in ordered {
             let badge = result.outcome.badge
             lines.append(StyledLine([Span(TextWidth.pad(badge.text, to: 16), badge.role), Span(result.title, .title)]))
-            lines += StyledLine.wrapped("Expected: \(result.expected)   Reported: \(result.actual)", role: .dim, width: width, indent: 16)
+            lines += StyledLine.wrapped("Expected: \(result.expected) · Reported: \(result.actual)", role: .dim, width: width, indent: 16)
             if !result.howToResolve.isEmpty {
                 lines += StyledLine.wrapped("How to resolve this: \(result.howToResolve)", width: width, indent: 16)
             }

@@ -20,7 +20,7 @@ enum Overlays {
 
     static func help(size: Size, mouseEnabled: Bool, buffer: inout CellBuffer) {
         let entries = helpEntries.filter { mouseEnabled || $0.keys != "Mouse" }
-        let rect = buffer.bounds.centered(width: 66, height: entries.count + 4)
+        let rect = buffer.bounds.centered(width: 74, height: entries.count + 4)
         Widgets.box(rect, title: "Keys", in: &buffer)
         for (index, entry) in entries.enumerated() where index < rect.height - 3 {
             let y = rect.y + 1 + index
@@ -32,10 +32,13 @@ enum Overlays {
     }
 
     static func confirmQuit(reason: String, buffer: inout CellBuffer) {
-        let rect = buffer.bounds.centered(width: 50, height: 7)
+        let lines = TextWidth.wrap(reason, width: 52)
+        let rect = buffer.bounds.centered(width: 56, height: lines.count + 5)
         Widgets.box(rect, title: "Quit portal?", in: &buffer)
-        buffer.write(TextWidth.truncate(reason, to: rect.width - 4), x: rect.x + 2, y: rect.y + 2, role: .warning)
-        buffer.write("y  Quit      n  Stay", x: rect.x + 2, y: rect.y + 4, role: .hintKey)
+        for (index, line) in lines.enumerated() {
+            buffer.write(line, x: rect.x + 2, y: rect.y + 2 + index, role: .warning)
+        }
+        buffer.write("y  Quit      n  Stay", x: rect.x + 2, y: rect.maxY - 2, role: .hintKey)
         buffer.cursor = nil
     }
 

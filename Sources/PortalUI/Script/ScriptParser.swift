@@ -13,7 +13,7 @@ public enum ScriptParser {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let (word, rest) = split(line)
-            func fail(_ message: String) -> ScriptError { ScriptError(file: file.path, line: lineNumber, message: message) }
+            func fail(_ message: String) -> ScriptError { ScriptError(file: file.relativePath, line: lineNumber, message: message) }
 
             if headers.contains(word) {
                 if seenCommand { throw fail("header \"\(word)\" must come before the first command") }

@@ -22,19 +22,19 @@ public struct ScriptRunner {
     /// Reads, parses and plays a script file. Malformed scripts throw.
     public func run(file: URL) throws(ScriptError) -> Outcome {
         guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
-            throw ScriptError(file: file.path, line: 0, message: "cannot read the script")
+            throw ScriptError(file: file.relativePath, line: 0, message: "cannot read the script")
         }
         return try run(ScriptParser.parse(text, file: file))
     }
 
     public func run(_ script: ScreenScript) throws(ScriptError) -> Outcome {
-        var outcome = Outcome(script: script.file.path)
+        var outcome = Outcome(script: script.file.relativePath)
         let clock = VirtualClock(start: script.clock)
         let tenant = try loadStore(script)
         do {
             _ = try ThemeCatalog.load(script.theme)
         } catch {
-            throw ScriptError(file: script.file.path, line: 0, message: "theme: \(error)")
+            throw ScriptError(file: script.file.relativePath, line: 0, message: "theme: \(error)")
         }
         let context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse)
         let runtime = PortalRuntime(context: context, clock: clock, size: script.size)
@@ -89,7 +89,7 @@ public struct ScriptRunner {
             do {
                 return try JSONStore(url: url).load()
             } catch {
-                throw ScriptError(file: script.file.path, line: 0, message: "store: \(error)")
+                throw ScriptError(file: script.file.relativePath, line: 0, message: "store: \(error)")
             }
         }
     }
@@ -106,9 +106,9 @@ public struct ScriptRunner {
         if updateGoldens {
             do {
                 try actual.write(to: url, atomically: true, encoding: .utf8)
-                outcome.updatedGoldens.append(url.path)
+                outcome.updatedGoldens.append(url.relativePath)
             } catch {
-                outcome.failures.append("line \(step.line): cannot write \(url.path): \(error.localizedDescription)")
+                outcome.failures.append("line \(step.line): cannot write \(url.relativePath): \(error.localizedDescription)")
             }
             return
         }
