@@ -24,8 +24,13 @@ public final class CursesBackend: TerminalBackend {
     private var isActive = false
     private var cursorVisible: Int32 = -1
 
-    public init(theme: Theme, brandColor: (UInt8, UInt8, UInt8), mouse: Bool) throws {
+    /// Fails early, before any other work, when there is no terminal to draw on.
+    public static func checkTerminal() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
+    }
+
+    public init(theme: Theme, brandColor: (UInt8, UInt8, UInt8), mouse: Bool) throws {
+        try Self.checkTerminal()
         setlocale(LC_ALL, "")
         guard portal_newterm() != nil else {
             throw StartError.unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")

@@ -29,6 +29,12 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if environment["NO_COLOR"] != nil { chosenTheme = chosenTheme.withoutColor }
+        do {
+            try CursesBackend.checkTerminal()
+        } catch {
+            printError("portal: \(error)")
+            throw ExitCode(2)
+        }
 
         let store = JSONStore(url: StoreLocation.resolve(explicit: storeOption.store, environment: environment))
         let tenant: Tenant
