@@ -104,23 +104,19 @@ enum PortalScreen {
                 return
             }
             guard state.detail == nil, layout.table.contains(x: event.x, y: event.y), event.y > layout.table.y else { return }
-            let row = event.y - layout.table.y - 1
+            let list: WritableKeyPath<PortalState, ListState>
+            let count: Int
             switch state.section {
-            case .devices:
-                let index = state.devices.offset + row
-                guard index < DevicesView.devices(state, context: context).count else { return }
-                let reopen = index == state.devices.selected || event.kind == .doubleClick
-                state.devices.selected = index
-                if reopen { open(&state, context: context) }
-            case .apps:
-                let index = state.apps.offset + row
-                guard index < AppsView.entries(state, context: context).count else { return }
-                let reopen = index == state.apps.selected || event.kind == .doubleClick
-                state.apps.selected = index
-                if reopen { open(&state, context: context) }
-            case .home, .support:
-                return
+            case .devices: (list, count) = (\.devices, DevicesView.devices(state, context: context).count)
+            case .apps: (list, count) = (\.apps, AppsView.entries(state, context: context).count)
+            case .home, .support: return
             }
+            let index = state[keyPath: list].offset + event.y - layout.table.y - 1
+            guard index < count else { return }
+            // A click on the selected row, or a double click, opens it.
+            let opens = index == state[keyPath: list].selected || event.kind == .doubleClick
+            state[keyPath: list].selected = index
+            if opens { open(&state, context: context) }
         }
     }
 
