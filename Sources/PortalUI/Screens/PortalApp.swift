@@ -17,7 +17,7 @@ public enum PortalApp {
             if let effects = globalKey(key, &state) { return effects }
         }
         if case .input(.mouse) = message {
-            if state.size.isBelowMinimum { return [] }
+            if state.size.isBelowMinimum || !context.mouseEnabled { return [] }
             if state.overlay == .help { state.overlay = nil; return [] }
             if state.overlay != nil { return [] }
         }

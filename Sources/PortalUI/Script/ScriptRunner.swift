@@ -56,7 +56,7 @@ public struct ScriptRunner {
             case let .resize(size):
                 runtime.send(.input(.resize(size)))
             case let .click(x, y):
-                if script.mouse { runtime.send(.input(.mouse(MouseEvent(kind: .click, x: x, y: y)))) }
+                runtime.send(.input(.mouse(MouseEvent(kind: .click, x: x, y: y))))
             case let .expect(text):
                 let screen = runtime.render()
                 if !screen.text.contains(text) {
