@@ -21,6 +21,8 @@ public final class CursesBackend: TerminalBackend {
 
     private let palette: ColorPairs
     private var previous: CellBuffer?
+    /// Keys already decoded but not yet handed out.
+    private var pending: [Key] = []
     private var isActive = false
     private var cursorVisible: Int32 = -1
 
@@ -103,13 +105,35 @@ public final class CursesBackend: TerminalBackend {
 
     public func poll(timeoutMilliseconds: Int) -> BackendEvent {
         if let signal = takeSignal() { return signal }
+        if !pending.isEmpty { return .input(.key(pending.removeFirst())) }
         wtimeout(portal_stdscr(), Int32(timeoutMilliseconds))
         var character: wint_t = 0
         let result = wget_wch(portal_stdscr(), &character)
         if let signal = takeSignal() { return signal }
         if result == ERR { return .timeout }
         if result == portal_key_code_yes() { return functionKey(Int32(character)) }
-        return .input(.key(KeyDecoder.key(forCharacter: UInt32(character))))
+        let key = KeyDecoder.key(forCharacter: UInt32(character))
+        return key == .escape ? escape() : .input(.key(key))
+    }
+
+    /// Esc: on its own, or the start of a sequence curses did not know. The
+    /// rest of a sequence is already waiting, so read it without blocking.
+    private func escape() -> BackendEvent {
+        wtimeout(portal_stdscr(), 0)
+        var following: [Character] = []
+        while !EscapeSequence.isComplete(following) {
+            var character: wint_t = 0
+            guard wget_wch(portal_stdscr(), &character) == OK, let scalar = Unicode.Scalar(UInt32(character)) else { break }
+            following.append(Character(scalar))
+        }
+        if following.isEmpty { return .input(.key(.escape)) }
+        switch EscapeSequence.decode(following) {
+        case let .key(key): return .input(.key(key))
+        case .ignored: return .timeout
+        case let .escapeThen(characters):
+            pending += characters.map { KeyDecoder.key(forCharacter: $0.unicodeScalars.first!.value) }
+            return .input(.key(.escape))
+        }
     }
 
     private func takeSignal() -> BackendEvent? {

@@ -81,5 +81,6 @@ struct SupportTests {
         #expect(ColorText.rgb("#0078d4")! == (0, 120, 212))
         #expect(ColorText.rgb("0078d4") == nil)
         #expect(ColorText.rgb("#0078g4") == nil)
+        #expect(ColorText.rgb("#+12345") == nil)
     }
 }

@@ -99,3 +99,26 @@ struct ThemeTests {
         #expect(theme.style(for: .noncompliant).attributes.contains(.bold))
     }
 }
+
+@Suite("Escape sequences curses did not know")
+struct EscapeSequenceTests {
+    @Test func completeness() {
+        #expect(!EscapeSequence.isComplete([]))
+        #expect(!EscapeSequence.isComplete(["["]))
+        #expect(!EscapeSequence.isComplete(["[", "4"]))
+        #expect(EscapeSequence.isComplete(["[", "4", "~"]))
+        #expect(EscapeSequence.isComplete(["[", "A"]))
+        #expect(EscapeSequence.isComplete(["O", "F"]))
+        #expect(EscapeSequence.isComplete(["x"]))
+    }
+
+    @Test func decoding() {
+        #expect(EscapeSequence.decode(Array("[4~")) == .key(.end))
+        #expect(EscapeSequence.decode(Array("[1~")) == .key(.home))
+        #expect(EscapeSequence.decode(Array("OB")) == .key(.down))
+        #expect(EscapeSequence.decode(Array("[Z")) == .key(.backTab))
+        #expect(EscapeSequence.decode(Array("[21~")) == .key(.function(10)))
+        #expect(EscapeSequence.decode(Array("[99~")) == .ignored)
+        #expect(EscapeSequence.decode(["q"]) == .escapeThen(["q"]))
+    }
+}
