@@ -94,6 +94,19 @@ struct TerminalLoopTests {
         #expect(backend.screen.text.contains("[a"))
     }
 
+    @Test func slowWorkShowsItsStateFirst() {
+        let runtime = demoRuntime()
+        let keys = Array("lee.gu@contoso.com").map { BackendEvent.input(.key(.character($0))) } + [.input(.key(.tab))]
+            + Array("Contoso-Lee-4").map { BackendEvent.input(.key(.character($0))) } + [.input(.key(.enter)), .input(.key(.control("c")))]
+        let backend = InMemoryBackend(size: Size(width: 80, height: 24), events: keys)
+        TerminalLoop.run(runtime, on: backend)
+        let signingIn = backend.drawn.firstIndex { $0.contains("Signing in…") }
+        let home = backend.drawn.firstIndex { $0.contains("Good morning, Lee.") }
+        #expect(signingIn != nil)
+        #expect(home != nil)
+        if let signingIn, let home { #expect(signingIn < home) }
+    }
+
     @Test func aSignalEndsTheLoop() {
         let runtime = demoRuntime()
         let backend = InMemoryBackend(size: Size(width: 80, height: 24), events: [.timeout, .terminate(signal: 15)])

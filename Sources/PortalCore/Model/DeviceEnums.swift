@@ -14,6 +14,24 @@ public enum ManagementAgentType: String, GraphEnum {
     case eas, mdm, easMdm, intuneClient, easIntuneClient, configurationManagerClient
     case configurationManagerClientMdm, configurationManagerClientMdmEas, unknown, jamf
     case googleCloudDevicePolicyController, microsoft365ManagedMdm, msSense
+
+    /// How the portal names what manages the device.
+    public var label: String {
+        switch self {
+        case .eas: "Exchange ActiveSync"
+        case .mdm: "Mobile device management"
+        case .easMdm: "Exchange ActiveSync and MDM"
+        case .intuneClient: "Intune client"
+        case .easIntuneClient: "Exchange ActiveSync and Intune client"
+        case .configurationManagerClient: "Configuration Manager"
+        case .configurationManagerClientMdm, .configurationManagerClientMdmEas: "Configuration Manager and MDM"
+        case .unknown: "Unknown"
+        case .jamf: "Jamf"
+        case .googleCloudDevicePolicyController: "Android device policy"
+        case .microsoft365ManagedMdm: "Basic Mobility and Security"
+        case .msSense: "Microsoft Defender for Endpoint"
+        }
+    }
 }
 
 public enum DeviceEnrollmentType: String, GraphEnum {
@@ -21,6 +39,21 @@ public enum DeviceEnrollmentType: String, GraphEnum {
     case appleBulkWithoutUser, windowsAzureADJoin, windowsBulkUserless, windowsAutoEnrollment
     case windowsBulkAzureDomainJoin, windowsCoManagement, windowsAzureADJoinUsingDeviceAuth
     case appleUserEnrollment, appleUserEnrollmentWithServiceAccount
+
+    /// How the portal names the enrollment.
+    public var label: String {
+        switch self {
+        case .unknown: "Unknown"
+        case .userEnrollment: "Enrolled by the user"
+        case .deviceEnrollmentManager: "Device enrollment manager"
+        case .appleBulkWithUser, .appleBulkWithoutUser: "Automated device enrollment"
+        case .windowsAzureADJoin, .windowsAzureADJoinUsingDeviceAuth: "Microsoft Entra joined"
+        case .windowsBulkUserless, .windowsBulkAzureDomainJoin: "Bulk enrollment"
+        case .windowsAutoEnrollment: "Automatic enrollment"
+        case .windowsCoManagement: "Co-managed"
+        case .appleUserEnrollment, .appleUserEnrollmentWithServiceAccount: "Apple User Enrollment"
+        }
+    }
 }
 
 public enum DeviceRegistrationState: String, GraphEnum {

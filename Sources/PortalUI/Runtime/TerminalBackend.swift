@@ -50,7 +50,8 @@ public enum TerminalLoop {
 public final class InMemoryBackend: TerminalBackend {
     public private(set) var size: Size
     public private(set) var screen: CellBuffer
-    public private(set) var drawCount = 0
+    /// Every screen drawn, as text, in order.
+    public private(set) var drawn: [String] = []
     private var events: [BackendEvent]
 
     public init(size: Size, events: [BackendEvent]) {
@@ -61,7 +62,7 @@ public final class InMemoryBackend: TerminalBackend {
 
     public func draw(_ buffer: CellBuffer) {
         screen = buffer
-        drawCount += 1
+        drawn.append(buffer.text)
     }
 
     public func poll(timeoutMilliseconds: Int) -> BackendEvent {

@@ -27,8 +27,8 @@ enum DeviceDetailView {
             ("Model", device.model), ("Manufacturer", device.manufacturer), ("Ownership", ownership),
             ("Serial number", device.serialNumber), ("IMEI", device.imei),
             ("Enrolled", context.dateTime(device.enrolledDateTime)), ("Last status check", checked),
-            ("Encrypted", encrypted), ("Management", device.managementAgent.rawValue),
-            ("Enrollment type", device.deviceEnrollmentType.rawValue), ("Category", device.deviceCategoryDisplayName),
+            ("Encrypted", encrypted), ("Management", device.managementAgent.label),
+            ("Enrollment type", device.deviceEnrollmentType.label), ("Category", device.deviceCategoryDisplayName),
         ]
         for (label, value) in fields where !(label == "IMEI" && value.isEmpty) {
             lines += DetailField.line(label, value, width: width)
