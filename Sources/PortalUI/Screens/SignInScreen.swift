@@ -98,7 +98,7 @@ enum SignInScreen {
         var passwordRow: Int { form.y + 6 }
         var buttonRow: Int { form.y + 8 }
         var labelWidth: Int { 15 }
-        var fieldWidth: Int { form.width - 6 - labelWidth }
+        var fieldWidth: Int { form.width - 7 - labelWidth }
         var fieldX: Int { form.x + 4 + labelWidth }
         var buttonX: Int { fieldX }
 
