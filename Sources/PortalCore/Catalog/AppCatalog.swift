@@ -25,11 +25,15 @@ extension Tenant {
             }
         }
         let categoryNames = Dictionary(uniqueKeysWithValues: mobileAppCategories.map { ($0.id, $0.displayName) })
-        return mobileApps.compactMap { app in
+        // Sort on keys computed once; a locale-aware compare per comparison is
+        // too slow for catalogs of tens of thousands of apps.
+        return mobileApps.compactMap { app -> (String, CatalogEntry)? in
             guard let intent = intents[app.id] else { return nil }
-            return CatalogEntry(app: app, intent: intent, categoryNames: app.categories.compactMap { categoryNames[$0] })
+            let entry = CatalogEntry(app: app, intent: intent, categoryNames: app.categories.compactMap { categoryNames[$0] })
+            return (app.displayName.lowercased(), entry)
         }
-        .sorted { $0.app.displayName.localizedCaseInsensitiveCompare($1.app.displayName) == .orderedAscending }
+        .sorted { $0.0 < $1.0 }
+        .map(\.1)
     }
 
     /// The app's state on each of the user's devices that can run it.

@@ -3,12 +3,8 @@ import PortalCore
 
 /// Apps: the catalog the signed-in user's groups are assigned.
 enum AppsView {
-    static func entries(_ state: PortalState, context: PortalContext) -> [CatalogEntry] {
-        context.tenant.catalog(for: state.user)
-    }
-
     static func view(_ state: PortalState, context: PortalContext, layout: PortalLayout, buffer: inout CellBuffer) {
-        let entries = entries(state, context: context)
+        let entries = state.catalog
         buffer.write(" All apps (\(entries.count))", x: 0, y: layout.captionRow, role: .accent)
         let wide = layout.size.width >= 100
         var columns = [TableColumn("Name", weight: 4), TableColumn("Publisher", weight: 3), TableColumn("Category", width: 16)]
@@ -18,7 +14,7 @@ enum AppsView {
             if wide { row.append(Span(entry.intent == .required ? "Required" : "Available", entry.intent == .required ? .accent : .dim)) }
             return row
         }
-        var list = state.apps
+        var list = state.appList
         list.clamp(count: rows.count, visible: Table.visibleRows(in: layout.table))
         Table.draw(columns: columns, rows: rows, state: list, in: layout.table, buffer: &buffer,
                    emptyMessage: "No apps are assigned to you yet.")

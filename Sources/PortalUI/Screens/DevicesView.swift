@@ -3,24 +3,18 @@ import PortalCore
 
 /// Devices: every device the signed-in user enrolled, never anyone else's.
 enum DevicesView {
-    static func devices(_ state: PortalState, context: PortalContext) -> [ManagedDevice] {
-        context.tenant.devices(of: state.user).sorted {
-            $0.deviceName.localizedCaseInsensitiveCompare($1.deviceName) == .orderedAscending
-        }
-    }
-
     static let columns = [TableColumn("Name", weight: 4), TableColumn("Platform and model", weight: 5),
                           TableColumn("Compliance", width: 17)]
 
     static func view(_ state: PortalState, context: PortalContext, now: Date, layout: PortalLayout, buffer: inout CellBuffer) {
-        let devices = devices(state, context: context)
+        let devices = state.myDevices
         buffer.write(" My devices (\(devices.count))", x: 0, y: layout.captionRow, role: .accent)
         let rows = devices.map { device -> [Span] in
             let evaluation = context.tenant.evaluate(device, for: state.user, now: now)
             return [Span(device.deviceName), Span("\(device.operatingSystem.displayName) \(device.osVersion) · \(device.model)", .dim),
                     evaluation.state.badge]
         }
-        var list = state.devices
+        var list = state.deviceList
         list.clamp(count: rows.count, visible: Table.visibleRows(in: layout.table))
         Table.draw(columns: columns, rows: rows, state: list, in: layout.table, buffer: &buffer,
                    emptyMessage: "No devices yet. Enroll a device to reach company resources.")

@@ -15,7 +15,7 @@ enum HomeView {
     static func lines(_ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         let tenant = context.tenant
         let user = state.user
-        let devices = DevicesView.devices(state, context: context)
+        let devices = state.myDevices
         let evaluations = devices.map { tenant.evaluate($0, for: user, now: now) }
         var lines: [StyledLine] = [
             StyledLine("\(greeting(hour: context.hour(of: now))), \(user.givenName).", .title),
@@ -58,7 +58,7 @@ enum HomeView {
             lines.append(StyledLine("    " + context.date(note.createdDateTime), .dim))
         }
 
-        let featured = tenant.catalog(for: user).filter(\.app.isFeatured).map(\.app.displayName)
+        let featured = state.catalog.filter(\.app.isFeatured).map(\.app.displayName)
         if !featured.isEmpty {
             lines.append(.blank)
             lines.append(StyledLine("Featured apps", .accent))

@@ -24,7 +24,7 @@ public enum PortalApp {
         switch state.screen {
         case var .signIn(signIn):
             if case let .signInSucceeded(user) = message {
-                state.screen = .portal(PortalState(user: user))
+                state.screen = .portal(PortalState(user: user, tenant: context.tenant))
                 return []
             }
             let effects = SignInScreen.update(&signIn, message, size: state.size)

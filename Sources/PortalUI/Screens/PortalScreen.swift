@@ -55,13 +55,11 @@ enum PortalScreen {
         guard state.detail == nil else { return }
         switch state.section {
         case .devices:
-            let devices = DevicesView.devices(state, context: context)
-            guard devices.indices.contains(state.devices.selected) else { return }
-            state.detail = .device(id: devices[state.devices.selected].id)
+            guard state.myDevices.indices.contains(state.deviceList.selected) else { return }
+            state.detail = .device(id: state.myDevices[state.deviceList.selected].id)
         case .apps:
-            let apps = AppsView.entries(state, context: context)
-            guard apps.indices.contains(state.apps.selected) else { return }
-            state.detail = .app(id: apps[state.apps.selected].id)
+            guard state.catalog.indices.contains(state.appList.selected) else { return }
+            state.detail = .app(id: state.catalog[state.appList.selected].id)
         case .home, .support:
             return
         }
@@ -80,9 +78,9 @@ enum PortalScreen {
         case .home:
             state.homeScroll.apply(move, lines: HomeView.lines(state, context: context, width: width - 3, now: layout.now).count, visible: visible)
         case .devices:
-            state.devices.apply(move, count: DevicesView.devices(state, context: context).count, visible: rows)
+            state.deviceList.apply(move, count: state.myDevices.count, visible: rows)
         case .apps:
-            state.apps.apply(move, count: AppsView.entries(state, context: context).count, visible: rows)
+            state.appList.apply(move, count: state.catalog.count, visible: rows)
         case .support:
             state.supportScroll.apply(move, lines: SupportView.lines(context: context, width: width - 3).count, visible: visible)
         }
@@ -90,8 +88,8 @@ enum PortalScreen {
 
     private static func clampLists(_ state: inout PortalState, context: PortalContext, layout: PortalLayout) {
         let rows = Table.visibleRows(in: layout.table)
-        state.devices.clamp(count: DevicesView.devices(state, context: context).count, visible: rows)
-        state.apps.clamp(count: AppsView.entries(state, context: context).count, visible: rows)
+        state.deviceList.clamp(count: state.myDevices.count, visible: rows)
+        state.appList.clamp(count: state.catalog.count, visible: rows)
     }
 
     private static func handle(_ event: MouseEvent, _ state: inout PortalState, context: PortalContext, layout: PortalLayout) {
@@ -107,8 +105,8 @@ enum PortalScreen {
             let list: WritableKeyPath<PortalState, ListState>
             let count: Int
             switch state.section {
-            case .devices: (list, count) = (\.devices, DevicesView.devices(state, context: context).count)
-            case .apps: (list, count) = (\.apps, AppsView.entries(state, context: context).count)
+            case .devices: (list, count) = (\.deviceList, state.myDevices.count)
+            case .apps: (list, count) = (\.appList, state.catalog.count)
             case .home, .support: return
             }
             let index = state[keyPath: list].offset + event.y - layout.table.y - 1
@@ -123,10 +121,10 @@ enum PortalScreen {
     static func detailLines(_ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         switch state.detail {
         case let .device(id)?:
-            guard let device = context.tenant.managedDevices.first(where: { $0.id == id && $0.userId == state.user.id }) else { return [] }
+            guard let device = state.myDevices.first(where: { $0.id == id }) else { return [] }
             return DeviceDetailView.lines(device, user: state.user, context: context, width: width, now: now)
         case let .app(id)?:
-            guard let entry = context.tenant.catalog(for: state.user).first(where: { $0.id == id }) else { return [] }
+            guard let entry = state.catalog.first(where: { $0.id == id }) else { return [] }
             return AppDetailView.lines(entry, user: state.user, context: context, width: width)
         case nil:
             return []

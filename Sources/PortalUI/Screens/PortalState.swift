@@ -23,15 +23,25 @@ public struct PortalState: Equatable, Sendable {
     }
 
     public var user: User
+    /// The user's devices and catalog, sorted once at sign-in: every key press
+    /// reads them, and sorting a large catalog per key would be felt.
+    public let myDevices: [ManagedDevice]
+    public let catalog: [CatalogEntry]
     public var section: Section = .home
-    public var devices = ListState()
-    public var apps = ListState()
+    public var deviceList = ListState()
+    public var appList = ListState()
     public var homeScroll = ScrollState()
     public var supportScroll = ScrollState()
     public var detail: Detail?
     public var detailScroll = ScrollState()
 
-    public init(user: User) { self.user = user }
+    public init(user: User, tenant: Tenant) {
+        self.user = user
+        myDevices = tenant.devices(of: user).sorted {
+            $0.deviceName.localizedCaseInsensitiveCompare($1.deviceName) == .orderedAscending
+        }
+        catalog = tenant.catalog(for: user)
+    }
 }
 
 /// Where things are on the portal's screen; view and mouse handling share it.
