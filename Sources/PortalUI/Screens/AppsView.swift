@@ -9,14 +9,15 @@ enum AppsView {
         let wide = layout.size.width >= 100
         var columns = [TableColumn("Name", weight: 4), TableColumn("Publisher", weight: 3), TableColumn("Category", width: 16)]
         if wide { columns.append(TableColumn("Assignment", width: 10)) }
-        let rows = entries.map { entry -> [Span] in
-            var row = [Span(entry.app.displayName), Span(entry.app.publisher, .dim), Span(entry.primaryCategory)]
-            if wide { row.append(Span(entry.intent == .required ? "Required" : "Available", entry.intent == .required ? .accent : .dim)) }
-            return row
+        let row = { (index: Int) -> [Span] in
+            let entry = entries[index]
+            var cells = [Span(entry.app.displayName), Span(entry.app.publisher, .dim), Span(entry.primaryCategory)]
+            if wide { cells.append(Span(entry.intent == .required ? "Required" : "Available", entry.intent == .required ? .accent : .dim)) }
+            return cells
         }
         var list = state.appList
-        list.clamp(count: rows.count, visible: Table.visibleRows(in: layout.table))
-        Table.draw(columns: columns, rows: rows, state: list, in: layout.table, buffer: &buffer,
+        list.clamp(count: entries.count, visible: Table.visibleRows(in: layout.table))
+        Table.draw(columns: columns, count: entries.count, row: row, state: list, in: layout.table, buffer: &buffer,
                    emptyMessage: "No apps are assigned to you yet.")
     }
 }

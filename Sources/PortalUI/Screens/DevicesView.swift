@@ -9,14 +9,15 @@ enum DevicesView {
     static func view(_ state: PortalState, context: PortalContext, now: Date, layout: PortalLayout, buffer: inout CellBuffer) {
         let devices = state.myDevices
         buffer.write(" My devices (\(devices.count))", x: 0, y: layout.captionRow, role: .accent)
-        let rows = devices.map { device -> [Span] in
+        let row = { (index: Int) -> [Span] in
+            let device = devices[index]
             let evaluation = context.tenant.evaluate(device, for: state.user, now: now)
             return [Span(device.deviceName), Span("\(device.operatingSystem.displayName) \(device.osVersion) · \(device.model)", .dim),
                     evaluation.state.badge]
         }
         var list = state.deviceList
-        list.clamp(count: rows.count, visible: Table.visibleRows(in: layout.table))
-        Table.draw(columns: columns, rows: rows, state: list, in: layout.table, buffer: &buffer,
+        list.clamp(count: devices.count, visible: Table.visibleRows(in: layout.table))
+        Table.draw(columns: columns, count: devices.count, row: row, state: list, in: layout.table, buffer: &buffer,
                    emptyMessage: "No devices yet. Enroll a device to reach company resources.")
     }
 }

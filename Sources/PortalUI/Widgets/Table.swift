@@ -42,7 +42,9 @@ public enum Table {
     /// Rows visible under the header in `rect`.
     public static func visibleRows(in rect: Rect) -> Int { max(1, rect.height - 1) }
 
-    public static func draw(columns: [TableColumn], rows: [[Span]], state: ListState, in rect: Rect,
+    /// Only the visible rows are asked for, so a list of any length costs
+    /// the same to draw.
+    public static func draw(columns: [TableColumn], count: Int, row: (Int) -> [Span], state: ListState, in rect: Rect,
                             buffer: inout CellBuffer, emptyMessage: String) {
         let widths = widths(of: columns, total: rect.width - 1)
         var column = rect.x + 2
@@ -50,14 +52,14 @@ public enum Table {
             buffer.write(TextWidth.truncate(spec.title, to: widths[index]), x: column, y: rect.y, role: .dim)
             column += widths[index] + 1
         }
-        guard !rows.isEmpty else {
+        guard count > 0 else {
             buffer.write(emptyMessage, x: rect.x + 2, y: rect.y + 2, role: .dim)
             return
         }
         let visible = visibleRows(in: rect)
         for line in 0..<visible {
             let index = state.offset + line
-            guard index < rows.count else { break }
+            guard index < count else { break }
             let y = rect.y + 1 + line
             let selected = index == state.selected
             if selected {
@@ -65,7 +67,7 @@ public enum Table {
                 buffer.write("›", x: rect.x, y: y, role: .selection)
             }
             var x = rect.x + 2
-            for (cellIndex, span) in rows[index].enumerated() where cellIndex < widths.count {
+            for (cellIndex, span) in row(index).enumerated() where cellIndex < widths.count {
                 let text = TextWidth.truncate(span.text, to: widths[cellIndex])
                 // Status roles keep their meaning on the selected row through glyph and word.
                 buffer.write(text, x: x, y: y, role: selected ? .selection : span.role,
@@ -73,6 +75,6 @@ public enum Table {
                 x += widths[cellIndex] + 1
             }
         }
-        Widgets.scrollIndicator(total: rows.count, offset: state.offset, visible: visible, x: rect.maxX - 1, y: rect.y + 1, buffer: &buffer)
+        Widgets.scrollIndicator(total: count, offset: state.offset, visible: visible, x: rect.maxX - 1, y: rect.y + 1, buffer: &buffer)
     }
 }
