@@ -154,20 +154,3 @@ struct SettingChecks {
         }
     }
 }
-
-extension LinuxDistribution.Kind {
-    public var displayName: String {
-        switch self {
-        case .ubuntu: "Ubuntu"
-        case .rhel: "RHEL"
-        }
-    }
-}
-
-extension String {
-    /// The string with its first character upper-cased ("letters" -> "Letters").
-    public var capitalizedFirst: String {
-        guard let first else { return self }
-        return first.uppercased() + dropFirst()
-    }
-}

@@ -112,3 +112,12 @@ public struct LinuxDistribution: Codable, Sendable, Equatable {
         self.version = version
     }
 }
+
+extension LinuxDistribution.Kind {
+    public var displayName: String {
+        switch self {
+        case .ubuntu: "Ubuntu"
+        case .rhel: "RHEL"
+        }
+    }
+}

@@ -34,18 +34,9 @@ enum AppDetailView {
             lines.append(StyledLine("None of your devices can run this app.", .dim))
         }
         for (device, state) in states {
-            lines += DetailField.line(device.deviceName, badge(state), width: width)
+            lines += DetailField.line(device.deviceName, state.badge, width: width)
         }
         return lines
-    }
-
-    static func badge(_ state: ResultantAppState) -> Span {
-        switch state {
-        case .installed: Span("✓ Installed", .compliant)
-        case .failed, .uninstallFailed: Span("✗ \(state.label)", .noncompliant)
-        case .pendingInstall: Span("… Installing", .inGracePeriod)
-        case .notInstalled, .notApplicable, .unknown: Span("- \(state.label)", .dim)
-        }
     }
 
     /// "245 MB", "1.2 GB"

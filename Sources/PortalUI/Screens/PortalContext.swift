@@ -49,37 +49,3 @@ public struct PortalContext: Sendable {
         return seconds < 0 ? "\(phrase) ago" : "in \(phrase)"
     }
 }
-
-extension ComplianceState {
-    /// The glyph that goes with the color and the word, so state never rests on color.
-    public var glyph: String {
-        switch self {
-        case .compliant: "✓"
-        case .noncompliant, .error, .conflict: "✗"
-        case .inGracePeriod: "!"
-        case .unknown, .configManager: "?"
-        }
-    }
-
-    public var role: Role {
-        switch self {
-        case .compliant: .compliant
-        case .noncompliant, .error, .conflict: .noncompliant
-        case .inGracePeriod: .inGracePeriod
-        case .unknown, .configManager: .unknown
-        }
-    }
-
-    /// "✓ Compliant" in its role.
-    public var badge: Span { Span("\(glyph) \(label)", role) }
-}
-
-extension SettingResult.Outcome {
-    public var badge: Span {
-        switch self {
-        case .pass: Span("✓ Pass", .compliant)
-        case .fail: Span("✗ Fail", .noncompliant)
-        case .notReported: Span("? Not reported", .unknown)
-        }
-    }
-}
