@@ -58,7 +58,7 @@ public enum DemoOrganization {
                 bodyText: "By enrolling you agree to keep company data on managed apps, report a lost device within 24 hours, and let Contoso remove company data when you leave.",
                 version: 3),
             notifications: [
-                OrganizationNotification(id: "note-ios18", title: "📱 Update to iOS 17 or later by December 1",
+                OrganizationNotification(id: "note-ios17", title: "📱 Update to iOS 17 or later by December 1",
                                          body: "Devices below iOS 17.0 lose access to mail and files on December 1. Open Settings > General > Software Update.",
                                          createdDateTime: now.addingTimeInterval(-2 * day)),
                 OrganizationNotification(id: "note-maintenance", title: "Portal maintenance Saturday 22:00-23:00 UTC",

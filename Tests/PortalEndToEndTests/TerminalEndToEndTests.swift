@@ -61,15 +61,17 @@ struct TerminalEndToEndTests {
         try expectTerminalRestored(tmux, exit: "0")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    /// SIGTERM and SIGHUP end the portal cleanly; a crash (SIGSEGV, or the
+    /// SIGILL of a Swift trap) restores the terminal before dying of it.
+    @Test(arguments: [(SIGTERM, "143"), (SIGHUP, "129"), (SIGSEGV, "139"), (SIGILL, "132")])
+    func signalsRestoreTheTerminal(_ signal: Int32, _ exit: String) throws {
         let tmux = try Tmux()
-        let store = try demoStore()
-        try start(tmux, store: store)
+        try start(tmux, store: try demoStore())
         let shell = try tmux.format("#{pane_pid}")
         let children = try run(URL(fileURLWithPath: "/usr/bin/env"), ["pgrep", "-P", shell, "portal"])
         let pid = try #require(Int32(children.output.split(separator: "\n").first ?? ""))
-        kill(pid, SIGTERM)
-        try expectTerminalRestored(tmux, exit: "143")
+        kill(pid, signal)
+        try expectTerminalRestored(tmux, exit: exit)
     }
 
     @Test func tooSmallThenRecovers() throws {
