@@ -101,6 +101,12 @@ struct ComplianceEvaluatorTests {
         #expect(evaluation.state == .noncompliant)
     }
 
+    @Test func anIPadOSPolicyAppliesToIPhonesAndIPads() {
+        let ipadPolicy = policy(.iPadOS) { $0.passcodeRequired = true }
+        #expect(evaluator.evaluate(device(.iOS, passcode: .notSet), policies: [ipadPolicy], now: now).state == .noncompliant)
+        #expect(evaluator.evaluate(device(.iPadOS, passcode: .notSet), policies: [ipadPolicy], now: now).state == .noncompliant)
+    }
+
     @Test func neverSyncedIsUnknown() {
         let evaluation = evaluator.evaluate(device(synced: nil), policies: [], now: now)
         #expect(evaluation.state == .unknown)

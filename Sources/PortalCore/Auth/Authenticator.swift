@@ -24,9 +24,13 @@ public struct Authenticator: Sendable {
         let name = userPrincipalName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { return .failure(.emptyUserName) }
         guard !password.isEmpty else { return .failure(.emptyPassword) }
-        guard let user = tenant.user(principalName: name), user.password.verify(password) else {
+        guard let user = tenant.user(principalName: name) else {
+            // Spend the same time as a real check, so timing does not reveal
+            // which accounts exist.
+            let iterations = tenant.users.first?.password.iterations ?? PasswordHash.recommendedIterations
+            _ = PasswordHash.derive(password: password, salt: Array(name.utf8), iterations: iterations)
             return .failure(.invalidCredentials)
         }
-        return .success(user)
+        return user.password.verify(password) ? .success(user) : .failure(.invalidCredentials)
     }
 }

@@ -16,7 +16,7 @@ public struct ComplianceEvaluator: Sendable {
         }
         var results: [SettingResult] = []
         var graceHours: [Int] = []
-        for policy in policies where policy.platform == device.operatingSystem.policyPlatform {
+        for policy in policies where policy.platform.policyPlatform == device.operatingSystem.policyPlatform {
             let checked = SettingChecks(device: device, policy: policy).results()
             results += checked
             if checked.contains(where: { $0.outcome == .fail }) { graceHours.append(policy.gracePeriodHours) }

@@ -44,7 +44,7 @@ public struct Tenant: Codable, Sendable, Equatable {
     public func policies(for device: ManagedDevice, user: User) -> [CompliancePolicy] {
         let groups = Set(user.groups)
         return compliancePolicies.filter {
-            $0.platform == device.operatingSystem.policyPlatform && !groups.isDisjoint(with: $0.assignedGroups)
+            $0.platform.policyPlatform == device.operatingSystem.policyPlatform && !groups.isDisjoint(with: $0.assignedGroups)
         }
     }
 
