@@ -13,19 +13,25 @@ public struct ListState: Equatable, Sendable {
 
     public enum Move: Sendable {
         case up, down, pageUp, pageDown, first, last
+
+        /// Where the move leads from `position`, before clamping; a page
+        /// keeps one line of the previous page in view.
+        func target(from position: Int, visible: Int, last: Int) -> Int {
+            let page = max(1, visible - 1)
+            switch self {
+            case .up: return position - 1
+            case .down: return position + 1
+            case .pageUp: return position - page
+            case .pageDown: return position + page
+            case .first: return 0
+            case .last: return last
+            }
+        }
     }
 
     public mutating func apply(_ move: Move, count: Int, visible: Int) {
         guard count > 0 else { selected = 0; offset = 0; return }
-        let page = max(1, visible - 1)
-        switch move {
-        case .up: selected -= 1
-        case .down: selected += 1
-        case .pageUp: selected -= page
-        case .pageDown: selected += page
-        case .first: selected = 0
-        case .last: selected = count - 1
-        }
+        selected = move.target(from: selected, visible: visible, last: count - 1)
         clamp(count: count, visible: visible)
     }
 
@@ -46,15 +52,7 @@ public struct ScrollState: Equatable, Sendable {
     public init(offset: Int = 0) { self.offset = offset }
 
     public mutating func apply(_ move: ListState.Move, lines: Int, visible: Int) {
-        let page = max(1, visible - 1)
-        switch move {
-        case .up: offset -= 1
-        case .down: offset += 1
-        case .pageUp: offset -= page
-        case .pageDown: offset += page
-        case .first: offset = 0
-        case .last: offset = lines
-        }
+        offset = move.target(from: offset, visible: visible, last: lines)
         offset = min(max(0, offset), max(0, lines - visible))
     }
 }
