@@ -18,7 +18,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): cannot be read: \(reason). Check the path and its permissions; the file was not changed."
         case let .invalid(path, problems):
             (["\(path): the store is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")); it was not changed. Fix it, or check it with: portal store validate \(path)"]
-                + problems.map { "\(path): \($0)" }).joined(separator: "\n")
+                + problemLines).joined(separator: "\n")
         case let .newerSchema(path, found, supported):
             "\(path): $.schemaVersion: written by a newer portal (schema \(found); this portal reads up to \(supported)). Upgrade portal; the file was not changed."
         case let .alreadyExists(path):

@@ -34,7 +34,7 @@ struct ResolutionGuide {
         }
     }
 
-    private var secretWord: String { platform.policyPlatform == .iOS ? "passcode" : "password" }
+    private var secretWord: String { platform.secretWord }
 
     private var lockSettings: String {
         switch platform {

@@ -6,8 +6,7 @@ struct SettingChecks {
     let policy: CompliancePolicy
 
     private var guide: ResolutionGuide { ResolutionGuide(platform: device.operatingSystem) }
-    /// iOS calls it a passcode, every other platform a password.
-    private var secretWord: String { device.operatingSystem.policyPlatform == .iOS ? "passcode" : "password" }
+    private var secretWord: String { device.operatingSystem.secretWord }
     private var isApple: Bool { device.operatingSystem.policyPlatform == .iOS }
 
     func results() -> [SettingResult] {
@@ -15,7 +14,7 @@ struct SettingChecks {
         let required = isApple ? policy.passcodeRequired : policy.passwordRequired
         let minimum = isApple ? policy.passcodeMinimumLength : policy.passwordMinimumLength
         let type = isApple ? policy.passcodeRequiredType : policy.passwordRequiredType
-        let prefix = isApple ? "passcode" : "password"
+        let prefix = secretWord
 
         if required == true {
             out.append(passcodeCheck(setting: "\(prefix)Required", title: "\(secretWord.capitalized) required",

@@ -116,6 +116,10 @@ public enum DevicePlatform: String, GraphEnum {
         }
     }
 
+    /// What the platform calls the secret that unlocks it, as in its Graph
+    /// setting names (passcodeRequired, passwordRequired).
+    public var secretWord: String { policyPlatform == .iOS ? "passcode" : "password" }
+
     /// Compliance policies for iPhone and iPad are one policy type in Intune.
     public var policyPlatform: DevicePlatform { self == .iPadOS ? .iOS : self }
 }

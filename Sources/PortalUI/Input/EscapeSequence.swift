@@ -26,9 +26,8 @@ public enum EscapeSequence {
         }
     }
 
-    /// The key a complete sequence stands for: nil when it is an escape
-    /// sequence nobody needs (it is then dropped), or Esc when what followed
-    /// was not a sequence at all.
+    /// What Esc and the characters after it were: a key, a sequence nobody
+    /// needs (dropped), or Esc on its own followed by ordinary keys.
     public enum Decoded: Equatable {
         case key(Key)
         case ignored

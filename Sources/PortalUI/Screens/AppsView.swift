@@ -15,9 +15,7 @@ enum AppsView {
             if wide { cells.append(Span(entry.intent == .required ? "Required" : "Available", entry.intent == .required ? .accent : .dim)) }
             return cells
         }
-        var list = state.appList
-        list.clamp(count: entries.count, visible: Table.visibleRows(in: layout.table))
-        Table.draw(columns: columns, count: entries.count, row: row, state: list, in: layout.table, buffer: &buffer,
+        Table.draw(columns: columns, count: entries.count, row: row, state: state.appList, in: layout.table, buffer: &buffer,
                    emptyMessage: "No apps are assigned to you yet.")
     }
 }

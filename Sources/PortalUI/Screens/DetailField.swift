@@ -4,7 +4,7 @@ import Foundation
 enum DetailField {
     static let labelWidth = 20
 
-    static func line(_ label: String, _ value: String, role: Role = .text, width: Int) -> [StyledLine] {
+    static func line(_ label: String, _ value: String, role: Role = .text, width: Int, labelWidth: Int = labelWidth) -> [StyledLine] {
         StyledLine.wrapped(value.isEmpty ? "—" : value, role: role, width: width, indent: labelWidth,
                            firstPrefix: [Span(TextWidth.pad(label, to: labelWidth), .dim)])
     }

@@ -15,9 +15,7 @@ enum DevicesView {
             return [Span(device.deviceName), Span("\(device.operatingSystem.displayName) \(device.osVersion) · \(device.model)", .dim),
                     evaluation.state.badge]
         }
-        var list = state.deviceList
-        list.clamp(count: devices.count, visible: Table.visibleRows(in: layout.table))
-        Table.draw(columns: columns, count: devices.count, row: row, state: list, in: layout.table, buffer: &buffer,
+        Table.draw(columns: columns, count: devices.count, row: row, state: state.deviceList, in: layout.table, buffer: &buffer,
                    emptyMessage: "No devices yet. Enroll a device to reach company resources.")
     }
 }

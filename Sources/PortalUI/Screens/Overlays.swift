@@ -18,7 +18,7 @@ enum Overlays {
         ("Mouse", "Click selects, click again opens, wheel scrolls"),
     ]
 
-    static func help(size: Size, mouseEnabled: Bool, buffer: inout CellBuffer) {
+    static func help(mouseEnabled: Bool, buffer: inout CellBuffer) {
         let entries = helpEntries.filter { mouseEnabled || $0.keys != "Mouse" }
         let rect = buffer.bounds.centered(width: 74, height: entries.count + 4)
         Widgets.box(rect, title: "Keys", in: &buffer)

@@ -101,7 +101,7 @@ public enum PortalApp {
         case let .portal(portal): PortalScreen.view(portal, context: context, now: state.now, buffer: &buffer)
         }
         switch state.overlay {
-        case .help?: Overlays.help(size: state.size, mouseEnabled: context.mouseEnabled, buffer: &buffer)
+        case .help?: Overlays.help(mouseEnabled: context.mouseEnabled, buffer: &buffer)
         case let .confirmQuit(reason)?: Overlays.confirmQuit(reason: reason, buffer: &buffer)
         case nil: break
         }

@@ -5,21 +5,21 @@ import PortalCore
 /// bar) and dispatch to the open section or detail.
 enum PortalScreen {
     static func update(_ state: inout PortalState, _ message: Message, context: PortalContext, size: Size, now: Date) -> [Effect] {
-        let layout = PortalLayout(size: size, now: now)
+        let layout = PortalLayout(size: size)
         switch message {
         case let .input(.key(key)):
-            handle(key, &state, context: context, layout: layout)
+            handle(key, &state, context: context, layout: layout, now: now)
         case let .input(.mouse(event)):
-            handle(event, &state, context: context, layout: layout)
+            handle(event, &state, context: context, layout: layout, now: now)
         case .input(.resize):
-            clampLists(&state, context: context, layout: layout)
+            clampLists(&state, layout: layout)
         default:
             break
         }
         return []
     }
 
-    private static func handle(_ key: Key, _ state: inout PortalState, context: PortalContext, layout: PortalLayout) {
+    private static func handle(_ key: Key, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) {
         switch key {
         case .tab: select(PortalState.Section(rawValue: (state.section.rawValue + 1) % 4)!, &state)
         case .backTab: select(PortalState.Section(rawValue: (state.section.rawValue + 3) % 4)!, &state)
@@ -30,7 +30,7 @@ enum PortalScreen {
         case .enter, .right, .character("l"):
             open(&state, context: context)
         default:
-            if let move = move(for: key) { apply(move, &state, context: context, layout: layout) }
+            if let move = move(for: key) { apply(move, &state, context: context, layout: layout, now: now) }
         }
     }
 
@@ -66,17 +66,17 @@ enum PortalScreen {
         state.detailScroll = ScrollState()
     }
 
-    private static func apply(_ move: ListState.Move, _ state: inout PortalState, context: PortalContext, layout: PortalLayout) {
+    private static func apply(_ move: ListState.Move, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) {
         let width = layout.size.width
         let visible = layout.content.height
         if state.detail != nil {
-            state.detailScroll.apply(move, lines: detailLines(state, context: context, width: width - 3, now: layout.now).count, visible: visible)
+            state.detailScroll.apply(move, lines: detailLines(state, context: context, width: width - 3, now: now).count, visible: visible)
             return
         }
         let rows = Table.visibleRows(in: layout.table)
         switch state.section {
         case .home:
-            state.homeScroll.apply(move, lines: HomeView.lines(state, context: context, width: width - 3, now: layout.now).count, visible: visible)
+            state.homeScroll.apply(move, lines: HomeView.lines(state, context: context, width: width - 3, now: now).count, visible: visible)
         case .devices:
             state.deviceList.apply(move, count: state.myDevices.count, visible: rows)
         case .apps:
@@ -86,16 +86,16 @@ enum PortalScreen {
         }
     }
 
-    private static func clampLists(_ state: inout PortalState, context: PortalContext, layout: PortalLayout) {
+    private static func clampLists(_ state: inout PortalState, layout: PortalLayout) {
         let rows = Table.visibleRows(in: layout.table)
         state.deviceList.clamp(count: state.myDevices.count, visible: rows)
         state.appList.clamp(count: state.catalog.count, visible: rows)
     }
 
-    private static func handle(_ event: MouseEvent, _ state: inout PortalState, context: PortalContext, layout: PortalLayout) {
+    private static func handle(_ event: MouseEvent, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) {
         switch event.kind {
-        case .scrollUp: apply(.up, &state, context: context, layout: layout)
-        case .scrollDown: apply(.down, &state, context: context, layout: layout)
+        case .scrollUp: apply(.up, &state, context: context, layout: layout, now: now)
+        case .scrollDown: apply(.down, &state, context: context, layout: layout, now: now)
         case .click, .doubleClick:
             if let tab = layout.tabs().first(where: { $0.rect.contains(x: event.x, y: event.y) }) {
                 select(tab.section, &state)
@@ -134,7 +134,7 @@ enum PortalScreen {
     // MARK: - View
 
     static func view(_ state: PortalState, context: PortalContext, now: Date, buffer: inout CellBuffer) {
-        let layout = PortalLayout(size: buffer.size, now: now)
+        let layout = PortalLayout(size: buffer.size)
         let width = buffer.size.width
         buffer.fill(Rect(x: 0, y: layout.headerRow, width: width, height: 1), role: .header)
         buffer.write(" \(context.tenant.organization.displayName)  Company Portal", x: 0, y: layout.headerRow, role: .header)

@@ -47,8 +47,6 @@ public struct PortalState: Equatable, Sendable {
 /// Where things are on the portal's screen; view and mouse handling share it.
 struct PortalLayout {
     let size: Size
-    /// The time the screen shows; documents whose length depends on it need it.
-    let now: Date
 
     var headerRow: Int { 0 }
     var tabRow: Int { 1 }

@@ -6,9 +6,9 @@ enum SupportView {
     static func lines(context: PortalContext, width: Int) -> [StyledLine] {
         let organization = context.tenant.organization
         let support = organization.support
+        // Contacts the organization left blank are left out, not shown as "—".
         func field(_ label: String, _ value: String, _ role: Role = .text) -> [StyledLine] {
-            guard !value.isEmpty else { return [] }
-            return StyledLine.wrapped(value, role: role, width: width, indent: 18, firstPrefix: [Span(TextWidth.pad(label, to: 18), .dim)])
+            value.isEmpty ? [] : DetailField.line(label, value, role: role, width: width, labelWidth: 18)
         }
         var lines: [StyledLine] = [
             StyledLine("Contact \(organization.displayName) IT", .title),
