@@ -14,6 +14,7 @@
 
 // Swift 6 rejects mutable C globals; read them through functions.
 static inline WINDOW *portal_stdscr(void) { return stdscr; }
+static inline WINDOW *portal_curscr(void) { return curscr; }
 static inline int portal_lines(void) { return LINES; }
 static inline int portal_cols(void) { return COLS; }
 static inline int portal_colors(void) { return COLORS; }
@@ -25,9 +26,10 @@ static inline attr_t portal_a_dim(void) { return A_DIM; }
 static inline attr_t portal_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t portal_a_reverse(void) { return A_REVERSE; }
 static inline attr_t portal_a_italic(void) { return A_ITALIC; }
-static inline mmask_t portal_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
-static inline mmask_t portal_button1_any(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED; }
-static inline mmask_t portal_button1_double(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t portal_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline mmask_t portal_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t portal_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t portal_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED; }
 static inline mmask_t portal_button4(void) { return BUTTON4_PRESSED; }
 static inline mmask_t portal_button5(void) { return BUTTON5_PRESSED; }
 
@@ -50,25 +52,49 @@ static void portal_crash_handler(int signo) {
     raise(signo);
 }
 
+// Every signal whose default action ends the process is caught: those that
+// dump core (SIGQUIT, SIGSEGV, ...) restore the terminal and die of the same
+// signal; the others (SIGTERM, SIGHUP, SIGUSR1, SIGALRM, SIGPIPE, real-time
+// signals, ...) are recorded for the main loop, which restores the terminal
+// and exits with 128 + the signal. Job control and SIGWINCH stay with curses.
 static inline void portal_install_signal_handlers(void) {
     struct sigaction quit_action;
     sigemptyset(&quit_action.sa_mask);
     quit_action.sa_flags = 0;
     quit_action.sa_handler = portal_record_signal;
-    sigaction(SIGINT, &quit_action, NULL);
-    sigaction(SIGTERM, &quit_action, NULL);
-    sigaction(SIGHUP, &quit_action, NULL);
 
     struct sigaction crash_action;
     sigemptyset(&crash_action.sa_mask);
     crash_action.sa_flags = SA_RESETHAND;
     crash_action.sa_handler = portal_crash_handler;
-    sigaction(SIGSEGV, &crash_action, NULL);
-    sigaction(SIGBUS, &crash_action, NULL);
-    sigaction(SIGILL, &crash_action, NULL);
-    sigaction(SIGTRAP, &crash_action, NULL);
-    sigaction(SIGABRT, &crash_action, NULL);
-    sigaction(SIGFPE, &crash_action, NULL);
+
+    for (int signo = 1; signo < NSIG; signo++) {
+        switch (signo) {
+        case SIGKILL: case SIGSTOP: case SIGCHLD: case SIGCONT: case SIGURG: case SIGWINCH:
+        case SIGTSTP: case SIGTTIN: case SIGTTOU:
+            continue;
+        case SIGQUIT: case SIGSEGV: case SIGBUS: case SIGILL: case SIGTRAP: case SIGABRT:
+        case SIGFPE: case SIGSYS: case SIGXCPU: case SIGXFSZ:
+            sigaction(signo, &crash_action, NULL);
+            continue;
+        default:
+            // Signals glibc keeps for its threads (32, 33) refuse a handler; that is fine.
+            sigaction(signo, &quit_action, NULL);
+        }
+    }
+}
+
+// Ctrl+Z in raw mode is a key: stop the way the shell's job control expects,
+// with the default action (curses' own handler would redraw too early), and
+// put the previous handler back on resume.
+static inline void portal_stop_self(void) {
+    struct sigaction stop_action, previous;
+    sigemptyset(&stop_action.sa_mask);
+    stop_action.sa_flags = 0;
+    stop_action.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &stop_action, &previous);
+    kill(getpid(), SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
 }
 
 static inline int portal_take_signal(void) {

@@ -21,8 +21,9 @@ public final class CursesBackend: TerminalBackend {
 
     private let palette: ColorPairs
     private var previous: CellBuffer?
-    /// Keys already decoded but not yet handed out.
-    private var pending: [Key] = []
+    /// Events already read but not yet handed out.
+    private var pending: [BackendEvent] = []
+    private var mouse = MouseClicks()
     private var isActive = false
     private var cursorVisible: Int32 = -1
 
@@ -54,6 +55,8 @@ public final class CursesBackend: TerminalBackend {
         palette = ColorPairs(theme: theme, depth: depth, brand: brandColor)
         if mouse {
             mousemask(portal_mouse_mask(), nil)
+            // Presses and releases as they come: MouseClicks pairs them, with
+            // no delay to wait for a click curses would otherwise assemble.
             mouseinterval(0)
         }
     }
@@ -67,6 +70,20 @@ public final class CursesBackend: TerminalBackend {
     }
 
     deinit { shutdown() }
+
+    public func invalidate() {
+        previous = nil
+        clearok(portal_curscr(), true)
+    }
+
+    /// Ctrl+Z arrives as a key in raw mode: leave curses mode, stop as the
+    /// shell's job control expects, and repaint everything on resume.
+    public func suspend() {
+        endwin()
+        portal_stop_self()
+        refresh()
+        invalidate()
+    }
 
     public var size: Size {
         Size(width: Int(getmaxx(portal_stdscr())), height: Int(getmaxy(portal_stdscr())))
@@ -105,14 +122,14 @@ public final class CursesBackend: TerminalBackend {
 
     public func poll(timeoutMilliseconds: Int) -> BackendEvent {
         if let signal = takeSignal() { return signal }
-        if !pending.isEmpty { return .input(.key(pending.removeFirst())) }
+        if !pending.isEmpty { return pending.removeFirst() }
         wtimeout(portal_stdscr(), Int32(timeoutMilliseconds))
         var character: wint_t = 0
         let result = wget_wch(portal_stdscr(), &character)
         if let signal = takeSignal() { return signal }
         if result == ERR { return .timeout }
         if result == portal_key_code_yes() { return functionKey(Int32(character)) }
-        let key = KeyDecoder.key(forCharacter: UInt32(character))
+        guard let key = KeyDecoder.key(forCharacter: UInt32(character)) else { return .timeout }
         return key == .escape ? escape() : .input(.key(key))
     }
 
@@ -123,7 +140,14 @@ public final class CursesBackend: TerminalBackend {
         var following: [Character] = []
         while !EscapeSequence.isComplete(following) {
             var character: wint_t = 0
-            guard wget_wch(portal_stdscr(), &character) == OK, let scalar = Unicode.Scalar(UInt32(character)) else { break }
+            let result = wget_wch(portal_stdscr(), &character)
+            if result == portal_key_code_yes() {
+                // A resize (or a key curses knew) right after Esc is its own
+                // event, not part of a sequence: keep it for the next poll.
+                pending.append(functionKey(Int32(character)))
+                break
+            }
+            guard result == OK, let scalar = Unicode.Scalar(UInt32(character)) else { break }
             following.append(Character(scalar))
         }
         if following.isEmpty { return .input(.key(.escape)) }
@@ -131,7 +155,8 @@ public final class CursesBackend: TerminalBackend {
         case let .key(key): return .input(.key(key))
         case .ignored: return .timeout
         case let .escapeThen(characters):
-            pending += characters.map { KeyDecoder.key(forCharacter: $0.unicodeScalars.first!.value) }
+            let keys = characters.compactMap { KeyDecoder.key(forCharacter: $0.unicodeScalars.first!.value) }
+            pending.insert(contentsOf: keys.map { .input(.key($0)) }, at: 0)
             return .input(.key(.escape))
         }
     }
@@ -149,14 +174,15 @@ public final class CursesBackend: TerminalBackend {
         case KEY_MOUSE:
             var event = MEVENT()
             guard getmouse(&event) == OK else { return .timeout }
-            let state = event.bstate
-            let kind: MouseEvent.Kind
-            if state & portal_button4() != 0 { kind = .scrollUp }
-            else if state & portal_button5() != 0 { kind = .scrollDown }
-            else if state & portal_button1_double() != 0 { kind = .doubleClick }
-            else if state & portal_button1_any() != 0 { kind = .click }
+            let state = event.bstate, x = Int(event.x), y = Int(event.y)
+            let report: MouseClicks.Report
+            if state & portal_button4() != 0 { report = .wheelUp(x: x, y: y) }
+            else if state & portal_button5() != 0 { report = .wheelDown(x: x, y: y) }
+            else if state & portal_button1_pressed() != 0 { report = .press(x: x, y: y) }
+            else if state & portal_button1_released() != 0 { report = .release(x: x, y: y) }
+            else if state & portal_button1_clicked() != 0 { report = .click(x: x, y: y) }
             else { return .timeout }
-            return .input(.mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y))))
+            return mouse.event(for: report).map { .input(.mouse($0)) } ?? .timeout
         default:
             guard let key = KeyDecoder.key(forCode: code) else { return .timeout }
             return .input(.key(key))

@@ -3,15 +3,18 @@ import PortalUI
 
 /// Turns what `get_wch` returns into keys.
 enum KeyDecoder {
-    static func key(forCharacter value: UInt32) -> Key {
+    /// nil for what is no key: the other C0 and the C1 controls must never
+    /// reach a text field as characters.
+    static func key(forCharacter value: UInt32) -> Key? {
         switch value {
         case 9: return .tab
         case 10, 13: return .enter
         case 27: return .escape
         case 8, 127: return .backspace
         case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
+        case 0, 28...31, 0x80...0x9F: return nil
         default:
-            guard let scalar = Unicode.Scalar(value) else { return .character("?") }
+            guard let scalar = Unicode.Scalar(value) else { return nil }
             return .character(Character(scalar))
         }
     }

@@ -94,17 +94,46 @@ struct TerminalLoopTests {
         #expect(backend.screen.text.contains("[a"))
     }
 
-    @Test func slowWorkShowsItsStateFirst() {
+    /// The busy frame is drawn while the key derivation runs off the
+    /// terminal thread, and the terminal ends up showing the latest frame.
+    @Test func slowWorkShowsItsStateFirstAndTheLatestFrameLast() {
         let runtime = demoRuntime()
         let keys = Array("lee.gu@contoso.com").map { BackendEvent.input(.key(.character($0))) } + [.input(.key(.tab))]
-            + Array("Contoso-Lee-4").map { BackendEvent.input(.key(.character($0))) } + [.input(.key(.enter)), .input(.key(.control("c")))]
-        let backend = InMemoryBackend(size: Size(width: 80, height: 24), events: keys)
+            + Array("Contoso-Lee-4").map { BackendEvent.input(.key(.character($0))) } + [.input(.key(.enter))]
+        let backend = InMemoryBackend(size: Size(width: 80, height: 24), events: keys,
+                                      whenEmpty: { runtime.isBusy ? .timeout : .terminate(signal: 0) })
         TerminalLoop.run(runtime, on: backend)
         let signingIn = backend.drawn.firstIndex { $0.contains("Signing in…") }
         let home = backend.drawn.firstIndex { $0.contains("Good morning, Lee.") }
         #expect(signingIn != nil)
         #expect(home != nil)
         if let signingIn, let home { #expect(signingIn < home) }
+        #expect(backend.drawn.last == runtime.render().text)
+    }
+
+    /// A failed sign-in whose frame equals the one before the work must not
+    /// leave "Signing in…" on the terminal.
+    @Test func aFailedSignInNeverLeavesTheBusyFrame() {
+        let runtime = demoRuntime()
+        var events = [BackendEvent]()
+        for _ in 0..<2 {
+            events += [.input(.key(.backTab))] + Array("x").map { BackendEvent.input(.key(.character($0))) }
+            events += [.input(.key(.tab)), .input(.key(.tab)), .input(.key(.enter))]
+        }
+        let backend = InMemoryBackend(size: Size(width: 80, height: 24), events: events,
+                                      whenEmpty: { runtime.isBusy ? .timeout : .terminate(signal: 0) })
+        TerminalLoop.run(runtime, on: backend)
+        #expect(backend.drawn.contains { $0.contains("Signing in…") })
+        #expect(backend.drawn.last == runtime.render().text)
+        #expect(backend.drawn.last?.contains("Signing in…") == false)
+    }
+
+    @Test func ctrlLRepaintsEveryCell() {
+        let runtime = demoRuntime()
+        let backend = InMemoryBackend(size: Size(width: 80, height: 24), events: [.input(.key(.control("l")))])
+        TerminalLoop.run(runtime, on: backend)
+        #expect(backend.invalidations == 1)
+        #expect(backend.drawn.count == 2, "the same frame is sent again after a repaint request")
     }
 
     @Test func aSignalEndsTheLoop() {

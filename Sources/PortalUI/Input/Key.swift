@@ -39,6 +39,20 @@ public enum Key: Equatable, Hashable, Sendable {
         return nil
     }
 
+    /// How help and hints show the key: arrows as arrows, letters as themselves.
+    public var symbol: String {
+        switch self {
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .escape: "Esc"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        default: name
+        }
+    }
+
     public var name: String {
         switch self {
         case let .character(character): character == " " ? "Space" : String(character)
@@ -52,7 +66,8 @@ public enum Key: Equatable, Hashable, Sendable {
 /// A mouse button event at a cell.
 public struct MouseEvent: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
-        case click, doubleClick, scrollUp, scrollDown
+        /// A press and its release on the same row: one click, however the terminal reports it.
+        case click, scrollUp, scrollDown
     }
 
     public var kind: Kind

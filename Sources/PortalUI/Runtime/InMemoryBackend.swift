@@ -6,11 +6,15 @@ public final class InMemoryBackend: TerminalBackend {
     public private(set) var screen: CellBuffer
     /// Every screen drawn, as text, in order.
     public private(set) var drawn: [String] = []
+    public private(set) var invalidations = 0
     private var events: [BackendEvent]
+    private let whenEmpty: () -> BackendEvent
 
-    public init(size: Size, events: [BackendEvent]) {
+    /// `whenEmpty` answers polls once the events are played (by default: stop).
+    public init(size: Size, events: [BackendEvent], whenEmpty: @escaping () -> BackendEvent = { .terminate(signal: 0) }) {
         self.size = size
         self.events = events
+        self.whenEmpty = whenEmpty
         screen = CellBuffer(size: size)
     }
 
@@ -19,8 +23,10 @@ public final class InMemoryBackend: TerminalBackend {
         drawn.append(buffer.text)
     }
 
+    public func invalidate() { invalidations += 1 }
+
     public func poll(timeoutMilliseconds: Int) -> BackendEvent {
-        guard !events.isEmpty else { return .terminate(signal: 0) }
+        guard !events.isEmpty else { return whenEmpty() }
         let event = events.removeFirst()
         if case let .input(.resize(newSize)) = event { size = newSize }
         return event

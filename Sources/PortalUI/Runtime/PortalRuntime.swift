@@ -1,13 +1,18 @@
 import Foundation
 import PortalCore
 
-/// Runs the program: feeds messages to update, performs the effects update
-/// asks for, and feeds their results back until nothing is pending. Screen
-/// scripts and the terminal loop both drive the program through it.
+/// Runs the program: feeds messages to update and performs the effects update
+/// asks for. Slow effects run on a worker thread and their results come back
+/// as messages, so keys, signals and resizes are never kept waiting; screen
+/// scripts and tests wait for that work before they look at the screen.
 public final class PortalRuntime {
     public private(set) var state: AppState
     public let context: PortalContext
     public let clock: Clock
+    private let inbox = WorkInbox()
+    private let worker = DispatchQueue(label: "portal.effects")
+    private var running = 0
+    private var requests: [TerminalRequest] = []
 
     public init(context: PortalContext, clock: Clock, size: Size) {
         self.context = context
@@ -17,39 +22,112 @@ public final class PortalRuntime {
 
     public var isFinished: Bool { state.isFinished }
 
-    /// Sends a message and drains every effect it causes. `beforeEffects` runs
-    /// once effects are due, so a front can show "Signing in…" during slow work.
-    public func send(_ message: Message, beforeEffects: (() -> Void)? = nil) {
+    /// Whether slow work is under way.
+    public var isBusy: Bool { running > 0 }
+
+    /// Sends a message and starts the effects it causes, without waiting for slow ones.
+    public func post(_ message: Message) {
         var queue = [message]
-        var announced = false
         while !queue.isEmpty {
             let next = queue.removeFirst()
             state.now = clock.now()
-            let effects = PortalApp.update(&state, next, context: context)
-            if !effects.isEmpty && !announced {
-                announced = true
-                beforeEffects?()
-            }
-            for effect in effects {
-                if let result = perform(effect) { queue.append(result) }
+            for effect in PortalApp.update(&state, next, context: context) {
+                if let result = start(effect) { queue.append(result) }
             }
         }
+    }
+
+    /// Sends a message and waits until all the work it caused is done.
+    public func send(_ message: Message) {
+        post(message)
+        waitUntilIdle()
+    }
+
+    /// Feeds back the results of finished work; returns whether there were any.
+    @discardableResult
+    public func deliverFinishedWork() -> Bool {
+        let results = inbox.take()
+        for result in results {
+            running -= 1
+            post(result)
+        }
+        return !results.isEmpty
+    }
+
+    public func waitUntilIdle() {
+        while isBusy {
+            inbox.waitForResult()
+            deliverFinishedWork()
+        }
+    }
+
+    /// What the terminal was asked to do (repaint, suspend) since the last call.
+    public func takeTerminalRequests() -> [TerminalRequest] {
+        defer { requests = [] }
+        return requests
     }
 
     public func render() -> CellBuffer {
         PortalApp.view(state, context: context)
     }
 
-    private func perform(_ effect: Effect) -> Message? {
+    /// Performs a quick effect at once (returning its result) or starts a slow one.
+    private func start(_ effect: Effect) -> Message? {
         switch effect {
         case let .authenticate(userPrincipalName, password):
-            switch Authenticator().authenticate(userPrincipalName: userPrincipalName, password: password, in: context.tenant) {
-            case let .success(user): return .signInSucceeded(user)
-            case let .failure(failure): return .signInFailed(failure)
+            running += 1
+            let tenant = context.tenant
+            let inbox = inbox
+            worker.async {
+                let message: Message
+                switch Authenticator().authenticate(userPrincipalName: userPrincipalName, password: password, in: tenant) {
+                case let .success(user): message = .signInSucceeded(user)
+                case let .failure(failure): message = .signInFailed(failure)
+                }
+                inbox.post(message)
             }
+            return nil
         case .quit:
             state.isFinished = true
             return nil
+        case .redraw:
+            requests.append(.redraw)
+            return nil
+        case .suspend:
+            requests.append(.suspend)
+            return nil
         }
+    }
+}
+
+/// Things only the terminal can do, asked for by update and done by the loop.
+public enum TerminalRequest: Equatable, Sendable {
+    case redraw, suspend
+}
+
+/// Results of background work, handed from worker threads to the terminal thread.
+final class WorkInbox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var results: [Message] = []
+
+    func post(_ message: Message) {
+        condition.lock()
+        results.append(message)
+        condition.signal()
+        condition.unlock()
+    }
+
+    func take() -> [Message] {
+        condition.lock()
+        defer { condition.unlock() }
+        let taken = results
+        results = []
+        return taken
+    }
+
+    func waitForResult() {
+        condition.lock()
+        while results.isEmpty { condition.wait() }
+        condition.unlock()
     }
 }

@@ -8,11 +8,20 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ buffer: CellBuffer)
     /// Waits up to `timeoutMilliseconds` for input.
     func poll(timeoutMilliseconds: Int) -> BackendEvent
+    /// Forgets what the terminal shows, so the next draw repaints every cell.
+    func invalidate()
+    /// Hands the terminal back to the shell until the user resumes the program.
+    func suspend()
+}
+
+extension TerminalBackend {
+    public func invalidate() {}
+    public func suspend() {}
 }
 
 public enum BackendEvent: Equatable, Sendable {
     case input(InputEvent)
     case timeout
-    /// SIGINT, SIGTERM or SIGHUP arrived: quit now.
+    /// A signal that ends the program arrived: restore the terminal and exit.
     case terminate(signal: Int32)
 }

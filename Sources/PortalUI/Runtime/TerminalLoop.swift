@@ -2,28 +2,56 @@ import Foundation
 
 /// Drives a runtime from a backend until the program quits or a signal says stop.
 public enum TerminalLoop {
+    /// How often to look for finished background work while some runs.
+    static let busyPollMilliseconds = 25
+
     /// Returns the signal that ended the loop, if one did.
     @discardableResult
     public static func run(_ runtime: PortalRuntime, on backend: TerminalBackend, tickMilliseconds: Int = 1_000) -> Int32? {
-        runtime.send(.input(.resize(backend.size)))
-        var shown = runtime.render()
-        backend.draw(shown)
+        // What the terminal shows. Every draw goes through `show`, so the
+        // terminal always ends up with the latest frame (a busy frame once
+        // stayed for good when the frame after the work equalled the one before).
+        var shown: CellBuffer?
+        func show() {
+            let frame = runtime.render()
+            if frame != shown {
+                backend.draw(frame)
+                shown = frame
+            }
+        }
+
+        runtime.post(.input(.resize(backend.size)))
+        show()
+        var lastTick = Date()
         while !runtime.isFinished {
-            let message: Message
-            switch backend.poll(timeoutMilliseconds: tickMilliseconds) {
+            let wait = runtime.isBusy ? busyPollMilliseconds : tickMilliseconds
+            switch backend.poll(timeoutMilliseconds: wait) {
             case let .terminate(signal): return signal
-            case .timeout: message = .tick
-            case let .input(event): message = .input(event)
+            case .timeout: break
+            case let .input(event):
+                runtime.post(.input(event))
+                // What the input changed (e.g. "Signing in…") shows before
+                // the results of the work it started.
+                show()
             }
-            runtime.send(message) {
-                // Show the state that asked for slow work (e.g. "Signing in…") first.
-                backend.draw(runtime.render())
+            runtime.deliverFinishedWork()
+            if Date().timeIntervalSince(lastTick) * 1_000 >= Double(tickMilliseconds) {
+                lastTick = Date()
+                runtime.post(.tick)
             }
-            let next = runtime.render()
-            if next != shown {
-                backend.draw(next)
-                shown = next
+            for request in runtime.takeTerminalRequests() {
+                switch request {
+                case .redraw:
+                    backend.invalidate()
+                    shown = nil
+                case .suspend:
+                    backend.suspend()
+                    shown = nil
+                    // The window may have changed while the program was stopped.
+                    runtime.post(.input(.resize(backend.size)))
+                }
             }
+            show()
         }
         return nil
     }

@@ -11,7 +11,7 @@ public struct AppState: Equatable, Sendable {
 
     public enum Overlay: Equatable, Sendable {
         case help
-        case confirmQuit(reason: String)
+        case confirm(Confirmation)
     }
 
     public var size: Size
@@ -20,10 +20,10 @@ public struct AppState: Equatable, Sendable {
     public var overlay: Overlay?
     public var isFinished = false
 
-    public init(size: Size, now: Date) {
+    public init(size: Size, now: Date, screen: Screen = .signIn(SignInState())) {
         self.size = size
         self.now = now
-        screen = .signIn(SignInState())
+        self.screen = screen
     }
 }
 
@@ -37,6 +37,11 @@ public enum Message: Equatable, Sendable {
 
 /// Work update asks the runtime to do; the results come back as messages.
 public enum Effect: Equatable, Sendable {
+    /// Slow (a key derivation): runs off the terminal thread.
     case authenticate(userPrincipalName: String, password: String)
     case quit
+    /// Asks the terminal to repaint every cell (Ctrl+L).
+    case redraw
+    /// Stops the process as the shell's job control does (Ctrl+Z).
+    case suspend
 }

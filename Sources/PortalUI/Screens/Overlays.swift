@@ -1,60 +1,84 @@
 import Foundation
 
-/// The help overlay, the quit confirmation and the too-small notice.
+/// The help overlay, confirmations and the too-small notice.
 enum Overlays {
-    static let helpEntries: [(keys: String, action: String)] = [
-        ("↑ ↓  j k", "Move the selection or scroll"),
-        ("PgUp PgDn Space", "Move a page"),
-        ("Home End  g G", "Go to the first or last line"),
-        ("Tab  Shift+Tab", "Next or previous section (or field)"),
-        ("1 2 3 4", "Home, Devices, Apps, Help & support"),
-        ("Enter  → l", "Open details; sign in on the form"),
-        ("Esc  Backspace  ← h", "Back from details"),
-        ("?  F1", "Show or hide this help"),
-        ("o", "Sign out"),
-        ("q  F10", "Quit (asks first if typing would be lost)"),
-        ("Ctrl+C", "Quit at once"),
-        ("Ctrl+U", "Clear the field you are typing in"),
-        ("Mouse", "Click selects, click again opens, wheel scrolls"),
-    ]
-
-    static func help(mouseEnabled: Bool, buffer: inout CellBuffer) {
-        let entries = helpEntries.filter { mouseEnabled || $0.keys != "Mouse" }
-        let rect = buffer.bounds.centered(width: 74, height: entries.count + 4)
+    /// Help for the screen underneath: its bindings, then the keys that work
+    /// everywhere, so it lists exactly what works where it was opened.
+    static func help(_ keymap: Keymap, mouseEnabled: Bool, buffer: inout CellBuffer) {
+        var entries = keymap.helpEntries + Keymaps.global.helpEntries
+        if mouseEnabled { entries.append(("Mouse", "Click selects; click a selected row to open it; the wheel scrolls")) }
+        let width = min(76, buffer.size.width)
+        let keyWidth = min(24, entries.map { TextWidth.of($0.keys) }.max() ?? 0)
+        let textWidth = max(1, width - keyWidth - 6)
+        // Long descriptions wrap rather than lose their end.
+        let rows = entries.flatMap { entry in
+            TextWidth.wrap(entry.action, width: textWidth).enumerated().map { index, line in
+                (keys: index == 0 ? TextWidth.truncate(entry.keys, to: keyWidth) : "", action: line)
+            }
+        }
+        let rect = buffer.bounds.centered(width: width, height: rows.count + 4)
         Widgets.box(rect, title: "Keys", in: &buffer)
-        for (index, entry) in entries.enumerated() where index < rect.height - 3 {
+        let inner = rect.inset(by: 1)
+        for (index, row) in rows.enumerated() where index < rect.height - 4 {
             let y = rect.y + 1 + index
-            buffer.write(entry.keys, x: rect.x + 2, y: y, role: .hintKey)
-            buffer.write(entry.action, x: rect.x + 24, y: y, role: .overlay, clip: rect.inset(by: 1))
+            buffer.write(row.keys, x: rect.x + 2, y: y, role: .hintKey, clip: inner)
+            buffer.write(row.action, x: rect.x + 4 + keyWidth, y: y, role: .overlay, clip: inner)
         }
-        buffer.write("Press Esc, ? or Enter to close.", x: rect.x + 2, y: rect.maxY - 2, role: .dim)
+        let closing = Keymaps.helpOverlay.bindings[0].keys.prefix(3).map(\.key.symbol).joined(separator: ", ")
+        buffer.write("Press \(closing) to close.", x: rect.x + 2, y: rect.maxY - 2, role: .dim, clip: inner)
         buffer.cursor = nil
     }
 
-    static func confirmQuit(reason: String, buffer: inout CellBuffer) {
-        let lines = TextWidth.wrap(reason, width: 52)
-        let rect = buffer.bounds.centered(width: 56, height: lines.count + 5)
-        Widgets.box(rect, title: "Quit portal?", in: &buffer)
-        for (index, line) in lines.enumerated() {
-            buffer.write(line, x: rect.x + 2, y: rect.y + 2 + index, role: .warning)
+    /// Where a confirmation's parts are; view and mouse share it.
+    struct ConfirmationLayout {
+        let box: Rect
+        let lines: [String]
+        let cancelButton: Rect
+        let confirmButton: Rect
+
+        init(_ confirmation: Confirmation, in bounds: Rect) {
+            let width = min(56, bounds.width)
+            lines = TextWidth.wrap(confirmation.message, width: width - 4)
+            box = bounds.centered(width: width, height: lines.count + 5)
+            let row = box.maxY - 2
+            // The cancelling button comes first: it is the default.
+            cancelButton = Rect(x: box.x + 2, y: row, width: TextWidth.of(confirmation.cancelLabel) + 4, height: 1)
+            confirmButton = Rect(x: cancelButton.maxX + 2, y: row, width: TextWidth.of(confirmation.confirmLabel) + 4, height: 1)
         }
-        buffer.write("y  Quit      n  Stay", x: rect.x + 2, y: rect.maxY - 2, role: .hintKey)
+    }
+
+    static func confirm(_ confirmation: Confirmation, buffer: inout CellBuffer) {
+        let layout = ConfirmationLayout(confirmation, in: buffer.bounds)
+        Widgets.box(layout.box, title: confirmation.title, in: &buffer)
+        for (index, line) in layout.lines.enumerated() {
+            buffer.write(line, x: layout.box.x + 2, y: layout.box.y + 2 + index, role: .warning)
+        }
+        _ = Widgets.button(confirmation.cancelLabel, focused: !confirmation.confirmChosen,
+                           x: layout.cancelButton.x, y: layout.cancelButton.y, buffer: &buffer)
+        _ = Widgets.button(confirmation.confirmLabel, focused: confirmation.confirmChosen,
+                           x: layout.confirmButton.x, y: layout.confirmButton.y, buffer: &buffer)
         buffer.cursor = nil
     }
 
-    static func tooSmall(buffer: inout CellBuffer) {
+    /// Below the minimum size nothing else fits: say so, wrapped so the size
+    /// asked for is never cut off, and keep a pending question answerable.
+    static func tooSmall(asking confirmation: Confirmation?, buffer: inout CellBuffer) {
         let size = buffer.size
-        let lines = [
-            "Terminal too small",
-            "\(size.width)x\(size.height); portal needs at least \(Size.minimum.width)x\(Size.minimum.height).",
-            "Enlarge the window or reduce the font size.",
-            "q quits.",
+        var paragraphs: [(String, Role)] = [
+            ("Terminal too small", .error),
+            ("\(size.width)x\(size.height); portal needs at least \(Size.minimum.width)x\(Size.minimum.height).", .text),
+            ("Enlarge the window or reduce the font size.", .text),
         ]
+        if let confirmation {
+            paragraphs.append(("\(confirmation.title) \(confirmation.message)", .warning))
+            paragraphs.append(("y \(confirmation.confirmLabel) · n \(confirmation.cancelLabel)", .hintKey))
+        } else {
+            paragraphs.append(("q quits.", .text))
+        }
+        let lines = paragraphs.flatMap { text, role in TextWidth.wrap(text, width: size.width).map { ($0, role) } }
         let top = max(0, (size.height - lines.count) / 2)
-        for (index, line) in lines.enumerated() {
-            let wrapped = TextWidth.truncate(line, to: size.width)
-            buffer.write(wrapped, x: max(0, (size.width - TextWidth.of(wrapped)) / 2), y: top + index,
-                         role: index == 0 ? .error : .text)
+        for (index, (line, role)) in lines.enumerated() {
+            buffer.write(line, x: max(0, (size.width - TextWidth.of(line)) / 2), y: top + index, role: role)
         }
         buffer.cursor = nil
     }

@@ -9,17 +9,19 @@ public enum PortalApp {
             state.size = size
         }
         if case let .input(.key(key)) = message {
-            if key == .control("c") { return [.quit] }
+            if let action = Keymaps.global.action(for: key) { return globalAction(action) }
+            if let overlay = state.overlay { return handle(key, overlay: overlay, &state, context: context) }
             if state.size.isBelowMinimum {
-                return key == .character("q") || key == .function(10) ? requestQuit(&state) : []
+                return Keymaps.tooSmall.action(for: key) == .quit ? requestQuit(&state) : []
             }
-            if let overlay = state.overlay { return handle(key, overlay: overlay, &state) }
-            if let effects = globalKey(key, &state) { return effects }
+            if let effects = appAction(keymap(for: state).action(for: key), &state, context: context) { return effects }
         }
-        if case .input(.mouse) = message {
+        if case let .input(.mouse(event)) = message {
             if state.size.isBelowMinimum || !context.mouseEnabled { return [] }
             if state.overlay == .help { state.overlay = nil; return [] }
-            if state.overlay != nil { return [] }
+            if case let .confirm(confirmation)? = state.overlay {
+                return click(event, on: confirmation, &state, context: context)
+            }
         }
         switch state.screen {
         case var .signIn(signIn):
@@ -37,54 +39,88 @@ public enum PortalApp {
         }
     }
 
-    /// Keys that mean the same on every screen. Returns nil to pass the key on.
-    private static func globalKey(_ key: Key, _ state: inout AppState) -> [Effect]? {
-        let typing: Bool
-        if case let .signIn(signIn) = state.screen { typing = signIn.focus != .signIn } else { typing = false }
-        switch key {
-        case .function(1):
+    /// The keys of what is on screen: the overlay's when one is open.
+    static func keymap(for state: AppState) -> Keymap {
+        switch state.overlay {
+        case .help?: return Keymaps.helpOverlay
+        case let .confirm(confirmation)?: return Keymaps.confirmation(confirmation)
+        case nil: break
+        }
+        if state.size.isBelowMinimum { return Keymaps.tooSmall }
+        switch state.screen {
+        case .signIn: return Keymaps.signIn
+        case let .portal(portal): return PortalScreen.keymap(portal)
+        }
+    }
+
+    private static func globalAction(_ action: Action) -> [Effect] {
+        switch action {
+        case .quitNow: [.quit]
+        case .redraw: [.redraw]
+        case .suspend: [.suspend]
+        default: []
+        }
+    }
+
+    /// Actions that concern the whole program; nil passes the key on to the screen.
+    private static func appAction(_ action: Action?, _ state: inout AppState, context: PortalContext) -> [Effect]? {
+        switch action {
+        case .help?:
             state.overlay = .help
             return []
-        case .function(10):
+        case .quit?:
             return requestQuit(&state)
-        case .character("?") where !typing:
-            state.overlay = .help
+        case .signOut?:
+            state.overlay = .confirm(Confirmation(.signOut(organization: context.tenant.organization.displayName)))
             return []
-        case .character("q") where !typing:
-            return requestQuit(&state)
-        case .escape:
-            if case .signIn = state.screen { return requestQuit(&state) }
-            return nil
-        case .character("o") where !typing:
-            if case .portal = state.screen {
-                state.screen = .signIn(SignInState())
-                return []
-            }
-            return nil
         default:
             return nil
         }
     }
 
-    private static func handle(_ key: Key, overlay: AppState.Overlay, _ state: inout AppState) -> [Effect] {
+    private static func handle(_ key: Key, overlay: AppState.Overlay, _ state: inout AppState, context: PortalContext) -> [Effect] {
         switch overlay {
         case .help:
-            if [.escape, .enter, .character("?"), .function(1), .character("q"), .backspace].contains(key) { state.overlay = nil }
+            if Keymaps.helpOverlay.action(for: key) == .closeHelp { state.overlay = nil }
             return []
-        case .confirmQuit:
-            switch key {
-            case .character("y"), .character("Y"), .enter: return [.quit]
-            case .character("n"), .character("N"), .escape: state.overlay = nil
+        case var .confirm(confirmation):
+            switch Keymaps.confirmation(confirmation).action(for: key) {
+            case .confirm?: return answer(confirmation, yes: true, &state)
+            case .cancel?: return answer(confirmation, yes: false, &state)
+            case .choose?: return answer(confirmation, yes: confirmation.confirmChosen, &state)
+            case .switchChoice?:
+                confirmation.confirmChosen.toggle()
+                state.overlay = .confirm(confirmation)
             default: break
             }
             return []
         }
     }
 
-    /// Quits at once unless typed input would be lost; then asks.
+    private static func answer(_ confirmation: Confirmation, yes: Bool, _ state: inout AppState) -> [Effect] {
+        state.overlay = nil
+        guard yes else { return [] }
+        switch confirmation.purpose {
+        case .quit: return [.quit]
+        case .signOut:
+            state.screen = .signIn(SignInState())
+            return []
+        }
+    }
+
+    private static func click(_ event: MouseEvent, on confirmation: Confirmation, _ state: inout AppState, context: PortalContext) -> [Effect] {
+        guard event.kind == .click else { return [] }
+        let layout = Overlays.ConfirmationLayout(confirmation, in: Rect(x: 0, y: 0, width: state.size.width, height: state.size.height))
+        if layout.confirmButton.contains(x: event.x, y: event.y) { return answer(confirmation, yes: true, &state) }
+        if layout.cancelButton.contains(x: event.x, y: event.y) { return answer(confirmation, yes: false, &state) }
+        return []
+    }
+
+    /// Quits at once unless typed input would be lost; then asks, even in a
+    /// window too small for the portal.
     private static func requestQuit(_ state: inout AppState) -> [Effect] {
-        if case let .signIn(signIn) = state.screen, signIn.hasUnsavedInput, !state.size.isBelowMinimum {
-            state.overlay = .confirmQuit(reason: "What you typed on the sign-in form will be lost.")
+        if case let .signIn(signIn) = state.screen, signIn.hasUnsavedInput {
+            state.overlay = .confirm(Confirmation(.quit(reason: "What you typed on the sign-in form will be lost.")))
             return []
         }
         return [.quit]
@@ -93,7 +129,9 @@ public enum PortalApp {
     public static func view(_ state: AppState, context: PortalContext) -> CellBuffer {
         var buffer = CellBuffer(size: state.size)
         if state.size.isBelowMinimum {
-            Overlays.tooSmall(buffer: &buffer)
+            var confirmation: Confirmation?
+            if case let .confirm(asked)? = state.overlay { confirmation = asked }
+            Overlays.tooSmall(asking: confirmation, buffer: &buffer)
             return buffer
         }
         switch state.screen {
@@ -101,9 +139,15 @@ public enum PortalApp {
         case let .portal(portal): PortalScreen.view(portal, context: context, now: state.now, buffer: &buffer)
         }
         switch state.overlay {
-        case .help?: Overlays.help(mouseEnabled: context.mouseEnabled, buffer: &buffer)
-        case let .confirmQuit(reason)?: Overlays.confirmQuit(reason: reason, buffer: &buffer)
+        case .help?:
+            let underneath = AppState(size: state.size, now: state.now, screen: state.screen)
+            Overlays.help(keymap(for: underneath), mouseEnabled: context.mouseEnabled, buffer: &buffer)
+        case let .confirm(confirmation)?: Overlays.confirm(confirmation, buffer: &buffer)
         case nil: break
+        }
+        if state.overlay != nil {
+            // The hint bar always shows the keys of what has focus.
+            Widgets.hintBar(keymap(for: state).hints, y: state.size.height - 1, width: state.size.width, buffer: &buffer)
         }
         return buffer
     }

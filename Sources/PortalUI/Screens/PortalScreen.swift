@@ -13,35 +13,46 @@ enum PortalScreen {
             handle(event, &state, context: context, layout: layout, now: now)
         case .input(.resize):
             clampLists(&state, layout: layout)
+            clampDocuments(&state, context: context, layout: layout, now: now)
         default:
             break
         }
         return []
     }
 
-    private static func handle(_ key: Key, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) {
-        switch key {
-        case .tab: select(PortalState.Section(rawValue: (state.section.rawValue + 1) % 4)!, &state)
-        case .backTab: select(PortalState.Section(rawValue: (state.section.rawValue + 3) % 4)!, &state)
-        case let .character(digit) where ("1"..."4").contains(digit):
-            select(PortalState.Section(rawValue: Int(String(digit))! - 1)!, &state)
-        case .escape, .backspace, .left, .character("h"):
-            if state.detail != nil { state.detail = nil }
-        case .enter, .right, .character("l"):
-            open(&state, context: context)
-        default:
-            if let move = move(for: key) { apply(move, &state, context: context, layout: layout, now: now) }
+    /// The keys of the open section or detail.
+    static func keymap(_ state: PortalState) -> Keymap {
+        if state.detail != nil { return Keymaps.detail }
+        switch state.section {
+        case .devices, .apps: return Keymaps.list
+        case .home, .support: return Keymaps.document
         }
     }
 
-    static func move(for key: Key) -> ListState.Move? {
-        switch key {
-        case .up, .character("k"): .up
-        case .down, .character("j"): .down
+    private static func handle(_ key: Key, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) {
+        guard let action = keymap(state).action(for: key) else { return }
+        switch action {
+        case .nextSection: select(PortalState.Section(rawValue: (state.section.rawValue + 1) % 4)!, &state)
+        case .previousSection: select(PortalState.Section(rawValue: (state.section.rawValue + 3) % 4)!, &state)
+        case .goHome: select(.home, &state)
+        case .goDevices: select(.devices, &state)
+        case .goApps: select(.apps, &state)
+        case .goSupport: select(.support, &state)
+        case .back: state.detail = nil
+        case .open: open(&state, context: context)
+        default:
+            if let move = move(for: action) { apply(move, &state, context: context, layout: layout, now: now) }
+        }
+    }
+
+    static func move(for action: Action) -> ListState.Move? {
+        switch action {
+        case .moveUp: .up
+        case .moveDown: .down
         case .pageUp: .pageUp
-        case .pageDown, .character(" "): .pageDown
-        case .home, .character("g"): .first
-        case .end, .character("G"): .last
+        case .pageDown: .pageDown
+        case .first: .first
+        case .last: .last
         default: nil
         }
     }
@@ -92,11 +103,29 @@ enum PortalScreen {
         state.appList.clamp(count: state.catalog.count, visible: rows)
     }
 
+    /// A window that grew shows the top of a document that now fits, and
+    /// never a scroll position past the end.
+    private static func clampDocuments(_ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) {
+        let width = layout.size.width - 3
+        let visible = layout.content.height
+        if state.detail != nil {
+            state.detailScroll.clamp(lines: detailLines(state, context: context, width: width, now: now).count, visible: visible)
+        }
+        switch state.section {
+        case .home:
+            state.homeScroll.clamp(lines: HomeView.lines(state, context: context, width: width, now: now).count, visible: visible)
+        case .support:
+            state.supportScroll.clamp(lines: SupportView.lines(context: context, width: width).count, visible: visible)
+        case .devices, .apps:
+            break
+        }
+    }
+
     private static func handle(_ event: MouseEvent, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) {
         switch event.kind {
         case .scrollUp: apply(.up, &state, context: context, layout: layout, now: now)
         case .scrollDown: apply(.down, &state, context: context, layout: layout, now: now)
-        case .click, .doubleClick:
+        case .click:
             if let tab = layout.tabs().first(where: { $0.rect.contains(x: event.x, y: event.y) }) {
                 select(tab.section, &state)
                 return
@@ -111,8 +140,8 @@ enum PortalScreen {
             }
             let index = state[keyPath: list].offset + event.y - layout.table.y - 1
             guard index < count else { return }
-            // A click on the selected row, or a double click, opens it.
-            let opens = index == state[keyPath: list].selected || event.kind == .doubleClick
+            // A click selects; a click on the selected row (so a double click) opens it.
+            let opens = index == state[keyPath: list].selected
             state[keyPath: list].selected = index
             if opens { open(&state, context: context) }
         }
@@ -136,10 +165,8 @@ enum PortalScreen {
     static func view(_ state: PortalState, context: PortalContext, now: Date, buffer: inout CellBuffer) {
         let layout = PortalLayout(size: buffer.size)
         let width = buffer.size.width
-        buffer.fill(Rect(x: 0, y: layout.headerRow, width: width, height: 1), role: .header)
-        buffer.write(" \(context.tenant.organization.displayName)  Company Portal", x: 0, y: layout.headerRow, role: .header)
-        let who = TextWidth.truncate(state.user.displayName + " (" + state.user.userPrincipalName + ")", to: width / 2)
-        buffer.write(who, x: width - TextWidth.of(who) - 1, y: layout.headerRow, role: .header)
+        Widgets.header(left: " \(context.tenant.organization.displayName)  Company Portal",
+                       right: state.user.displayName + " (" + state.user.userPrincipalName + ")", width: width, buffer: &buffer)
 
         for tab in layout.tabs() {
             let active = tab.section == state.section
@@ -164,20 +191,8 @@ enum PortalScreen {
                                    offset: state.supportScroll.offset, in: layout.content, buffer: &buffer)
             }
         }
-        Widgets.hintBar(hints(state), y: layout.hintRow, width: width, buffer: &buffer)
+        Widgets.hintBar(keymap(state).hints, y: layout.hintRow, width: width, buffer: &buffer)
     }
 
     private static func indented(_ line: StyledLine) -> StyledLine { StyledLine([Span(" ")] + line.spans) }
-
-    static func hints(_ state: PortalState) -> [(key: String, label: String)] {
-        if state.detail != nil {
-            return [("↑↓", "Scroll"), ("Esc", "Back"), ("Tab", "Section"), ("?", "Help"), ("q", "Quit")]
-        }
-        switch state.section {
-        case .devices, .apps:
-            return [("↑↓", "Move"), ("Enter", "Details"), ("Tab", "Section"), ("?", "Help"), ("o", "Sign out"), ("q", "Quit")]
-        case .home, .support:
-            return [("↑↓", "Scroll"), ("Tab", "Section"), ("1-4", "Go to"), ("?", "Help"), ("o", "Sign out"), ("q", "Quit")]
-        }
-    }
 }

@@ -44,18 +44,19 @@ enum SignInScreen {
 
     private static func handle(_ key: Key, _ state: inout SignInState) -> [Effect] {
         guard !state.isBusy else { return [] }
-        switch key {
-        case .tab, .down:
+        switch Keymaps.signIn.action(for: key) {
+        case .nextField?:
             state.focus = next(state.focus)
-        case .backTab, .up:
+        case .previousField?:
             state.focus = previous(state.focus)
-        case .enter:
+        case .submit?:
             if state.focus == .userName && state.password.text.isEmpty {
                 state.focus = .password
             } else {
                 return submit(&state)
             }
         default:
+            // Unbound keys type; bound editing keys edit.
             switch state.focus {
             case .userName:
                 if state.userName.handle(key) { state.message = nil }
@@ -126,8 +127,7 @@ enum SignInScreen {
         let size = buffer.size
         let layout = Layout(size: size)
         let organization = context.tenant.organization
-        buffer.fill(Rect(x: 0, y: 0, width: size.width, height: 1), role: .header)
-        buffer.write(" \(organization.displayName)  Company Portal", x: 0, y: 0, role: .header)
+        Widgets.header(left: " \(organization.displayName)  Company Portal", right: nil, width: size.width, buffer: &buffer)
 
         Widgets.box(layout.form, title: "Sign in", fill: .text, in: &buffer)
         let inner = layout.form.x + 2
@@ -165,7 +165,6 @@ enum SignInScreen {
             buffer.write("This organization has no accounts yet. Ask your IT department.", x: layout.form.x, y: row, role: .warning)
         }
 
-        Widgets.hintBar([("Tab", "Next field"), ("Enter", "Sign in"), ("F1", "Help"), ("F10", "Quit")],
-                        y: size.height - 1, width: size.width, buffer: &buffer)
+        Widgets.hintBar(Keymaps.signIn.hints, y: size.height - 1, width: size.width, buffer: &buffer)
     }
 }

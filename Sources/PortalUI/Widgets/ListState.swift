@@ -53,6 +53,10 @@ public struct ScrollState: Equatable, Sendable {
 
     public mutating func apply(_ move: ListState.Move, lines: Int, visible: Int) {
         offset = move.target(from: offset, visible: visible, last: lines)
+        clamp(lines: lines, visible: visible)
+    }
+
+    public mutating func clamp(lines: Int, visible: Int) {
         offset = min(max(0, offset), max(0, lines - visible))
     }
 }

@@ -1,0 +1,13 @@
+import Foundation
+
+/// Something a user can do. Keys are bound to actions per screen, so the
+/// update functions, the help overlay and the hint bar read one table and
+/// cannot drift apart; a keymap file can later rebind them without code.
+public enum Action: String, CaseIterable, Sendable {
+    case moveUp, moveDown, pageUp, pageDown, first, last
+    case nextSection, previousSection, goHome, goDevices, goApps, goSupport
+    case open, back
+    case nextField, previousField, submit, editText
+    case help, closeHelp, quit, quitNow, signOut, redraw, suspend
+    case confirm, cancel, choose, switchChoice
+}

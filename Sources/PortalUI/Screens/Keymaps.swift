@@ -1,0 +1,86 @@
+import Foundation
+
+/// Every screen's keys. Update functions look actions up here, and the help
+/// overlay and the hint bar are generated from the same tables.
+enum Keymaps {
+    /// Keys that work everywhere, even over a dialog or a too-small window.
+    static let global = Keymap([
+        KeyBinding([.control("c")], .quitNow, help: "Quit at once"),
+        KeyBinding([.control("l")], .redraw, help: "Redraw the screen"),
+        KeyBinding([.control("z")], .suspend, help: "Suspend; fg in the shell resumes"),
+    ])
+
+    static let signIn = Keymap([
+        KeyBinding([.tab, .down], .nextField, help: "Next field", hint: "Next field"),
+        KeyBinding([.backTab, .up], .previousField, help: "Previous field"),
+        KeyBinding([.enter], .submit, help: "Next field, or sign in", hint: "Sign in"),
+        KeyBinding([.left, .right], .editText, help: "Move in the field"),
+        KeyBinding([.home, .end, .control("a"), .control("e")], .editText, help: "Start or end of the field"),
+        KeyBinding([.backspace, .delete], .editText, help: "Delete a character"),
+        KeyBinding([.control("w")], .editText, help: "Delete the word before the cursor"),
+        KeyBinding([.control("k")], .editText, help: "Delete to the end of the field"),
+        KeyBinding([.control("u")], .editText, help: "Clear the field"),
+        KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
+        KeyBinding([.function(10)], .quit, help: "Quit (asks first if what you typed would be lost)", hint: "Quit"),
+    ])
+
+    private static let moves = [
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
+                   help: "Move the selection or scroll"),
+        KeyBinding([(.pageUp, .pageUp), (.pageDown, .pageDown), (.character(" "), .pageDown)], help: "Move a page"),
+        KeyBinding([(.home, .first), (.end, .last), (.character("g"), .first), (.character("G"), .last)],
+                   help: "Go to the first or last line"),
+    ]
+
+    private static let sections = [
+        KeyBinding([(.tab, .nextSection), (.backTab, .previousSection)], help: "Next or previous section", hint: "Section"),
+        KeyBinding([(.character("1"), .goHome), (.character("2"), .goDevices), (.character("3"), .goApps),
+                    (.character("4"), .goSupport)], help: "Home, Devices, Apps, Help & support", hint: "Go to", hintKeys: "1-4"),
+    ]
+
+    private static let common = [
+        KeyBinding([.character("?"), .function(1)], .help, help: "Show or hide this help", hint: "Help"),
+        KeyBinding([.character("o")], .signOut, help: "Sign out (asks first)", hint: "Sign out"),
+        KeyBinding([.character("q"), .function(10)], .quit, help: "Quit", hint: "Quit"),
+    ]
+
+    /// Devices and Apps: a list whose rows open.
+    static let list = Keymap([
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
+                   help: "Move the selection", hint: "Move"),
+    ] + moves.dropFirst() + [
+        KeyBinding([.enter, .right, .character("l")], .open, help: "Open the selected row", hint: "Details"),
+    ] + sections + common)
+
+    /// Home and Help & support: a document that scrolls.
+    static let document = Keymap([
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
+                   help: "Scroll", hint: "Scroll"),
+    ] + moves.dropFirst() + sections + common)
+
+    /// A device's or an app's details.
+    static let detail = Keymap([
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
+                   help: "Scroll", hint: "Scroll"),
+    ] + moves.dropFirst() + [
+        KeyBinding([.escape, .backspace, .left, .character("h")], .back, help: "Back to the list", hint: "Back"),
+    ] + sections + common)
+
+    static let helpOverlay = Keymap([
+        KeyBinding([.escape, .enter, .character("?"), .function(1), .character("q"), .backspace], .closeHelp,
+                   help: "Close this help", hint: "Close help"),
+    ])
+
+    static func confirmation(_ confirmation: Confirmation) -> Keymap {
+        Keymap([
+            KeyBinding([.character("y"), .character("Y")], .confirm, help: confirmation.confirmLabel, hint: confirmation.confirmLabel),
+            KeyBinding([.character("n"), .character("N"), .escape], .cancel, help: confirmation.cancelLabel, hint: confirmation.cancelLabel),
+            KeyBinding([.tab, .backTab, .left, .right], .switchChoice, help: "Choose the other button", hint: "Switch"),
+            KeyBinding([.enter, .character(" ")], .choose, help: "Press the chosen button", hint: "Choose"),
+        ])
+    }
+
+    static let tooSmall = Keymap([
+        KeyBinding([.character("q"), .function(10)], .quit, help: "Quit", hint: "Quit"),
+    ])
+}
