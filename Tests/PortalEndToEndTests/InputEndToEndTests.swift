@@ -32,6 +32,14 @@ struct InputEndToEndTests {
         try tmux.waitFor("Sign in with your Contoso work account.")
     }
 
+    /// Fills the form; `submit` presses Enter.
+    private func fill(_ tmux: Tmux, _ account: String, _ password: String, submit: Bool = true) throws {
+        try tmux.type(account)
+        try tmux.press("Tab")
+        try tmux.type(password)
+        if submit { try tmux.press("Enter") }
+    }
+
     private func portalPid(_ tmux: Tmux) throws -> Int32 {
         let shell = try tmux.format("#{pane_pid}")
         let children = try run(URL(fileURLWithPath: "/usr/bin/env"), ["pgrep", "-P", shell, "portal"])
@@ -57,9 +65,7 @@ struct InputEndToEndTests {
     @Test func aClickIsAPressAndARelease() throws {
         let tmux = try Tmux()
         try start(tmux, store: try demoStore())
-        try tmux.type("adele.vance@contoso.com")
-        try tmux.press("Tab")
-        try tmux.type("wrong")
+        try fill(tmux, "adele.vance@contoso.com", "wrong", submit: false)
         // The press alone does nothing; the release completes one click.
         try mouse(tmux, 30, 10, release: false)
         usleep(300_000)
@@ -93,10 +99,7 @@ struct InputEndToEndTests {
         let tmux = try Tmux()
         let store = try demoStore(slowUser: true)
         try start(tmux, store: store)
-        try tmux.type("adele.vance@contoso.com")
-        try tmux.press("Tab")
-        try tmux.type("Contoso-Adele-1")
-        try tmux.press("Enter")
+        try fill(tmux, "adele.vance@contoso.com", "Contoso-Adele-1")
         try tmux.waitFor("Signing in…")
         let asked = Date()
         kill(try portalPid(tmux), SIGTERM)
@@ -104,20 +107,14 @@ struct InputEndToEndTests {
         #expect(Date().timeIntervalSince(asked) < 20, "SIGTERM waited for the key derivation")
 
         try start(tmux, store: store)
-        try tmux.type("adele.vance@contoso.com")
-        try tmux.press("Tab")
-        try tmux.type("wrong")
-        try tmux.press("Enter")
+        try fill(tmux, "adele.vance@contoso.com", "wrong")
         try tmux.waitFor("Signing in…")
         try tmux.press("C-c")
         try expectRestored(tmux, exit: "0")
 
         // A failed attempt at an ordinary cost ends on the failure, not the busy frame.
         try start(tmux, store: store)
-        try tmux.type("megan.bowen@contoso.com")
-        try tmux.press("Tab")
-        try tmux.type("wrong")
-        try tmux.press("Enter")
+        try fill(tmux, "megan.bowen@contoso.com", "wrong")
         try tmux.waitFor("incorrect")
         usleep(200_000)
         #expect(try !tmux.screen().contains("Signing in…"))
