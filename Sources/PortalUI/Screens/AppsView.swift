@@ -6,8 +6,8 @@ enum AppsView {
     /// At 80 columns Name, Publisher, Category and Assignment fit; wider
     /// terminals add Version and Size.
     static let columns = [
-        TableColumn("Name", minimum: 26, maximum: 48, weight: 4, priority: 0),
-        TableColumn("Publisher", minimum: 14, maximum: 32, weight: 3, priority: 3),
+        TableColumn("Name", minimum: 24, maximum: 48, weight: 1, priority: 0),
+        TableColumn("Publisher", minimum: 18, maximum: 32, weight: 2, priority: 3),
         TableColumn("Category", width: 16, priority: 2),
         TableColumn("Assignment", width: 10, priority: 1),
         TableColumn("Version", minimum: 8, maximum: 16, weight: 1, priority: 4),

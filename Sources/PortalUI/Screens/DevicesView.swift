@@ -5,7 +5,7 @@ import PortalCore
 enum DevicesView {
     /// At 80 columns the first three fit; wider terminals add the rest.
     static let columns = [
-        TableColumn("Name", minimum: 20, maximum: 40, weight: 4, priority: 0),
+        TableColumn("Name", minimum: 18, maximum: 40, weight: 3, priority: 0),
         TableColumn("Platform and model", minimum: 24, maximum: 56, weight: 5, priority: 2),
         TableColumn("Compliance", width: 17, priority: 1),
         TableColumn("Last check-in", width: 21, priority: 3),
@@ -20,7 +20,7 @@ enum DevicesView {
             let evaluation = context.tenant.evaluate(device, for: state.user, now: now)
             return [Span(device.deviceName), Span("\(device.operatingSystem.displayName) \(device.osVersion) · \(device.model)", .dim),
                     evaluation.state.badge,
-                    Span(device.lastSyncDateTime.map { PortalContext.relative($0, now: now) } ?? "Never", .dim),
+                    Span(device.lastSyncDateTime.map { PortalContext.relative($0, now: now).replacingOccurrences(of: PortalContext.noBreakSpace, with: " ") } ?? "Never", .dim),
                     Span(device.managedDeviceOwnerType.label, .dim)]
         }
         Table.draw(columns: columns, count: devices.count, row: row, state: state.deviceList, in: layout.table, buffer: &buffer,

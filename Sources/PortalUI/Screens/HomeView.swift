@@ -40,9 +40,9 @@ enum HomeView {
         let count = devices.count
         lines.append(StyledLine(count == 0 ? "You have no enrolled devices."
                                 : "You have \(count) enrolled \(Plural.noun(count, "device"))."))
-        let order: [ComplianceState] = [.compliant, .inGracePeriod, .noncompliant, .unknown]
+        let order: [ComplianceState] = [.compliant, .inGracePeriod, .noncompliant, .conflict, .error, .unknown, .configManager]
         for state in order {
-            let matching = evaluations.filter { $0.state.role == state.role }.count
+            let matching = evaluations.filter { $0.state == state }.count
             guard matching > 0 else { continue }
             lines.append(StyledLine([Span("  "), Span(TextWidth.pad("\(state.glyph) \(state.label)", to: 20), state.role),
                                      Span("\(matching)")]))
