@@ -20,7 +20,7 @@ enum DeviceDetailView {
             lines.append(StyledLine("This device is not in compliance.", .noncompliant))
         }
         if !evaluation.hasReported {
-            lines += StyledLine.wrapped("It has not reported its settings yet. Open the \(device.operatingSystem.managementApp) on it, sign in and choose Check status.",
+            lines += StyledLine.wrapped("Open the \(device.operatingSystem.managementApp) on this device, sign in and choose Check status so it reports its settings.",
                                         role: .warning, width: width)
         }
         if let note = evaluation.disagreement {
