@@ -153,3 +153,13 @@ struct NotificationAudienceTests {
         #expect(note.expirationDateTime == nil)
     }
 }
+
+@Suite("Secret words")
+struct SecretWordTests {
+    @Test func aPlatformWithPasswordsSaysNoPassword() throws {
+        var rules = CompliancePolicy(id: "p", displayName: "P", platform: .windows, assignedGroups: ["g"])
+        rules.passwordMinimumLength = 8
+        let result = try #require(ComplianceEvaluator().evaluate(device(.windows, passcode: .notSet), policies: [rules], now: now).results.first)
+        #expect(result.actual == "No password")
+    }
+}

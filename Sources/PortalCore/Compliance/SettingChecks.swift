@@ -23,14 +23,14 @@ struct SettingChecks {
         if let minimum {
             out.append(passcodeCheck(setting: "\(prefix)MinimumLength", title: "Minimum \(secretWord) length",
                                      expected: "At least \(Plural.count(minimum, "character"))") {
-                $0.isSet && $0.length >= minimum ? nil : Self.lengthText($0)
-            } actual: { Self.lengthText($0) })
+                $0.isSet && $0.length >= minimum ? nil : lengthText($0)
+            } actual: { lengthText($0) })
         }
         if let type, type != .deviceDefault {
             out.append(passcodeCheck(setting: "\(prefix)RequiredType", title: "Required \(secretWord) type",
                                      expected: type.label.capitalizedFirst) {
-                type.isSatisfied(by: $0) ? nil : Self.shapeText($0)
-            } actual: { Self.shapeText($0) })
+                type.isSatisfied(by: $0) ? nil : shapeText($0)
+            } actual: { shapeText($0) })
         }
         let classes: [(String, String, Int?, KeyPath<PasscodeFacts, Int>)] = [
             ("passwordMinimumDigits", "digit", policy.passwordMinimumDigits, \.digits),
@@ -82,12 +82,12 @@ struct SettingChecks {
         return result(setting, title, expected: expected, actual: actual(facts), .pass)
     }
 
-    private static func lengthText(_ facts: PasscodeFacts) -> String {
-        facts.isSet ? Plural.count(facts.length, "character") : "No passcode"
+    private func lengthText(_ facts: PasscodeFacts) -> String {
+        facts.isSet ? Plural.count(facts.length, "character") : "No \(secretWord)"
     }
 
-    private static func shapeText(_ facts: PasscodeFacts) -> String {
-        guard facts.isSet else { return "No passcode" }
+    private func shapeText(_ facts: PasscodeFacts) -> String {
+        guard facts.isSet else { return "No \(secretWord)" }
         var kinds: [String] = []
         if facts.letters > 0 { kinds.append("letters") }
         if facts.digits > 0 { kinds.append("numbers") }

@@ -3,12 +3,14 @@ import PortalCore
 
 /// Devices: every device the signed-in user enrolled, never anyone else's.
 enum DevicesView {
-    /// At 80 columns the first three fit; wider terminals add the rest.
+    /// At 80 columns the first three fit; wider terminals add the rest
+    /// (last check-in from 93 columns, ownership from 103).
     static let columns = [
         TableColumn("Name", minimum: 18, maximum: 40, weight: 3, priority: 0),
-        TableColumn("Platform and model", minimum: 24, maximum: 56, weight: 5, priority: 2),
+        TableColumn("Platform and model", minimum: 37, maximum: 56, weight: 5, priority: 2),
         TableColumn("Compliance", width: 17, priority: 1),
-        TableColumn("Last check-in", width: 21, priority: 3),
+        // "59 minutes ago" is the longest one-unit phrase.
+        TableColumn("Last check-in", width: 14, priority: 3),
         TableColumn("Ownership", width: 9, priority: 4),
     ]
 
@@ -20,7 +22,7 @@ enum DevicesView {
             let evaluation = context.tenant.evaluate(device, for: state.user, now: now)
             return [Span(device.deviceName), Span("\(device.operatingSystem.displayName) \(device.osVersion) · \(device.model)", .dim),
                     evaluation.state.badge,
-                    Span(device.lastSyncDateTime.map { PortalContext.relative($0, now: now).replacingOccurrences(of: PortalContext.noBreakSpace, with: " ") } ?? "Never", .dim),
+                    Span(device.lastSyncDateTime.map { PortalContext.relative($0, now: now, precise: false).replacingOccurrences(of: PortalContext.noBreakSpace, with: " ") } ?? "Never", .dim),
                     Span(device.managedDeviceOwnerType.label, .dim)]
         }
         Table.draw(columns: columns, count: devices.count, row: row, state: state.deviceList, in: layout.table, buffer: &buffer,

@@ -36,10 +36,11 @@ public struct PortalContext: Sendable {
     }
 
     /// "3 hours ago", "in 1 day 18 hours": the largest unit and, below a week,
-    /// the next one, so a deadline never reads most of a day early. The words
-    /// are joined by no-break spaces: wrapping splits only at spaces, so the
-    /// phrase stays on one line.
-    public static func relative(_ date: Date, now: Date) -> String {
+    /// the next one, so a deadline never reads most of a day early (`precise`
+    /// false keeps only the largest, for narrow columns). The words are joined
+    /// by no-break spaces: wrapping splits only at spaces, so the phrase stays
+    /// on one line.
+    public static func relative(_ date: Date, now: Date, precise: Bool = true) -> String {
         let seconds = date.timeIntervalSince(now)
         let magnitude = abs(seconds)
         guard magnitude.isFinite, magnitude >= 60 else { return "just now" }
@@ -50,9 +51,9 @@ public struct PortalContext: Sendable {
         if days >= 7 {
             parts = [Plural.count(Int((min(magnitude, 1e15) / 86_400).rounded()), "day")]
         } else if days >= 1 {
-            parts = [Plural.count(days, "day")] + (hours > 0 ? [Plural.count(hours, "hour")] : [])
+            parts = [Plural.count(days, "day")] + (precise && hours > 0 ? [Plural.count(hours, "hour")] : [])
         } else if hours >= 1 {
-            parts = [Plural.count(hours, "hour")] + (minutes > 0 ? [Plural.count(minutes, "minute")] : [])
+            parts = [Plural.count(hours, "hour")] + (precise && minutes > 0 ? [Plural.count(minutes, "minute")] : [])
         } else {
             parts = [Plural.count(minutes, "minute")]
         }
