@@ -96,6 +96,15 @@ struct ContentScreenTests {
         #expect(!screen.contains("Office Wi-Fi outage resolved"))
     }
 
+    @Test func homeNamesStatesOnlyTheServiceReports() {
+        let app = runtime(size: Size(width: 132, height: 43))
+        app.signIn("lee.gu@contoso.com", "Contoso-Lee-4")
+        let screen = app.render().text
+        #expect(screen.contains("✗ lee-mbp: Conflict. Cannot access company resources"))
+        #expect(screen.contains("✗ Conflict          1"))
+        #expect(screen.contains("? LEE-DESKTOP: Has not reported to your organization yet"))
+    }
+
     @Test func aStoredStateThatDiffersIsShownBesideTheCheckedOne() {
         let tenant = DemoOrganization.make(now: testNow, random: SeededRandomSource(seed: 2), iterations: 10)
         let context = PortalContext(tenant: tenant, timeZone: TimeZone(identifier: "UTC")!)

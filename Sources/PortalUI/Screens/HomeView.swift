@@ -18,7 +18,7 @@ enum HomeView {
     /// Most urgent first: not compliant, then in grace by nearest deadline,
     /// then unknown; the name breaks ties.
     static func attentionOrder(_ devices: [(ManagedDevice, ComplianceEvaluation)]) -> [(ManagedDevice, ComplianceEvaluation)] {
-        devices.filter { $0.1.state != .compliant }.sorted { left, right in
+        devices.filter { $0.1.state != .compliant && $0.1.state != .configManager }.sorted { left, right in
             if left.1.state.urgency != right.1.state.urgency { return left.1.state.urgency < right.1.state.urgency }
             let leftDeadline = left.1.graceDeadline ?? .distantFuture, rightDeadline = right.1.graceDeadline ?? .distantFuture
             if leftDeadline != rightDeadline { return leftDeadline < rightDeadline }
@@ -52,7 +52,9 @@ enum HomeView {
             lines.append(.blank)
             lines.append(StyledLine("Needs your attention", .accent))
             for (device, evaluation) in attention {
-                var text = "\(device.deviceName): \(evaluation.accessSummary)"
+                // States only the service reports are named; the glyph alone would read as "not compliant".
+                let named = evaluation.state == .conflict || evaluation.state == .error ? "\(evaluation.state.label). " : ""
+                var text = "\(device.deviceName): \(named)\(evaluation.accessSummary)"
                 if let deadline = evaluation.graceDeadline {
                     text += "; fix by \(context.dateTime(deadline)) (\(PortalContext.relative(deadline, now: now)))"
                 }
