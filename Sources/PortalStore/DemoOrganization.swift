@@ -38,10 +38,15 @@ public enum DemoOrganization {
             ("usr-zoe", "Zoë Ångström", ["grp-all"], []),
             ("usr-hanako", "山田 花子", ["grp-all", "grp-engineering"], [MfaMethod(id: "mfa-hanako-phone", methodType: .phone, displayName: "+81 90-xxxx-1234")]),
         ]
+        // Given names as Graph stores them; 花子 is Yamada Hanako's given name.
+        let givenNames = ["usr-adele": "Adele", "usr-alex": "Alex", "usr-megan": "Megan", "usr-lee": "Lee",
+                          "usr-zoe": "Zoë", "usr-hanako": "花子"]
         let users = zip(people, accounts).map { person, account in
-            User(id: person.id, userPrincipalName: account.userPrincipalName, displayName: person.name,
-                 groups: person.groups, mfaMethods: person.mfa,
-                 password: PasswordHash.make(password: account.password, iterations: iterations, random: random))
+            var user = User(id: person.id, userPrincipalName: account.userPrincipalName, displayName: person.name,
+                            groups: person.groups, mfaMethods: person.mfa,
+                            password: PasswordHash.make(password: account.password, iterations: iterations, random: random))
+            user.givenName = givenNames[person.id]
+            return user
         }
 
         let policies = compliancePolicies()
@@ -57,13 +62,23 @@ public enum DemoOrganization {
                 title: "Contoso acceptable use", summary: "Use company data for company work only.",
                 bodyText: "By enrolling you agree to keep company data on managed apps, report a lost device within 24 hours, and let Contoso remove company data when you leave.",
                 version: 3),
+            // One of each kind: for everyone, for one group, expiring, and expired (never shown).
             notifications: [
                 OrganizationNotification(id: "note-ios17", title: "📱 Update to iOS 17 or later by December 1",
                                          body: "Devices below iOS 17.0 lose access to mail and files on December 1. Open Settings > General > Software Update.",
                                          createdDateTime: now.addingTimeInterval(-2 * day)),
                 OrganizationNotification(id: "note-maintenance", title: "Portal maintenance Saturday 22:00-23:00 UTC",
                                          body: "Check status and app installs pause during the window. Devices keep their access.",
-                                         createdDateTime: now.addingTimeInterval(-5 * day)),
+                                         createdDateTime: now.addingTimeInterval(-5 * day),
+                                         expirationDateTime: now.addingTimeInterval(6 * day)),
+                OrganizationNotification(id: "note-linux-rhel8", title: "RHEL 8 workstations: upgrade to RHEL 9",
+                                         body: "The Linux workstation policy no longer allows RHEL 8. Plan the upgrade with IT before your grace period ends.",
+                                         createdDateTime: now.addingTimeInterval(-1 * day),
+                                         audienceGroupIds: ["grp-linux"]),
+                OrganizationNotification(id: "note-wifi-outage", title: "Office Wi-Fi outage resolved",
+                                         body: "The outage on the 3rd floor is over; reconnect to Contoso-Corp.",
+                                         createdDateTime: now.addingTimeInterval(-9 * day),
+                                         expirationDateTime: now.addingTimeInterval(-7 * day)),
             ],
             complianceValidityPeriodDays: 30)
 
@@ -77,6 +92,8 @@ public enum DemoOrganization {
             devices[index].complianceState = evaluation.state
             devices[index].complianceGracePeriodExpirationDateTime = evaluation.graceDeadline
         }
+        // An administrator's conflict that the facts cannot show, so the portal can explain one.
+        if let index = devices.firstIndex(where: { $0.id == "dev-lee-mac" }) { devices[index].complianceState = .conflict }
         tenant.managedDevices = devices
         tenant.mobileAppAssignments = assignments(for: tenant.mobileApps)
         tenant.appInstallStates = installStates(tenant: tenant, now: now)

@@ -13,6 +13,7 @@ public struct StoreValidator: Sendable {
         checkOrganization(tenant.organization, fail: fail)
 
         let groupIds = uniqueIds(tenant.groups.map(\.id), collection: "groups", fail: fail)
+        checkNotifications(tenant.organization.notifications, groupIds: groupIds, fail: fail)
         let userIds = uniqueIds(tenant.users.map(\.id), collection: "users", fail: fail)
         let deviceIds = uniqueIds(tenant.managedDevices.map(\.id), collection: "managedDevices", fail: fail)
         _ = uniqueIds(tenant.compliancePolicies.map(\.id), collection: "compliancePolicies", fail: fail)

@@ -2,6 +2,7 @@ import Foundation
 
 /// Decides a device's compliance from its reported facts, the policies that
 /// apply to it and the time. Pure: the same inputs always give the same answer.
+/// Every number comes from a store, so no arithmetic here may trap on any value.
 public struct ComplianceEvaluator: Sendable {
     /// Days without a check-in before a device is noncompliant (Intune's default is 30).
     public var validityPeriodDays: Int
@@ -11,8 +12,13 @@ public struct ComplianceEvaluator: Sendable {
     }
 
     public func evaluate(_ device: ManagedDevice, policies: [CompliancePolicy], now: Date) -> ComplianceEvaluation {
+        let reported = device.complianceState
         guard let lastSync = device.lastSyncDateTime else {
-            return ComplianceEvaluation(state: .unknown, graceDeadline: nil, results: [checkIn(device, outcome: .notReported, actual: "Never")])
+            return ComplianceEvaluation(factsState: .unknown, reportedState: reported, graceDeadline: nil,
+                                        results: [checkIn(device, outcome: .notReported, actual: "Never")], hasReported: false)
+        }
+        func outcome(_ state: ComplianceState, _ results: [SettingResult], deadline: Date? = nil) -> ComplianceEvaluation {
+            ComplianceEvaluation(factsState: state, reportedState: reported, graceDeadline: deadline, results: results, hasReported: true)
         }
         var results: [SettingResult] = []
         var graceHours: [Int] = []
@@ -24,31 +30,38 @@ public struct ComplianceEvaluator: Sendable {
         let stale = now.timeIntervalSince(lastSync) > Double(validityPeriodDays) * 86_400
         if stale {
             results.insert(checkIn(device, outcome: .fail, actual: Self.dayCount(since: lastSync, now: now)), at: 0)
-            return ComplianceEvaluation(state: .noncompliant, graceDeadline: nil, results: results)
+            return outcome(.noncompliant, results)
         }
         if let shortest = graceHours.min() {
             let since = device.noncompliantSinceDateTime ?? now
-            let deadline = since.addingTimeInterval(Double(shortest) * 3_600)
+            // Doubles cannot overflow where an Int product of hours would.
+            let deadline = since.addingTimeInterval(Double(max(0, shortest)) * 3_600)
             if now < deadline {
-                return ComplianceEvaluation(state: .inGracePeriod, graceDeadline: deadline, results: results)
+                return outcome(.inGracePeriod, results, deadline: deadline)
             }
-            return ComplianceEvaluation(state: .noncompliant, graceDeadline: nil, results: results)
+            return outcome(.noncompliant, results)
         }
         if results.contains(where: { $0.outcome == .notReported }) {
-            return ComplianceEvaluation(state: .unknown, graceDeadline: nil, results: results)
+            return outcome(.unknown, results)
         }
-        return ComplianceEvaluation(state: .compliant, graceDeadline: nil, results: results)
+        return outcome(.compliant, results)
     }
 
     private func checkIn(_ device: ManagedDevice, outcome: SettingResult.Outcome, actual: String) -> SettingResult {
-        SettingResult(
+        let app = device.operatingSystem.managementApp
+        let howTo = outcome == .notReported
+            ? "This device has not reported to your organization yet. Open the \(app) on \(device.deviceName), sign in and choose Check status; if it still has not reported after an hour, contact IT support."
+            : "Open the \(app) on \(device.deviceName) and choose Check status so the device reports its state."
+        return SettingResult(
             policyId: "", setting: "lastSyncDateTime", title: "Device check-in",
-            expected: "Within the last \(validityPeriodDays) days", actual: actual, outcome: outcome,
-            howToResolve: "Open the portal on \(device.deviceName) and choose Check status so the device reports its state.")
+            expected: "Within the last \(Plural.count(validityPeriodDays, "day"))", actual: actual, outcome: outcome,
+            howToResolve: howTo)
     }
 
     private static func dayCount(since date: Date, now: Date) -> String {
-        let days = Int(now.timeIntervalSince(date) / 86_400)
-        return days == 1 ? "1 day ago" : "\(days) days ago"
+        let days = now.timeIntervalSince(date) / 86_400
+        // Int(_:) traps outside its range; a store can hold any date.
+        let whole = days.isFinite && abs(days) < 1e15 ? Int(days) : Int.max
+        return "\(Plural.count(whole, "day")) ago"
     }
 }

@@ -11,12 +11,18 @@ struct ResolutionGuide {
             return "\(lockSettings) and set a \(secretWord)."
         case "passcodeMinimumLength", "passwordMinimumLength":
             let length = policy.passcodeMinimumLength ?? policy.passwordMinimumLength ?? 0
-            return "\(lockSettings) and choose a \(secretWord) of at least \(length) characters."
+            return "\(lockSettings) and choose a \(secretWord) of at least \(Plural.count(length, "character"))."
         case "passcodeRequiredType", "passwordRequiredType":
             let type = policy.passcodeRequiredType ?? policy.passwordRequiredType ?? .deviceDefault
             return "\(lockSettings) and choose a \(secretWord) that uses \(type.label)."
-        case "passwordMinimumDigits", "passwordMinimumLowerCase", "passwordMinimumUpperCase", "passwordMinimumSymbols":
-            return "Run passwd and choose a password with more digits, lowercase, uppercase letters and symbols as the policy lists."
+        case "passwordMinimumDigits":
+            return "Run passwd and choose a password with at least \(Plural.count(policy.passwordMinimumDigits ?? 0, "digit"))."
+        case "passwordMinimumLowerCase":
+            return "Run passwd and choose a password with at least \(Plural.count(policy.passwordMinimumLowerCase ?? 0, "lowercase letter"))."
+        case "passwordMinimumUpperCase":
+            return "Run passwd and choose a password with at least \(Plural.count(policy.passwordMinimumUpperCase ?? 0, "uppercase letter"))."
+        case "passwordMinimumSymbols":
+            return "Run passwd and choose a password with at least \(Plural.count(policy.passwordMinimumSymbols ?? 0, "symbol"))."
         case "storageRequireEncryption":
             return encryptionSteps
         case "securityBlockJailbrokenDevices":
@@ -31,6 +37,32 @@ struct ResolutionGuide {
             return "Use a supported distribution and version, then check status again."
         default:
             return "Contact your IT support."
+        }
+    }
+
+    /// Steps for a setting the device did not report: what makes it report
+    /// that setting, not how to change it.
+    func howToReport(_ setting: String, device: ManagedDevice) -> String {
+        let checkStatus = "open the \(platform.managementApp) on \(device.deviceName) and choose Check status"
+        let stillMissing = "If it still shows Not reported, contact IT support."
+        switch setting {
+        case "passcodeRequired", "passcodeMinimumLength", "passcodeRequiredType", "passwordRequired",
+             "passwordMinimumLength", "passwordRequiredType", "passwordMinimumDigits", "passwordMinimumLowerCase",
+             "passwordMinimumUpperCase", "passwordMinimumSymbols":
+            let missing = platform == .linux ? "the Microsoft Intune app has not read your password settings" : "the device has not reported its \(secretWord) settings"
+            return "So far \(missing). Unlock the device, \(checkStatus). \(stillMissing)"
+        case "storageRequireEncryption":
+            return "The device has not reported whether its storage is encrypted. \(checkStatus.capitalizedFirst). \(stillMissing)"
+        case "securityBlockJailbrokenDevices":
+            return "The device has not reported whether it is \(platform == .android ? "rooted" : "jailbroken"). \(checkStatus.capitalizedFirst). \(stillMissing)"
+        case "osMinimumVersion", "osMaximumVersion":
+            return "The device reported an OS version the policy cannot compare (\"\(device.osVersion)\"). Install the latest update, then \(checkStatus). \(stillMissing)"
+        case "deviceThreatProtectionRequiredSecurityLevel":
+            return "Your threat defense app has not reported this device's threat level. Open it, sign in and let it scan, then \(checkStatus)."
+        case "allowedDistributions":
+            return "The Microsoft Intune app reads the distribution from /etc/os-release: make sure that file exists, then \(checkStatus). \(stillMissing)"
+        default:
+            return "The device has not reported this setting. \(checkStatus.capitalizedFirst). \(stillMissing)"
         }
     }
 

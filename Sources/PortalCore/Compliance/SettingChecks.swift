@@ -22,28 +22,28 @@ struct SettingChecks {
         }
         if let minimum {
             out.append(passcodeCheck(setting: "\(prefix)MinimumLength", title: "Minimum \(secretWord) length",
-                                     expected: "At least \(minimum) characters") {
-                $0.isSet && $0.length >= minimum ? nil : Self.lengthText($0)
-            } actual: { Self.lengthText($0) })
+                                     expected: "At least \(Plural.count(minimum, "character"))") {
+                $0.isSet && $0.length >= minimum ? nil : lengthText($0)
+            } actual: { lengthText($0) })
         }
         if let type, type != .deviceDefault {
             out.append(passcodeCheck(setting: "\(prefix)RequiredType", title: "Required \(secretWord) type",
                                      expected: type.label.capitalizedFirst) {
-                type.isSatisfied(by: $0) ? nil : Self.shapeText($0)
-            } actual: { Self.shapeText($0) })
+                type.isSatisfied(by: $0) ? nil : shapeText($0)
+            } actual: { shapeText($0) })
         }
         let classes: [(String, String, Int?, KeyPath<PasscodeFacts, Int>)] = [
-            ("passwordMinimumDigits", "digits", policy.passwordMinimumDigits, \.digits),
-            ("passwordMinimumLowerCase", "lowercase letters", policy.passwordMinimumLowerCase, \.lowercase),
-            ("passwordMinimumUpperCase", "uppercase letters", policy.passwordMinimumUpperCase, \.uppercase),
-            ("passwordMinimumSymbols", "symbols", policy.passwordMinimumSymbols, \.symbols),
+            ("passwordMinimumDigits", "digit", policy.passwordMinimumDigits, \.digits),
+            ("passwordMinimumLowerCase", "lowercase letter", policy.passwordMinimumLowerCase, \.lowercase),
+            ("passwordMinimumUpperCase", "uppercase letter", policy.passwordMinimumUpperCase, \.uppercase),
+            ("passwordMinimumSymbols", "symbol", policy.passwordMinimumSymbols, \.symbols),
         ]
         for (setting, noun, minimumCount, path) in classes {
             guard let minimumCount else { continue }
-            out.append(passcodeCheck(setting: setting, title: "Minimum \(noun) in password",
-                                     expected: "At least \(minimumCount) \(noun)") {
-                $0[keyPath: path] >= minimumCount ? nil : "\($0[keyPath: path]) \(noun)"
-            } actual: { "\($0[keyPath: path]) \(noun)" })
+            out.append(passcodeCheck(setting: setting, title: "Minimum \(noun)s in password",
+                                     expected: "At least \(Plural.count(minimumCount, noun))") {
+                $0[keyPath: path] >= minimumCount ? nil : Plural.count($0[keyPath: path], noun)
+            } actual: { Plural.count($0[keyPath: path], noun) })
         }
         if policy.storageRequireEncryption == true { out.append(encryption()) }
         if policy.securityBlockJailbrokenDevices == true { out.append(jailbreak()) }
@@ -57,7 +57,17 @@ struct SettingChecks {
     private func result(_ setting: String, _ title: String, expected: String, actual: String,
                         _ outcome: SettingResult.Outcome) -> SettingResult {
         SettingResult(policyId: policy.id, setting: setting, title: title, expected: expected, actual: actual,
-                      outcome: outcome, howToResolve: outcome == .pass ? "" : guide.howToResolve(setting, policy: policy))
+                      outcome: outcome, howToResolve: howToResolve(setting, outcome))
+    }
+
+    /// A failed setting gets the steps to change it; one the device did not
+    /// report gets the steps that make the device report it.
+    private func howToResolve(_ setting: String, _ outcome: SettingResult.Outcome) -> String {
+        switch outcome {
+        case .pass: ""
+        case .fail: guide.howToResolve(setting, policy: policy)
+        case .notReported: guide.howToReport(setting, device: device)
+        }
     }
 
     /// A passcode setting: `failure` returns the actual text when the passcode fails.
@@ -72,12 +82,12 @@ struct SettingChecks {
         return result(setting, title, expected: expected, actual: actual(facts), .pass)
     }
 
-    private static func lengthText(_ facts: PasscodeFacts) -> String {
-        facts.isSet ? "\(facts.length) characters" : "No passcode"
+    private func lengthText(_ facts: PasscodeFacts) -> String {
+        facts.isSet ? Plural.count(facts.length, "character") : "No \(secretWord)"
     }
 
-    private static func shapeText(_ facts: PasscodeFacts) -> String {
-        guard facts.isSet else { return "No passcode" }
+    private func shapeText(_ facts: PasscodeFacts) -> String {
+        guard facts.isSet else { return "No \(secretWord)" }
         var kinds: [String] = []
         if facts.letters > 0 { kinds.append("letters") }
         if facts.digits > 0 { kinds.append("numbers") }

@@ -123,3 +123,19 @@ public enum DevicePlatform: String, GraphEnum {
     /// Compliance policies for iPhone and iPad are one policy type in Intune.
     public var policyPlatform: DevicePlatform { self == .iPadOS ? .iOS : self }
 }
+
+extension DevicePlatform {
+    /// The app on the device that reports to the organization and has Check status.
+    public var managementApp: String { self == .linux ? "Microsoft Intune app" : "Company Portal app" }
+}
+
+extension ManagedDeviceOwnerType {
+    /// The Company Portal's word for who owns the device.
+    public var label: String {
+        switch self {
+        case .company: "Corporate"
+        case .personal: "Personal"
+        case .unknown: "Unknown"
+        }
+    }
+}

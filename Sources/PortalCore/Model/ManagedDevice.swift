@@ -95,7 +95,11 @@ public struct PasscodeFacts: Codable, Sendable, Equatable {
 
     public static let notSet = PasscodeFacts(isSet: false, length: 0, digits: 0)
 
-    public var letters: Int { lowercase + uppercase }
+    /// Saturates: the counts come from a store and may be any Int.
+    public var letters: Int {
+        let (sum, overflow) = lowercase.addingReportingOverflow(uppercase)
+        return overflow ? (lowercase < 0 ? Int.min : Int.max) : sum
+    }
 }
 
 /// A Linux distribution as os-release names it (`ID` and `VERSION_ID`).

@@ -79,11 +79,32 @@ public struct OrganizationNotification: Codable, Sendable, Equatable, Identifiab
     public var title: String
     public var body: String
     public var createdDateTime: Date
+    /// Ids of the groups the notification is for; nil (or absent) means every user.
+    public var audienceGroupIds: [String]?
+    /// When the notification stops being shown; nil means it never expires.
+    public var expirationDateTime: Date?
 
-    public init(id: String, title: String, body: String, createdDateTime: Date) {
+    public init(id: String, title: String, body: String, createdDateTime: Date,
+                audienceGroupIds: [String]? = nil, expirationDateTime: Date? = nil) {
         self.id = id
         self.title = title
         self.body = body
         self.createdDateTime = createdDateTime
+        self.audienceGroupIds = audienceGroupIds
+        self.expirationDateTime = expirationDateTime
+    }
+
+    /// Whether the user is in the audience and the notification has not expired.
+    public func isShown(to user: User, now: Date) -> Bool {
+        if let expiry = expirationDateTime, now >= expiry { return false }
+        guard let groups = audienceGroupIds else { return true }
+        return !Set(groups).isDisjoint(with: user.groups)
+    }
+}
+
+extension Organization {
+    /// The notifications for this user now, newest first.
+    public func notifications(for user: User, now: Date) -> [OrganizationNotification] {
+        notifications.filter { $0.isShown(to: user, now: now) }.sorted { $0.createdDateTime > $1.createdDateTime }
     }
 }

@@ -20,10 +20,9 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
         self.password = password
     }
 
-    /// The first word of the display name, for greetings.
-    public var givenName: String {
-        displayName.split(separator: " ").first.map(String.init) ?? displayName
-    }
+    /// Graph's `givenName`: what the person is called, which is not always the
+    /// first word of the display name ("山田 花子" is 花子). Optional in the store.
+    public var givenName: String? = nil
 }
 
 /// A second-factor method registered for a user (Entra's authentication methods).

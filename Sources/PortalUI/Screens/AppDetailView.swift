@@ -6,8 +6,8 @@ enum AppDetailView {
     static func lines(_ entry: CatalogEntry, user: User, context: PortalContext, width: Int) -> [StyledLine] {
         let app = entry.app
         var lines: [StyledLine] = [
-            StyledLine(app.displayName, .title),
-            StyledLine(app.publisher, .dim),
+            StyledLine(TextWidth.truncate(app.displayName, to: width), .title),
+            StyledLine(TextWidth.truncate(app.publisher, to: width), .dim),
             .blank,
         ]
         lines += StyledLine.wrapped(app.description, width: width)

@@ -8,9 +8,10 @@ enum DeviceDetailView {
         let evaluation = context.tenant.evaluate(device, for: user, now: now)
         let state = evaluation.state
         var lines: [StyledLine] = [
-            StyledLine(device.deviceName, .title),
-            StyledLine([Span("\(state.glyph) \(state.label)", state.role), Span(" — \(state.accessSummary)")]),
+            StyledLine(TextWidth.truncate(device.deviceName, to: width), .title),
         ]
+        lines += StyledLine.wrapped(evaluation.accessSummary, width: width, indent: 2,
+                                    firstPrefix: [Span("\(state.glyph) \(state.label)", state.role), Span(" — ")])
         if let deadline = evaluation.graceDeadline {
             lines += StyledLine.wrapped("Fix the settings below by \(context.dateTime(deadline)) (\(PortalContext.relative(deadline, now: now))) to keep access.",
                                         role: .warning, width: width)
@@ -18,8 +19,18 @@ enum DeviceDetailView {
         if state == .noncompliant {
             lines.append(StyledLine("This device is not in compliance.", .noncompliant))
         }
+        if !evaluation.hasReported {
+            lines += StyledLine.wrapped("Open the \(device.operatingSystem.managementApp) on this device, sign in and choose Check status so it reports its settings.",
+                                        role: .warning, width: width)
+        }
+        if let note = evaluation.disagreement {
+            lines.append(.blank)
+            lines += DetailField.line("Checked now", evaluation.factsState.badge, width: width)
+            lines += DetailField.line("Service reported", evaluation.reportedState.badge, width: width)
+            lines += StyledLine.wrapped(note, role: .dim, width: width)
+        }
         lines.append(.blank)
-        let ownership = device.managedDeviceOwnerType == .personal ? "Personal" : device.managedDeviceOwnerType == .company ? "Corporate" : "Unknown"
+        let ownership = device.managedDeviceOwnerType.label
         let checked = device.lastSyncDateTime.map { "\(context.dateTime($0)) (\(PortalContext.relative($0, now: now)))" } ?? "Never"
         let encrypted = device.isEncrypted.map { $0 ? "Yes" : "No" } ?? "Not reported"
         let fields: [(String, String)] = [

@@ -4,11 +4,25 @@ import PortalCore
 /// Home: a greeting, the user's devices at a glance, and the organization's
 /// notifications.
 enum HomeView {
+    /// Night hours get a plain "Hello": "Good evening" reads wrong at 02:00
+    /// and "Good night" is a farewell.
     static func greeting(hour: Int) -> String {
         switch hour {
         case 5..<12: "Good morning"
         case 12..<18: "Good afternoon"
-        default: "Good evening"
+        case 18..<23: "Good evening"
+        default: "Hello"
+        }
+    }
+
+    /// Most urgent first: not compliant, then in grace by nearest deadline,
+    /// then unknown; the name breaks ties.
+    static func attentionOrder(_ devices: [(ManagedDevice, ComplianceEvaluation)]) -> [(ManagedDevice, ComplianceEvaluation)] {
+        devices.filter { $0.1.state != .compliant && $0.1.state != .configManager }.sorted { left, right in
+            if left.1.state.urgency != right.1.state.urgency { return left.1.state.urgency < right.1.state.urgency }
+            let leftDeadline = left.1.graceDeadline ?? .distantFuture, rightDeadline = right.1.graceDeadline ?? .distantFuture
+            if leftDeadline != rightDeadline { return leftDeadline < rightDeadline }
+            return left.0.deviceName.localizedStandardCompare(right.0.deviceName) == .orderedAscending
         }
     }
 
@@ -18,27 +32,29 @@ enum HomeView {
         let devices = state.myDevices
         let evaluations = devices.map { tenant.evaluate($0, for: user, now: now) }
         var lines: [StyledLine] = [
-            StyledLine("\(greeting(hour: context.hour(of: now))), \(user.givenName).", .title),
+            StyledLine(TextWidth.truncate("\(greeting(hour: context.hour(of: now))), \(user.greetingName).", to: width), .title),
             StyledLine("Welcome to the \(tenant.organization.displayName) Company Portal.", .dim),
             .blank,
             StyledLine("My devices", .accent),
         ]
         let count = devices.count
         lines.append(StyledLine(count == 0 ? "You have no enrolled devices."
-                                : "You have \(count) enrolled device\(count == 1 ? "" : "s")."))
-        let order: [ComplianceState] = [.compliant, .inGracePeriod, .noncompliant, .unknown]
+                                : "You have \(count) enrolled \(Plural.noun(count, "device"))."))
+        let order: [ComplianceState] = [.compliant, .inGracePeriod, .noncompliant, .conflict, .error, .unknown, .configManager]
         for state in order {
-            let matching = evaluations.filter { $0.state.role == state.role }.count
+            let matching = evaluations.filter { $0.state == state }.count
             guard matching > 0 else { continue }
             lines.append(StyledLine([Span("  "), Span(TextWidth.pad("\(state.glyph) \(state.label)", to: 20), state.role),
                                      Span("\(matching)")]))
         }
-        let attention = zip(devices, evaluations).filter { $0.1.state != .compliant }
+        let attention = attentionOrder(Array(zip(devices, evaluations)))
         if !attention.isEmpty {
             lines.append(.blank)
             lines.append(StyledLine("Needs your attention", .accent))
             for (device, evaluation) in attention {
-                var text = "\(device.deviceName): \(evaluation.state.accessSummary)"
+                // States only the service reports are named; the glyph alone would read as "not compliant".
+                let named = evaluation.state == .conflict || evaluation.state == .error ? "\(evaluation.state.label). " : ""
+                var text = "\(device.deviceName): \(named)\(evaluation.accessSummary)"
                 if let deadline = evaluation.graceDeadline {
                     text += "; fix by \(context.dateTime(deadline)) (\(PortalContext.relative(deadline, now: now)))"
                 }
@@ -49,7 +65,7 @@ enum HomeView {
         }
 
         lines.append(.blank)
-        let notifications = tenant.organization.notifications.sorted { $0.createdDateTime > $1.createdDateTime }
+        let notifications = tenant.organization.notifications(for: user, now: now)
         lines.append(StyledLine("Notifications (\(notifications.count))", .accent))
         if notifications.isEmpty { lines.append(StyledLine("  No notifications.", .dim)) }
         for note in notifications {

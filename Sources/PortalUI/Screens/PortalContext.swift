@@ -35,17 +35,33 @@ public struct PortalContext: Sendable {
         return calendar.component(.hour, from: date)
     }
 
-    /// "3 hours ago", "in 2 days"
-    public static func relative(_ date: Date, now: Date) -> String {
+    /// "3 hours ago", "in 1 day 18 hours": the largest unit and, below a week,
+    /// the next one, so a deadline never reads most of a day early (`precise`
+    /// false keeps only the largest, for narrow columns). The words are joined
+    /// by no-break spaces: wrapping splits only at spaces, so the phrase stays
+    /// on one line.
+    public static func relative(_ date: Date, now: Date, precise: Bool = true) -> String {
         let seconds = date.timeIntervalSince(now)
         let magnitude = abs(seconds)
-        let (value, unit): (Int, String) =
-            magnitude < 60 ? (0, "")
-            : magnitude < 3_600 ? (Int(magnitude / 60), "minute")
-            : magnitude < 86_400 ? (Int(magnitude / 3_600), "hour")
-            : (Int(magnitude / 86_400), "day")
-        if value == 0 { return "just now" }
-        let phrase = "\(value) \(unit)\(value == 1 ? "" : "s")"
-        return seconds < 0 ? "\(phrase) ago" : "in \(phrase)"
+        guard magnitude.isFinite, magnitude >= 60 else { return "just now" }
+        // Int(_:) traps beyond its range; a store can hold any date.
+        let totalMinutes = Int(min(magnitude, 1e15) / 60)
+        let days = totalMinutes / 1_440, hours = totalMinutes % 1_440 / 60, minutes = totalMinutes % 60
+        var parts: [String]
+        if days >= 7 {
+            parts = [Plural.count(Int((min(magnitude, 1e15) / 86_400).rounded()), "day")]
+        } else if days >= 1 {
+            parts = [Plural.count(days, "day")] + (precise && hours > 0 ? [Plural.count(hours, "hour")] : [])
+        } else if hours >= 1 {
+            parts = [Plural.count(hours, "hour")] + (precise && minutes > 0 ? [Plural.count(minutes, "minute")] : [])
+        } else {
+            parts = [Plural.count(minutes, "minute")]
+        }
+        let phrase = parts.joined(separator: " ")
+        let text = seconds < 0 ? "\(phrase) ago" : "in \(phrase)"
+        return text.replacingOccurrences(of: " ", with: noBreakSpace)
     }
+
+    /// Joins words that must not be split across lines.
+    public static let noBreakSpace = "\u{00A0}"
 }

@@ -11,7 +11,7 @@ enum SupportView {
             value.isEmpty ? [] : DetailField.line(label, value, role: role, width: width, labelWidth: 18)
         }
         var lines: [StyledLine] = [
-            StyledLine("Contact \(organization.displayName) IT", .title),
+            StyledLine(TextWidth.truncate("Contact \(organization.displayName) IT", to: width), .title),
             StyledLine("Contact your IT department for help with your devices and apps.", .dim),
             .blank,
         ]

@@ -26,7 +26,8 @@ public struct StyledLine: Equatable, Sendable {
     public static func wrapped(_ text: String, role: Role = .text, width: Int, indent: Int = 0, firstPrefix: [Span] = []) -> [StyledLine] {
         let prefixWidth = firstPrefix.reduce(0) { $0 + TextWidth.of($1.text) }
         let lead = max(indent, prefixWidth)
-        let pieces = TextWidth.wrap(text, width: max(1, width - lead))
+        // No-break spaces have kept their phrases whole; drawn, they are plain spaces.
+        let pieces = TextWidth.wrap(text, width: max(1, width - lead)).map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
         return pieces.enumerated().map { index, piece in
             if index == 0 {
                 let pad = String(repeating: " ", count: lead - prefixWidth)
