@@ -76,8 +76,13 @@ public struct ResolvedTheme: Sendable {
             let partners = RoleContrast.distinctPairs.compactMap { pair -> ResolvedStyle.Look? in
                 pair.1 == second ? styles[pair.0]?.look : pair.0 == second ? styles[pair.1]?.look : nil
             }
-            for attribute in [TextAttributes.bold, .underline, .reverse] where partners.contains(style.look) {
-                style.attributes.insert(attribute)
+            // The fewest attributes that set it apart from every partner.
+            let additions: [TextAttributes] = [.bold, .underline, .reverse, [.bold, .underline], [.bold, .reverse],
+                                               [.underline, .reverse], [.bold, .underline, .reverse]]
+            let original = style.attributes
+            for addition in additions {
+                style.attributes = original.union(addition)
+                if !partners.contains(style.look) { break }
             }
             styles[second] = style
         }

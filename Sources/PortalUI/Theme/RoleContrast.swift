@@ -47,8 +47,9 @@ extension Theme {
         for emphasis in RoleContrast.emphases {
             var style = theme.style(for: emphasis.role)
             let plain = theme.style(for: emphasis.plain).attributes
-            if style.attributes.subtracting(plain).isDisjoint(with: RoleContrast.visibleAttributes) {
-                style.attributes.insert(.bold)
+            if style.attributes.subtracting(plain).isDisjoint(with: RoleContrast.visibleAttributes),
+               let missing = [TextAttributes.bold, .underline, .reverse].first(where: { !plain.contains($0) }) {
+                style.attributes.insert(missing)
             }
             theme.styles[emphasis.role] = style
         }
