@@ -145,3 +145,22 @@ struct ASCIIFallbackTests {
         #expect(ASCIIFallback.glyph(for: "a") == .text("a"))
     }
 }
+
+@Suite("Legible downsampling")
+struct LegibleDownsamplingTests {
+    private let brand: (UInt8, UInt8, UInt8) = (0, 120, 212)
+
+    @Test func blackOrWhiteTextFollowsItsDownsampledBackground() {
+        // Light blue becomes blue at 8 colors: black text on it turns white.
+        let onLightBlue = RoleStyle(foreground: .rgb(0, 0, 0), background: .rgb(0xAF, 0xD7, 0xFF)).resolved(depth: .colors8, brand: brand)
+        #expect(onLightBlue.foreground == .index(7) && onLightBlue.background == .index(4))
+        // Dark teal becomes cyan: white text on it turns black.
+        let onTeal = RoleStyle(foreground: .rgb(255, 255, 255), background: .rgb(0, 0x5F, 0x5F)).resolved(depth: .colors8, brand: brand)
+        #expect(onTeal.foreground == .index(0) && onTeal.background == .index(6))
+        // Colored text keeps its hue, and true color is left alone.
+        let yellow = RoleStyle(foreground: .indexed(3), background: .indexed(7)).resolved(depth: .colors8, brand: brand)
+        #expect(yellow.foreground == .index(3))
+        let exact = RoleStyle(foreground: .rgb(255, 255, 255), background: .rgb(0, 0x5F, 0x5F)).resolved(depth: .trueColor, brand: brand)
+        #expect(exact.foreground == .rgb(0xFFFFFF))
+    }
+}

@@ -38,21 +38,21 @@ extension RoleStyle {
         let background = self.background.resolved(depth: depth, brand: brand)
         var style = ResolvedStyle(foreground: foreground.resolved(depth: depth, brand: brand), background: background,
                                   attributes: attributes)
-        guard depth == .colors8, let (r, g, b) = foreground.components(brand: brand), Palette.hueFamily(r, g, b) == nil else {
-            return style
-        }
-        let lightness = Palette.lightness(r, g, b)
-        let extreme: ResolvedColor? = lightness < 0.2 ? .index(0) : lightness > 0.8 ? .index(7) : nil
-        if let extreme, extreme != background {
-            style.foreground = extreme
-        } else {
-            style.foreground = switch background {
-            case .index(0): .index(7)
-            case .index(7): .index(0)
-            default: .terminalDefault
+        if depth == .colors8, let (r, g, b) = foreground.components(brand: brand), Palette.hueFamily(r, g, b) == nil {
+            let lightness = Palette.lightness(r, g, b)
+            let extreme: ResolvedColor? = lightness < 0.2 ? .index(0) : lightness > 0.8 ? .index(7) : nil
+            if let extreme, extreme != background {
+                style.foreground = extreme
+            } else {
+                style.foreground = switch background {
+                case .index(0): .index(7)
+                case .index(7): .index(0)
+                default: .terminalDefault
+                }
+                style.attributes.insert(.dim)
             }
-            style.attributes.insert(.dim)
         }
+        if depth == .colors8 || depth == .colors16 { style.foreground = Palette.legible(style.foreground, on: background) }
         return style
     }
 }

@@ -148,6 +148,23 @@ enum Palette {
         }
     }
 
+    /// Black or white text on a palette background, whichever reads: a light
+    /// blue background becomes plain blue at 8 colors, where black text on it
+    /// would vanish. Colored text keeps its hue.
+    static func legible(_ foreground: ResolvedColor, on background: ResolvedColor) -> ResolvedColor {
+        guard case let .index(text) = foreground, [0, 7, 15].contains(text), case let .index(back) = background, back < 16 else {
+            return foreground
+        }
+        let white = text == 0 ? 7 : text
+        return abs(luminance(ofIndex: 0) - luminance(ofIndex: back)) >= abs(luminance(ofIndex: white) - luminance(ofIndex: back))
+            ? .index(0) : .index(white)
+    }
+
+    private static func luminance(ofIndex index: Int) -> Double {
+        let (r, g, b) = ansi[index]
+        return (0.2126 * Double(r) + 0.7152 * Double(g) + 0.0722 * Double(b)) / 255
+    }
+
     /// How light a color is, 0 (black) to 1 (white).
     static func lightness(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Double {
         (Double(max(r, g, b)) + Double(min(r, g, b))) / 510
