@@ -127,7 +127,17 @@ struct StyledScreen {
 }
 
 extension Tmux {
-    func styledScreen() throws -> StyledScreen {
-        StyledScreen(escaped: try tmux(["capture-pane", "-e", "-p", "-t", session]))
+    /// The pane once two captures in a row agree, so a frame still being
+    /// written is never judged; after `seconds`, the last capture.
+    func styledScreen(seconds: Double = 10) throws -> StyledScreen {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = try tmux(["capture-pane", "-e", "-p", "-t", session])
+        while Date() < deadline {
+            usleep(30_000)
+            let next = try tmux(["capture-pane", "-e", "-p", "-t", session])
+            if next == last { break }
+            last = next
+        }
+        return StyledScreen(escaped: last)
     }
 }

@@ -39,9 +39,10 @@ struct TerminalLookEndToEndTests {
     @Test func noColorShowsSelectionAndFocusByAttribute() throws {
         let tmux = try Tmux()
         try start(tmux, environment: "NO_COLOR=1")
-        try tmux.type("adele")
+        try tmux.type("focus-probe")
+        try tmux.waitFor("focus-probe")
         let form = try tmux.styledScreen()
-        let focused = try #require(form.styles(of: "adele")?.first)
+        let focused = try #require(form.styles(of: "focus-probe")?.first)
         #expect(focused.reverse, "the focused field is not reversed: \(focused)")
         // The unfocused password field is the blank run after "Password".
         let passwordRow = try #require(form.rows.firstIndex { String($0.map(\.character)).contains("Password") })
