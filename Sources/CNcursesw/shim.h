@@ -34,6 +34,8 @@ static inline mmask_t portal_button4(void) { return BUTTON4_PRESSED; }
 static inline mmask_t portal_button5(void) { return BUTTON5_PRESSED; }
 
 static inline int portal_key_code_yes(void) { return KEY_CODE_YES; }
+// The terminal's line-drawing character for a VT100 letter (ACS_HLINE is 'q').
+static inline chtype portal_acs(char letter) { return NCURSES_ACS(letter); }
 
 // newterm on the process's own standard streams; Swift 6 cannot name stdin/stdout.
 static inline SCREEN *portal_newterm(void) { return newterm(NULL, stdout, stdin); }

@@ -9,16 +9,14 @@ final class ColorPairs {
         var background: ResolvedColor
     }
 
-    private let theme: Theme
-    private let depth: ColorDepth
-    private let brand: (UInt8, UInt8, UInt8)
+    private let theme: ResolvedTheme
+    private let hasColors: Bool
     private var pairs: [Colors: Int16] = [:]
     private var cache: [Role: (Int16, attr_t)] = [:]
 
     init(theme: Theme, depth: ColorDepth, brand: (UInt8, UInt8, UInt8)) {
-        self.theme = theme
-        self.depth = depth
-        self.brand = brand
+        self.theme = ResolvedTheme(theme, depth: depth, brand: brand)
+        hasColors = depth != .none
     }
 
     func pair(for role: Role) -> (Int16, attr_t) {
@@ -31,12 +29,8 @@ final class ColorPairs {
         if style.attributes.contains(.reverse) { attributes |= portal_a_reverse() }
         if style.attributes.contains(.italic) { attributes |= portal_a_italic() }
         var number: Int16 = 0
-        if depth != .none {
-            let colors = Colors(foreground: style.foreground.resolved(depth: depth, brand: brand),
-                                background: style.background.resolved(depth: depth, brand: brand))
-            if colors.foreground != .terminalDefault || colors.background != .terminalDefault {
-                number = allocate(colors)
-            }
+        if hasColors, style.foreground != .terminalDefault || style.background != .terminalDefault {
+            number = allocate(Colors(foreground: style.foreground, background: style.background))
         }
         cache[role] = (number, attributes)
         return (number, attributes)

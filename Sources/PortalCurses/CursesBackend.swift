@@ -20,6 +20,8 @@ public final class CursesBackend: TerminalBackend {
     }
 
     private let palette: ColorPairs
+    /// False under a locale such as LANG=C: cells are then drawn in ASCII.
+    public let localeIsUTF8: Bool
     private var previous: CellBuffer?
     /// Events already read but not yet handed out.
     private var pending: [BackendEvent] = []
@@ -35,8 +37,14 @@ public final class CursesBackend: TerminalBackend {
     public init(theme: Theme, brandColor: (UInt8, UInt8, UInt8), mouse: Bool) throws {
         try Self.checkTerminal()
         setlocale(LC_ALL, "")
-        guard portal_newterm() != nil else {
+        localeIsUTF8 = LocaleCharset.isUTF8
+        guard let screen = portal_newterm() else {
             throw StartError.unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        guard TerminalCapabilities.canAddressCursor else {
+            endwin()
+            delscreen(screen)
+            throw UnusableTerminal(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
         isActive = true
         portal_install_signal_handlers()
@@ -113,6 +121,7 @@ public final class CursesBackend: TerminalBackend {
 
     private func put(_ cell: Cell, x: Int, y: Int) {
         let (pair, attributes) = palette.pair(for: cell.role)
+        guard localeIsUTF8 else { return ASCIICells.put(cell.character, x: x, y: y, pair: pair, attributes: attributes) }
         var characters = cell.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
         characters.append(0)
         var complex = cchar_t()

@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
             printError("portal: --theme: \(error)")
             throw ExitCode(2)
         }
-        if environment["NO_COLOR"] != nil { chosenTheme = chosenTheme.withoutColor }
+        if NoColor.isRequested(in: environment) { chosenTheme = chosenTheme.withoutColor }
         do {
             try CursesBackend.checkTerminal()
         } catch {
@@ -58,7 +58,8 @@ struct RunCommand: ParsableCommand {
             printError("portal: \(error)")
             throw ExitCode(2)
         }
-        let context = PortalContext(tenant: tenant, timeZone: .current, mouseEnabled: !noMouse)
+        var context = PortalContext(tenant: tenant, timeZone: .current, mouseEnabled: !noMouse)
+        context.localeIsUTF8 = backend.localeIsUTF8
         let runtime = PortalRuntime(context: context, clock: SystemClock(), size: backend.size)
         let signal = TerminalLoop.run(runtime, on: backend)
         backend.shutdown()

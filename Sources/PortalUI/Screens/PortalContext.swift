@@ -8,6 +8,8 @@ public struct PortalContext: Sendable {
     public var isDemo: Bool
     public var timeZone: TimeZone
     public var mouseEnabled: Bool
+    /// False when the terminal's locale is not UTF-8 and text is drawn in ASCII.
+    public var localeIsUTF8 = true
 
     public init(tenant: Tenant, timeZone: TimeZone, mouseEnabled: Bool = true) {
         self.tenant = tenant

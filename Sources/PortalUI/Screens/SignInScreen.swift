@@ -165,6 +165,7 @@ enum SignInScreen {
             buffer.write("This organization has no accounts yet. Ask your IT department.", x: layout.form.x, y: row, role: .warning)
         }
 
+        Widgets.localeNotice(context, y: size.height - 2, buffer: &buffer)
         Widgets.hintBar(Keymaps.signIn.hints, y: size.height - 1, width: size.width, buffer: &buffer)
     }
 }

@@ -28,8 +28,20 @@ public struct Theme: Equatable, Sendable {
     public func style(for role: Role) -> RoleStyle { styles[role] ?? styles[.text] ?? RoleStyle() }
 
     /// The same theme with colors dropped, for NO_COLOR: attributes only.
+    /// Focus and selection then take the attribute that shows them without
+    /// color (a reverse bar), and their plain roles give it up, so the focused
+    /// field never looks like the unfocused one.
     public var withoutColor: Theme {
-        Theme(name: name, styles: styles.mapValues { RoleStyle(attributes: $0.attributes) })
+        var theme = Theme(name: name, styles: styles.mapValues { RoleStyle(attributes: $0.attributes) })
+        for emphasis in RoleContrast.emphases {
+            var plain = theme.style(for: emphasis.plain)
+            plain.attributes.subtract(emphasis.withoutColor.intersection(.reverse))
+            theme.styles[emphasis.plain] = plain
+            var style = theme.style(for: emphasis.role)
+            style.attributes.formUnion(emphasis.withoutColor)
+            theme.styles[emphasis.role] = style
+        }
+        return theme
     }
 
     public enum LoadError: Error, Equatable, CustomStringConvertible {
@@ -85,6 +97,6 @@ public struct Theme: Equatable, Sendable {
             styles[role] = style
         }
         guard styles[.text] != nil else { throw .invalid(source: source, path: "$.roles.text", message: "the text role is required") }
-        return Theme(name: name, styles: styles)
+        return Theme(name: name, styles: styles).withVisibleEmphasis()
     }
 }

@@ -51,6 +51,16 @@ public enum ResolvedColor: Equatable, Hashable, Sendable {
 }
 
 extension ThemeColor {
+    /// The red, green and blue this color stands for, or nil for the terminal's default.
+    func components(brand: (UInt8, UInt8, UInt8)) -> (UInt8, UInt8, UInt8)? {
+        switch self {
+        case .terminalDefault: nil
+        case .brand: brand
+        case let .indexed(index): Palette.rgb(ofIndex: index)
+        case let .rgb(r, g, b): (r, g, b)
+        }
+    }
+
     public func resolved(depth: ColorDepth, brand: (UInt8, UInt8, UInt8)) -> ResolvedColor {
         switch self {
         case .terminalDefault:
@@ -65,8 +75,8 @@ extension ThemeColor {
             switch depth {
             case .trueColor: return .rgb(UInt32(r) << 16 | UInt32(g) << 8 | UInt32(b))
             case .colors256: return .index(Palette.nearest256(r, g, b))
-            case .colors16: return .index(Palette.nearest(r, g, b, among: 16))
-            case .colors8: return .index(Palette.nearest(r, g, b, among: 8))
+            case .colors16: return .index(Palette.nearestOfSameHue(r, g, b, among: 16))
+            case .colors8: return .index(Palette.nearestOfSameHue(r, g, b, among: 8))
             case .none: return .terminalDefault
             }
         }
@@ -112,8 +122,61 @@ enum Palette {
         return distance(rgb(ofIndex: cube), (r, g, b)) <= distance(rgb(ofIndex: gray), (r, g, b)) ? cube : gray
     }
 
-    static func nearest(_ r: UInt8, _ g: UInt8, _ b: UInt8, among count: Int) -> Int {
-        (0..<count).min { distance(ansi[$0], (r, g, b)) < distance(ansi[$1], (r, g, b)) } ?? 7
+    static func nearest(_ r: UInt8, _ g: UInt8, _ b: UInt8, among candidates: [Int]) -> Int {
+        candidates.min { distance(ansi[$0], (r, g, b)) < distance(ansi[$1], (r, g, b)) } ?? 7
+    }
+
+    /// The hue family of a color, as the index of its ANSI color (1 red to
+    /// 6 cyan), or nil for a grey. Nearest-by-distance alone turns grey into
+    /// cyan and a brand blue into cyan at 8 colors; a family never changes.
+    static func hueFamily(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int? {
+        let red = Double(r), green = Double(g), blue = Double(b)
+        let high = max(red, green, blue), chroma = high - min(red, green, blue)
+        guard chroma >= 40 else { return nil }
+        var hue: Double
+        if high == red { hue = 60 * ((green - blue) / chroma).truncatingRemainder(dividingBy: 6) }
+        else if high == green { hue = 60 * ((blue - red) / chroma + 2) }
+        else { hue = 60 * ((red - green) / chroma + 4) }
+        if hue < 0 { hue += 360 }
+        switch hue {
+        case ..<20, 330...: return 1
+        case ..<75: return 3
+        case ..<165: return 2
+        case ..<195: return 6
+        case ..<270: return 4
+        default: return 5
+        }
+    }
+
+    /// Black or white text on a palette background, whichever reads: a light
+    /// blue background becomes plain blue at 8 colors, where black text on it
+    /// would vanish. Colored text keeps its hue.
+    static func legible(_ foreground: ResolvedColor, on background: ResolvedColor) -> ResolvedColor {
+        guard case let .index(text) = foreground, [0, 7, 15].contains(text), case let .index(back) = background, back < 16 else {
+            return foreground
+        }
+        let white = text == 0 ? 7 : text
+        return abs(luminance(ofIndex: 0) - luminance(ofIndex: back)) >= abs(luminance(ofIndex: white) - luminance(ofIndex: back))
+            ? .index(0) : .index(white)
+    }
+
+    private static func luminance(ofIndex index: Int) -> Double {
+        let (r, g, b) = ansi[index]
+        return (0.2126 * Double(r) + 0.7152 * Double(g) + 0.0722 * Double(b)) / 255
+    }
+
+    /// How light a color is, 0 (black) to 1 (white).
+    static func lightness(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Double {
+        (Double(max(r, g, b)) + Double(min(r, g, b))) / 510
+    }
+
+    /// At 8 or 16 colors: a color of the same hue family, the normal or bright
+    /// one that is nearer; greys go to black or white (and at 16 to the greys).
+    static func nearestOfSameHue(_ r: UInt8, _ g: UInt8, _ b: UInt8, among count: Int) -> Int {
+        guard let family = hueFamily(r, g, b) else {
+            return count >= 16 ? nearest(r, g, b, among: [0, 8, 7, 15]) : (lightness(r, g, b) < 0.5 ? 0 : 7)
+        }
+        return count >= 16 ? nearest(r, g, b, among: [family, family + 8]) : family
     }
 
     private static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
