@@ -84,9 +84,10 @@ struct InputEndToEndTests {
         try tmux.waitFor("My devices (4)")
         // The first click selects the third row, the second opens it.
         try click(tmux, 10, 6)
-        let selected = try tmux.waitFor("Enter Details")
+        let selected = try tmux.waitFor("› Adele's iPhone")
         let row = selected.split(separator: "\n", omittingEmptySubsequences: false)[6]
-        #expect(row.hasPrefix("›"), "the clicked row is not selected:\n\(selected)")
+        #expect(row.hasPrefix("›"), "the clicked row is not the selected one:\n\(selected)")
+        #expect(!selected.contains("Esc Back"), "one click opened the row")
         try click(tmux, 10, 6)
         try tmux.waitFor("Esc Back")
         try tmux.type("q")
