@@ -122,6 +122,36 @@ struct ScreenScriptSyntaxTests {
         #expect(script.steps[0].text == "press Tab Enter")
     }
 
+    /// The README's examples, as written there, with their trailing comments.
+    @Test func theReadmeExamplesParse() throws {
+        let text = """
+        size 80x24                    # terminal size (default 80x24)
+        store demo                    # the demo organization, or a path to a store file
+        theme dark                    # must load; default "default"
+        clock 2026-11-22T09:00:00Z    # start of the virtual clock
+        timezone UTC                  # how times are shown (default UTC)
+        mouse on                      # or off
+        press Tab Enter Down*3 Ctrl+C F5   # keys by name: Enter Tab Shift+Tab Esc Backspace Delete
+                                           # Up Down Left Right PgUp PgDn Home End Space F1-F12 Ctrl+A-Z,
+                                           # or one character; NAME*N repeats
+        type adele.vance@contoso.com       # types the rest of the line ("quoted" keeps spaces)
+        wait 2h                            # advances the virtual clock (ms, s, m, h, d); never sleeps
+        resize 60x20
+        click 16 1                         # mouse click at column, row (0-based)
+        expect "Good morning, Adele."      # text somewhere on screen
+        expect-absent "Sign in"
+        expect-row 1 "[ 2 Devices ]"       # text on a given row (0-based)
+        snapshot home                      # compare with Screens/SCRIPT.home.txt
+        """
+        let script = try ScriptParser.parse(text, file: file)
+        #expect(script.theme == "dark")
+        #expect(script.steps.map(\.command) == [
+            .press([.tab, .enter, .down, .down, .down, .control("c"), .function(5)]), .type("adele.vance@contoso.com"),
+            .wait(7_200), .resize(Size(width: 60, height: 20)), .click(x: 16, y: 1), .expect("Good morning, Adele."),
+            .expectAbsent("Sign in"), .expectRow(1, "[ 2 Devices ]"), .snapshot("home"),
+        ])
+    }
+
     @Test func crlfAndLoneCRLinesAreLines() throws {
         let crlf = try ScriptParser.parse("size 90x30\r\npress Tab\r\n\r\nexpect \"a\"\r\n", file: file)
         #expect(crlf.size == Size(width: 90, height: 30))
@@ -146,6 +176,9 @@ struct ScreenScriptSyntaxTests {
             ("press Down*99999999999999999999\n", 1, "bad repeat count"),
             ("size 99999999999999999999x24\n", 1, "bad size"),
             ("resize 0x24\n", 1, "bad size"),
+            ("size 80x24x\n", 1, "bad size"),
+            ("resize x80x24\n", 1, "bad size"),
+            ("resize +80x24\n", 1, "bad size"),
             ("expect-row 99999999999999999999 \"a\"\n", 1, "expect-row needs a row number"),
         ]
         for (text, line, message) in cases {

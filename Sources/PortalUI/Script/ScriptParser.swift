@@ -52,7 +52,7 @@ public enum ScriptParser {
                 }
                 command = .wait(seconds)
             case "resize":
-                guard let size = Size(rest) else { throw fail(badSize(rest)) }
+                guard let size = size(rest) else { throw fail(badSize(rest)) }
                 screenSize = size
                 command = .resize(size)
             case "click":
@@ -94,7 +94,7 @@ public enum ScriptParser {
                                     fail: (String) -> ScriptError) throws(ScriptError) {
         switch word {
         case "size":
-            guard let size = Size(rest) else { throw fail(badSize(rest)) }
+            guard let size = size(rest) else { throw fail(badSize(rest)) }
             script.size = size
         case "store":
             guard !rest.isEmpty else { throw fail("store needs demo or a path to a store file") }
@@ -116,6 +116,13 @@ public enum ScriptParser {
         default:
             break
         }
+    }
+
+    /// Exactly WIDTHxHEIGHT in decimal digits: Size("80x24x") alone would pass.
+    private static func size(_ text: String) -> Size? {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        return Size(text)
     }
 
     private static func badSize(_ text: String) -> String {
