@@ -28,6 +28,25 @@ struct ScriptParserFuzzTests {
         "80x24", "1x1", "1000x1000", "0x0", "79x23", "200x60",
     ]
 
+    static let edgeNumbers = ["1e300", "1e308", "1.8e308", "inf", "infinity", "nan", "-1", "0", "1", "365", "366", "367",
+                              "500", "501", "1000", "1001", "31622400", "99999999999999999999", "9223372036854775807", "0x10", ".5"]
+    static let units = ["ms", "s", "m", "h", "d", "", "x"]
+
+    /// A line built from the grammar, with edge values where numbers go.
+    static func grammarLine(_ random: inout SeededGenerator) -> String {
+        func number() -> String { random.pick(edgeNumbers) }
+        switch Int.random(in: 0..<8, using: &random) {
+        case 0: return "wait \(number())\(random.pick(units))"
+        case 1: return "\(random.pick(["size", "resize"])) \(number())x\(number())"
+        case 2: return "click \(number()) \(number())"
+        case 3: return "press \(random.pick(["Down", "Tab", "q", "Enter"]))*\(number())"
+        case 4: return "expect-row \(number()) \"a\""
+        case 5: return "clock \(random.pick(["9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z"]))"
+        case 6: return "\(random.pick(["press", "type", "expect"])) \(random.pick(tokens))\(random.pick([" # c", "#", " #", ""]))"
+        default: return randomLine(&random)
+        }
+    }
+
     /// Any error must be `file:line: message` with a line the text has.
     private static func check(_ error: ScriptError, text: String, file: URL) {
         let lineCount = ScriptParser.lines(of: text).count
@@ -46,7 +65,7 @@ struct ScriptParserFuzzTests {
             case 0: lines.remove(at: at)
             case 1: lines.insert(lines[Int.random(in: 0..<lines.count, using: &random)], at: at)
             case 2: lines.swapAt(at, Int.random(in: 0..<lines.count, using: &random))
-            case 3: lines.insert(randomLine(&random), at: at)
+            case 3: lines.insert(grammarLine(&random), at: at)
             case 4: // splice in a line from another script
                 let other = ScriptParser.lines(of: random.pick(seeds)).map(String.init)
                 lines.insert(random.pick(other), at: at)
@@ -62,7 +81,7 @@ struct ScriptParserFuzzTests {
                     if let digit = scalars.firstIndex(where: { ("0"..."9").contains($0) }) {
                         var end = digit
                         while end < scalars.count, ("0"..."9").contains(scalars[end]) { end += 1 }
-                        scalars.replaceSubrange(digit..<end, with: random.pick(tokens).unicodeScalars)
+                        scalars.replaceSubrange(digit..<end, with: random.pick(edgeNumbers).unicodeScalars)
                     }
                 }
                 var line = ""
@@ -79,21 +98,21 @@ struct ScriptParserFuzzTests {
         return (0..<count).map { _ in random.pick(tokens) }.joined(separator: random.pick([" ", "", "  "]))
     }
 
-    /// Plays `count` seeded cases; every fourth parsed script also runs, with
-    /// an input budget so no case can take long.
+    /// Plays `count` seeded cases; every other parsed script also runs, with
+    /// an input budget (enough to sign in and go on) so no case can take long.
     static func fuzz(seed: UInt64, count: Int) -> (parsed: Int, rejected: Int, ran: Int) {
         var random = SeededGenerator(seed: seed)
         // No goldens and no stores live here: snapshots fail, stores are missing, nothing is written.
         let file = URL(fileURLWithPath: "fuzz-\(seed)/case.screen")
-        let runner = ScriptRunner(updateGoldens: false, inputLimit: 60)
+        let runner = ScriptRunner(updateGoldens: false, inputLimit: 300)
         var parsed = 0, rejected = 0, ran = 0
         for index in 0..<count {
             let text = random.chance(85) ? mutate(random.pick(seeds), &random)
-                : (0..<Int.random(in: 0...12, using: &random)).map { _ in randomLine(&random) }.joined(separator: "\n")
+                : (0..<Int.random(in: 0...12, using: &random)).map { _ in grammarLine(&random) }.joined(separator: "\n")
             do {
                 let script = try ScriptParser.parse(text, file: file)
                 parsed += 1
-                if index % 4 == 0 {
+                if index % 2 == 0 {
                     ran += 1
                     do { _ = try runner.run(script) } catch { check(error, text: text, file: file) }
                 }
