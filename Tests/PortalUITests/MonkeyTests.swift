@@ -79,6 +79,10 @@ struct MonkeyTests {
         if let cursor = screen.cursor, !(0..<size.width).contains(cursor.x) || !(0..<size.height).contains(cursor.y) {
             problems.append("cursor \(cursor.x),\(cursor.y) outside \(size)")
         }
+        // Newlines only separate rows; any other control character would reach the terminal raw.
+        if screen.text.unicodeScalars.contains(where: { $0 != "\n" && InertText.isUnsafe($0) }) {
+            problems.append("a control character in the frame")
+        }
         if case let .portal(portal) = state.screen {
             func list(_ name: String, _ list: ListState, count: Int) {
                 if count == 0 {

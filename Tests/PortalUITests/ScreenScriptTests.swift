@@ -110,6 +110,7 @@ struct ScreenScriptSyntaxTests {
         press Tab Enter   # next field, then sign in
         press #
         press Tab\t# a tab before the hash
+        press Tab\tEnter
         type "a # b"  # the quoted hash stays
         type x#y
         expect "#1 # 2"
@@ -117,7 +118,7 @@ struct ScreenScriptSyntaxTests {
         """
         let script = try ScriptParser.parse(text, file: file)
         #expect(script.steps.map(\.command) == [
-            .press([.tab, .enter]), .press([.character("#")]), .press([.tab]), .type("a # b"), .type("x#y"), .expect("#1 # 2"),
+            .press([.tab, .enter]), .press([.character("#")]), .press([.tab]), .press([.tab, .enter]), .type("a # b"), .type("x#y"), .expect("#1 # 2"),
         ])
         #expect(script.steps[0].text == "press Tab Enter")
     }

@@ -31,7 +31,7 @@ public enum ScriptParser {
             let command: ScreenScript.Command
             switch word {
             case "press":
-                let names = rest.split(separator: " ").map(String.init)
+                let names = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
                 guard !names.isEmpty else { throw fail("press needs a key name, e.g. press Enter") }
                 var keys: [Key] = []
                 for name in names {
