@@ -31,8 +31,9 @@ struct ScreensCommand: ParsableCommand {
                 urls = files.map { URL(fileURLWithPath: $0) }
             }
             let report = ScriptBatch(runner: ScriptRunner(updateGoldens: update)).run(urls)
-            for line in report.errors { printError(line) }
-            for line in report.output { print(line) }
+            for line in report.lines {
+                if line.toStandardError { printError(line.text) } else { print(line.text) }
+            }
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
         }
     }

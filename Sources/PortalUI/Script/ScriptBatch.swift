@@ -5,10 +5,12 @@ import PortalCore
 /// them: every script is counted once, as passed, failed or malformed.
 public struct ScriptBatch {
     public struct Report: Sendable {
-        /// Lines for standard output: pass/FAIL lines with their failures, then the summary.
-        public var output: [String] = []
+        /// What to print, in order: `true` marks a line for standard error.
+        public var lines: [(toStandardError: Bool, text: String)] = []
+        /// Lines for standard output: pass/FAIL/BAD lines with failures, then the summary.
+        public var output: [String] { lines.filter { !$0.toStandardError }.map(\.text) }
         /// Lines for standard error: one `file:line: message` per malformed or unreadable script.
-        public var errors: [String] = []
+        public var errors: [String] { lines.filter(\.toStandardError).map(\.text) }
         public var passed = 0
         public var failed = 0
         public var malformed = 0
@@ -35,21 +37,21 @@ public struct ScriptBatch {
                     let count = outcome.updatedGoldens.count
                     let updated = count == 0 ? "" : " (updated \(count) golden\(count == 1 ? "" : "s"))"
                     report.passed += 1
-                    report.output.append("pass  \(name)\(updated)")
+                    report.lines.append((false, "pass  \(name)\(updated)"))
                 } else {
                     report.failed += 1
-                    report.output.append("FAIL  \(name)")
+                    report.lines.append((false, "FAIL  \(name)"))
                     for failure in outcome.failures {
-                        report.output += failure.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
+                        report.lines += failure.split(separator: "\n", omittingEmptySubsequences: false).map { (false, "      " + $0) }
                     }
                 }
             } catch {
                 report.malformed += 1
-                report.output.append("BAD   \(name)")
-                report.errors.append(error.description)
+                report.lines.append((false, "BAD   \(name)"))
+                report.lines.append((true, "\(name):\(error.line): \(error.message)"))
             }
         }
-        report.output.append(report.summary)
+        report.lines.append((false, report.summary))
         return report
     }
 }
