@@ -30,28 +30,11 @@ struct ScreensCommand: ParsableCommand {
             } else {
                 urls = files.map { URL(fileURLWithPath: $0) }
             }
-            let runner = ScriptRunner(updateGoldens: update)
-            var failed = 0
-            var malformed = false
-            for url in urls {
-                do {
-                    let outcome = try runner.run(file: url)
-                    if outcome.passed {
-                        let updated = outcome.updatedGoldens.isEmpty ? "" : " (updated \(outcome.updatedGoldens.count) golden\(outcome.updatedGoldens.count == 1 ? "" : "s"))"
-                        print("pass  \(url.relativePath)\(updated)")
-                    } else {
-                        failed += 1
-                        print("FAIL  \(url.relativePath)")
-                        for failure in outcome.failures { print(failure.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n")) }
-                    }
-                } catch {
-                    malformed = true
-                    printError(error.description)
-                }
+            let report = ScriptBatch(runner: ScriptRunner(updateGoldens: update)).run(urls)
+            for line in report.lines {
+                if line.toStandardError { printError(line.text) } else { print(line.text) }
             }
-            print("\(urls.count - failed) passed, \(failed) failed")
-            if malformed { throw ExitCode(2) }
-            if failed > 0 { throw ExitCode(1) }
+            if report.exitCode != 0 { throw ExitCode(report.exitCode) }
         }
     }
 }

@@ -43,6 +43,9 @@ public struct ScreenScript: Sendable {
     public var timeZone = TimeZone(identifier: "UTC")!
     public var mouse = true
     public var steps: [Step] = []
+    /// Where each header was given, so a header that fails later (a theme or
+    /// store that cannot be loaded) is reported at its own line.
+    public var headerLines: [String: Int] = [:]
 
     public init(file: URL) { self.file = file }
 
@@ -59,6 +62,12 @@ public struct ScriptError: Error, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
 
     public var description: String { "\(file):\(line): \(message)" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 import PortalStore
 
 /// Reads the line-based screen script format (see README, "Screen scripts").
@@ -8,23 +9,29 @@ public enum ScriptParser {
     public static func parse(_ text: String, file: URL) throws(ScriptError) -> ScreenScript {
         var script = ScreenScript(file: file)
         var seenCommand = false
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // The size clicks and rows are checked against, as it is at each line.
+        var screenSize = script.size
+        for (index, rawLine) in lines(of: text).enumerated() {
             let lineNumber = index + 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            let line = withoutComment(rawLine).trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
             let (word, rest) = split(line)
-            func fail(_ message: String) -> ScriptError { ScriptError(file: file.relativePath, line: lineNumber, message: message) }
+            func fail(_ message: String) -> ScriptError {
+                ScriptError(file: file.relativePath, line: lineNumber, message: InertText.escaped(message))
+            }
 
             if headers.contains(word) {
                 if seenCommand { throw fail("header \"\(word)\" must come before the first command") }
                 try parseHeader(word, rest, into: &script, fail: fail)
+                script.headerLines[word] = lineNumber
+                screenSize = script.size
                 continue
             }
             seenCommand = true
             let command: ScreenScript.Command
             switch word {
             case "press":
-                let names = rest.split(separator: " ").map(String.init)
+                let names = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
                 guard !names.isEmpty else { throw fail("press needs a key name, e.g. press Enter") }
                 var keys: [Key] = []
                 for name in names {
@@ -40,14 +47,21 @@ public enum ScriptParser {
                 guard !rest.isEmpty else { throw fail("type needs text") }
                 command = .type(unquote(rest))
             case "wait":
-                guard let seconds = duration(rest) else { throw fail("bad duration \"\(rest)\"; write 500ms, 5s, 2m, 1h or 3d") }
+                guard let seconds = duration(rest) else {
+                    throw fail("bad duration \"\(rest)\"; write a number up to a year with a unit: 500ms, 5s, 2m, 1h or 3d")
+                }
                 command = .wait(seconds)
             case "resize":
-                guard let size = Size(rest) else { throw fail("bad size \"\(rest)\"; write WIDTHxHEIGHT, e.g. 80x24") }
+                guard let size = size(rest) else { throw fail(badSize(rest)) }
+                screenSize = size
                 command = .resize(size)
             case "click":
-                let numbers = rest.split(separator: " ").compactMap { Int($0) }
-                guard numbers.count == 2 else { throw fail("click needs a column and a row, e.g. click 10 4") }
+                let fields = rest.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                let numbers = fields.compactMap { Int($0) }
+                guard fields.count == 2, numbers.count == 2 else { throw fail("click needs a column and a row, e.g. click 10 4") }
+                guard (0..<screenSize.width).contains(numbers[0]), (0..<screenSize.height).contains(numbers[1]) else {
+                    throw fail("click \(numbers[0]) \(numbers[1]) is off the \(screenSize) screen; columns count 0-\(screenSize.width - 1), rows 0-\(screenSize.height - 1)")
+                }
                 command = .click(x: numbers[0], y: numbers[1])
             case "expect":
                 guard !rest.isEmpty else { throw fail("expect needs text") }
@@ -59,6 +73,9 @@ public enum ScriptParser {
                 let (rowText, text) = split(rest)
                 guard let row = Int(rowText), row >= 0 else { throw fail("expect-row needs a row number, e.g. expect-row 0 \"Contoso\"") }
                 guard !text.isEmpty else { throw fail("expect-row needs text after the row number") }
+                guard row < screenSize.height else {
+                    throw fail("expect-row \(row) is off the \(screenSize) screen; rows count 0-\(screenSize.height - 1)")
+                }
                 command = .expectRow(row, unquote(text))
             case "snapshot":
                 guard !rest.isEmpty, rest.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
@@ -77,7 +94,7 @@ public enum ScriptParser {
                                     fail: (String) -> ScriptError) throws(ScriptError) {
         switch word {
         case "size":
-            guard let size = Size(rest) else { throw fail("bad size \"\(rest)\"; write WIDTHxHEIGHT, e.g. 80x24") }
+            guard let size = size(rest) else { throw fail(badSize(rest)) }
             script.size = size
         case "store":
             guard !rest.isEmpty else { throw fail("store needs demo or a path to a store file") }
@@ -101,8 +118,55 @@ public enum ScriptParser {
         }
     }
 
+    /// Exactly WIDTHxHEIGHT in decimal digits: Size("80x24x") alone would pass.
+    private static func size(_ text: String) -> Size? {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        return Size(text)
+    }
+
+    private static func badSize(_ text: String) -> String {
+        "bad size \"\(text)\"; write WIDTHxHEIGHT with each from 1 to 1000, e.g. 80x24"
+    }
+
+    /// Lines end at LF, CRLF or a lone CR, so scripts saved on any system read
+    /// the same. (Swift sees CRLF as one Character, hence the third case.)
+    static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+    }
+
+    /// Cuts a trailing comment. A comment starts at a `#` outside double quotes
+    /// that begins the line, or that follows whitespace and is itself followed
+    /// by whitespace: `press Tab  # next` has one, while `press #`, `press a#`
+    /// and `type "# not a comment"` keep their `#`.
+    static func withoutComment(_ line: Substring) -> Substring {
+        var inQuotes = false
+        var escaping = false
+        var previous: Character?
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            let next = line.index(after: index)
+            if inQuotes {
+                if escaping { escaping = false }
+                else if character == "\\" { escaping = true }
+                else if character == "\"" { inQuotes = false }
+            } else if character == "\"" {
+                inQuotes = true
+            } else if character == "#" {
+                let startsLine = line[..<index].allSatisfy { $0 == " " || $0 == "\t" }
+                let afterSpace = previous == " " || previous == "\t"
+                let beforeSpace = next < line.endIndex && (line[next] == " " || line[next] == "\t")
+                if startsLine || (afterSpace && beforeSpace) { return line[..<index] }
+            }
+            previous = character
+            index = next
+        }
+        return line
+    }
+
     private static func split(_ line: String) -> (String, String) {
-        guard let space = line.firstIndex(of: " ") else { return (line, "") }
+        guard let space = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return (line, "") }
         return (String(line[..<space]), line[space...].trimmingCharacters(in: .whitespaces))
     }
 
@@ -126,10 +190,20 @@ public enum ScriptParser {
         return (String(name[..<star]), count.flatMap { (1...500).contains($0) ? $0 : nil })
     }
 
+    /// The longest wait a script may ask for: date arithmetic on the virtual
+    /// clock must stay far from overflow however many waits a script holds.
+    static let longestWait: TimeInterval = 366 * 86_400
+
+    /// "500ms", "1.5h"; nil unless a plain decimal number, finite, within a year.
     static func duration(_ text: String) -> TimeInterval? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3_600), ("d", 86_400)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
-            if let value = Double(text.dropLast(suffix.count)), value >= 0 { return value * scale }
+            let number = text.dropLast(suffix.count)
+            // Double() also takes "inf", "nan" and hex; a script means decimals.
+            guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-") }),
+                  number.first!.isNumber || number.first == ".", let value = Double(number) else { continue }
+            let seconds = value * scale
+            if seconds.isFinite, seconds >= 0, seconds <= longestWait { return seconds }
         }
         return nil
     }

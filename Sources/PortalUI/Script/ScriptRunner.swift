@@ -16,15 +16,49 @@ public struct ScriptRunner {
     public static let fixtureIterations = 1_000
 
     public var updateGoldens: Bool
+    /// At most this many input events (keys, clicks, resizes, ticks) are sent;
+    /// the rest of the script is skipped. Fuzzing bounds each case this way
+    /// rather than by wall time, so a run is the same on any machine.
+    public var inputLimit: Int?
 
-    public init(updateGoldens: Bool = false) { self.updateGoldens = updateGoldens }
+    public init(updateGoldens: Bool = false, inputLimit: Int? = nil) {
+        self.updateGoldens = updateGoldens
+        self.inputLimit = inputLimit
+    }
 
     /// Reads, parses and plays a script file. Malformed scripts throw.
     public func run(file: URL) throws(ScriptError) -> Outcome {
-        guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
-            throw ScriptError(file: file.relativePath, line: 0, message: "cannot read the script")
+        try run(ScriptParser.parse(Self.read(file), file: file))
+    }
+
+    /// The script's text; a missing file or bytes that are not UTF-8 are
+    /// errors that say where.
+    static func read(_ file: URL) throws(ScriptError) -> String {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            let reason = FileManager.default.fileExists(atPath: file.path) ? "cannot read the script" : "no such script"
+            throw ScriptError(file: file.relativePath, line: 1, message: reason)
         }
-        return try run(ScriptParser.parse(text, file: file))
+        if let text = String(data: data, encoding: .utf8) { return text }
+        throw ScriptError(file: file.relativePath, line: firstLineNotUTF8(data), message: "the script is not UTF-8 text")
+    }
+
+    /// The 1-based line of the first byte sequence that is not UTF-8, with
+    /// lines ending as the parser ends them (LF, CRLF or CR).
+    static func firstLineNotUTF8(_ data: Data) -> Int {
+        let bytes = [UInt8](data)
+        var line = 1, start = 0, index = 0
+        func valid(_ range: Range<Int>) -> Bool { String(validating: bytes[range], as: UTF8.self) != nil }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                if !valid(start..<index) { return line }
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                line += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        return line
     }
 
     public func run(_ script: ScreenScript) throws(ScriptError) -> Outcome {
@@ -34,28 +68,40 @@ public struct ScriptRunner {
         do {
             _ = try ThemeCatalog.load(script.theme)
         } catch {
-            throw ScriptError(file: script.file.relativePath, line: 0, message: "theme: \(error)")
+            throw ScriptError(file: script.file.relativePath, line: script.headerLines["theme"] ?? 1,
+                              message: InertText.escaped("theme: \(error)"))
         }
         let context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse)
         let runtime = PortalRuntime(context: context, clock: clock, size: script.size)
         runtime.send(.input(.resize(script.size)))
+        var inputsLeft = inputLimit ?? Int.max
+        var goldens: [(url: URL, text: String, step: ScreenScript.Step)] = []
 
-        for step in script.steps {
+        steps: for step in script.steps {
             if runtime.isFinished && step.command.isInput {
-                outcome.failures.append("line \(step.line): `\(step.text)`: the program had already quit")
+                outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: the program had already quit")
                 break
             }
             switch step.command {
             case let .press(keys):
-                for key in keys { runtime.send(.input(.key(key))) }
+                for key in keys {
+                    guard spend(&inputsLeft) else { break steps }
+                    runtime.send(.input(.key(key)))
+                }
             case let .type(text):
-                for character in text { runtime.send(.input(.key(.character(character)))) }
+                for character in text {
+                    guard spend(&inputsLeft) else { break steps }
+                    runtime.send(.input(.key(.character(character))))
+                }
             case let .wait(seconds):
+                guard spend(&inputsLeft) else { break steps }
                 clock.advance(by: seconds)
                 runtime.send(.tick)
             case let .resize(size):
+                guard spend(&inputsLeft) else { break steps }
                 runtime.send(.input(.resize(size)))
             case let .click(x, y):
+                guard spend(&inputsLeft) else { break steps }
                 runtime.send(.input(.mouse(MouseEvent(kind: .click, x: x, y: y))))
             case let .expect(text):
                 let screen = runtime.render()
@@ -73,10 +119,43 @@ public struct ScriptRunner {
                     outcome.failures.append(failure(step, "expected \"\(text)\" on row \(row)", screen))
                 }
             case let .snapshot(label):
-                compare(runtime.render(), label: label, step: step, script: script, outcome: &outcome)
+                let url = script.goldenURL(label: label)
+                let actual = Snapshot.text(of: runtime.render())
+                let expected = try? String(contentsOf: url, encoding: .utf8)
+                if expected == actual { continue }
+                if updateGoldens {
+                    goldens.append((url, actual, step))
+                } else if let expected {
+                    outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: the screen differs from \(url.lastPathComponent):\n"
+                                            + Snapshot.diff(expected: expected, actual: actual))
+                } else {
+                    outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: no golden \(url.lastPathComponent); run portal screens run --update to create it")
+                }
+            }
+        }
+        // A golden records a screen the script vouches for: when any
+        // expectation failed, the screens are suspect and no golden changes.
+        if !outcome.failures.isEmpty {
+            if !goldens.isEmpty {
+                outcome.failures.append("not updating \(goldens.count) golden\(goldens.count == 1 ? "" : "s") because the script failed")
+            }
+            return outcome
+        }
+        for golden in goldens {
+            do {
+                try golden.text.write(to: golden.url, atomically: true, encoding: .utf8)
+                outcome.updatedGoldens.append(golden.url.relativePath)
+            } catch {
+                outcome.failures.append("line \(golden.step.line): cannot write \(golden.url.relativePath): \(error.localizedDescription)")
             }
         }
         return outcome
+    }
+
+    private func spend(_ inputsLeft: inout Int) -> Bool {
+        guard inputsLeft > 0 else { return false }
+        inputsLeft -= 1
+        return true
     }
 
     private func loadStore(_ script: ScreenScript) throws(ScriptError) -> Tenant {
@@ -89,34 +168,13 @@ public struct ScriptRunner {
             do {
                 return try JSONStore(url: url).load()
             } catch {
-                throw ScriptError(file: script.file.relativePath, line: 0, message: "store: \(error)")
+                throw ScriptError(file: script.file.relativePath, line: script.headerLines["store"] ?? 1,
+                                  message: InertText.escaped("store: \(error)"))
             }
         }
     }
 
     private func failure(_ step: ScreenScript.Step, _ what: String, _ screen: CellBuffer) -> String {
-        "line \(step.line): `\(step.text)`: \(what); the screen was:\n" + Snapshot.text(of: screen)
-    }
-
-    private func compare(_ screen: CellBuffer, label: String, step: ScreenScript.Step, script: ScreenScript, outcome: inout Outcome) {
-        let url = script.goldenURL(label: label)
-        let actual = Snapshot.text(of: screen)
-        let expected = (try? String(contentsOf: url, encoding: .utf8))
-        if expected == actual { return }
-        if updateGoldens {
-            do {
-                try actual.write(to: url, atomically: true, encoding: .utf8)
-                outcome.updatedGoldens.append(url.relativePath)
-            } catch {
-                outcome.failures.append("line \(step.line): cannot write \(url.relativePath): \(error.localizedDescription)")
-            }
-            return
-        }
-        guard let expected else {
-            outcome.failures.append("line \(step.line): `\(step.text)`: no golden \(url.lastPathComponent); run portal screens run --update to create it")
-            return
-        }
-        outcome.failures.append("line \(step.line): `\(step.text)`: the screen differs from \(url.lastPathComponent):\n"
-                                + Snapshot.diff(expected: expected, actual: actual))
+        "line \(step.line): `\(InertText.escaped(step.text))`: \(what); the screen was:\n" + Snapshot.numbered(screen)
     }
 }

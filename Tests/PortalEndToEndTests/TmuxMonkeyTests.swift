@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux under seeded random keys, clicks, wheel turns and
+/// resizes. Like the headless monkey it checks only what must always hold:
+/// the process runs or ended cleanly, the pane shows a whole frame, and the
+/// store file is byte for byte what it was. PORTAL_TMUX_MONKEY_EVENTS and
+/// PORTAL_TMUX_MONKEY_SEED change the run.
+@Suite("Real terminal monkey", .serialized)
+struct TmuxMonkeyTests {
+    /// tmux key names; letters and signs go literally.
+    static let keys = ["Tab", "BTab", "Enter", "Escape", "Up", "Down", "Left", "Right", "PPage", "NPage", "Home", "End",
+                       "BSpace", "DC", "F1", "F5", "F10", "Space"]
+    static let literals = Array("abcdefghijklmnopqrstuvwxyzABCXYZ0123456789?!@#/.-_jkhlgGqoy")
+    static let sizes = [(80, 24), (132, 43), (100, 30), (79, 24), (80, 23), (40, 10), (200, 50), (20, 5)]
+
+    private struct Random {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    /// Starts the portal; its exit status lands in `exitFile`. Then cat
+    /// swallows, without echo, the keys still coming once the portal has
+    /// ended, so random keys never reach the shell nor scroll the pane.
+    private func start(_ tmux: Tmux, store: URL, exitFile: URL) throws {
+        try? FileManager.default.removeItem(at: exitFile)
+        try tmux.type("clear; stty echo; '\(PortalBinary.url.path)' --store '\(store.path)'; echo $? >'\(exitFile.path)'; stty -echo; cat >/dev/null")
+        try tmux.press("Enter")
+        try tmux.waitUntil("the portal's first frame") { $0.contains("Company Portal") || $0.contains("Terminal too small") }
+    }
+
+    /// A frame is sane when the program draws its header, or at a size below
+    /// the minimum says so, and nothing spills past the pane.
+    private func isSaneFrame(_ screen: String, width: Int, height: Int) -> Bool {
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        guard rows.count <= height + 1 else { return false }
+        if width < 80 || height < 24 {
+            // Narrow panes cut the message; where it fits, it names the new size.
+            return screen.contains("too small") && (width < 40 || screen.contains("\(width)x\(height)"))
+        }
+        // Overlays may cover any row, so the header is looked for anywhere.
+        return screen.contains("Company Portal") && !screen.contains("too small")
+    }
+
+    @Test(.timeLimit(.minutes(10)))
+    func randomInputThroughTheRealTerminal() throws {
+        let count = Int(ProcessInfo.processInfo.environment["PORTAL_TMUX_MONKEY_EVENTS"] ?? "") ?? 400
+        let seed = UInt64(ProcessInfo.processInfo.environment["PORTAL_TMUX_MONKEY_SEED"] ?? "") ?? 3
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("portal.json")
+        let created = try portal("store", "init", "--demo", "--store", store.path)
+        #expect(created.status == 0, "\(created.error)")
+        let before = try Data(contentsOf: store)
+
+        let exitFile = folder.appendingPathComponent("exit")
+        func exitStatus() -> String? {
+            (try? String(contentsOf: exitFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let tmux = try Tmux()
+        try start(tmux, store: store, exitFile: exitFile)
+        // Signed in first, as a user would be; the random keys may sign out again.
+        try tmux.type("adele.vance@contoso.com")
+        try tmux.press("Tab")
+        try tmux.type("Contoso-Adele-1")
+        try tmux.press("Enter")
+        try tmux.waitFor("enrolled device", seconds: 120)
+
+        var random = Random(state: seed)
+        var (width, height) = (80, 24)
+        var restarts = 0
+        for index in 0..<count {
+            switch random.next(100) {
+            case 0..<45: try tmux.type(String(Self.literals[random.next(Self.literals.count)]))
+            case 45..<75: try tmux.press(Self.keys[random.next(Self.keys.count)])
+            case 75..<88: try tmux.click(x: random.next(width), y: random.next(height))
+            case 88..<92:
+                let button = 64 + random.next(2)
+                try tmux.mouse(button: button, x: random.next(width), y: random.next(height), release: false)
+            default:
+                (width, height) = Self.sizes[random.next(Self.sizes.count)]
+                try tmux.resize(width: width, height: height)
+            }
+            // Every 25 events, and at the end, the program must have caught up
+            // with a sane frame, or have ended cleanly (then it starts again).
+            guard index % 25 == 24 || index == count - 1 else { continue }
+            let screen = try tmux.waitUntil("a sane frame after event \(index)") {
+                exitStatus() != nil || isSaneFrame($0, width: width, height: height)
+            }
+            if let exit = exitStatus() {
+                #expect(exit == "0", "the portal ended with \(exit) after event \(index):\n\(screen)")
+                guard exit == "0" else { return }
+                restarts += 1
+                if width < 80 || height < 24 { (width, height) = (80, 24); try tmux.resize(width: 80, height: 24) }
+                try tmux.press("C-c")
+                try tmux.waitUntil("the shell prompt") {
+                    $0.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("e2e$") == true
+                }
+                try start(tmux, store: store, exitFile: exitFile)
+            }
+        }
+        try tmux.press("C-c")
+        let end = try tmux.waitUntil("the portal's end") { _ in exitStatus() != nil }
+        #expect(exitStatus() == "0", "\(end)")
+        #expect(try Data(contentsOf: store) == before, "the store file changed")
+        print("tmux monkey: \(count) events, seed \(seed), \(restarts) restarts")
+    }
+}
