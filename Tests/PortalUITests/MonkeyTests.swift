@@ -41,7 +41,7 @@ struct MonkeyTests {
             // Ctrl+C quits at once; keep it rare so runs get far between restarts.
             return .input(.key(.control(random.pick(Array("abcdefghijklmnopqrstuvwxyz")))))
         case 72..<88:
-            let kind = random.pick([MouseEvent.Kind.click, .click, .click, .doubleClick, .scrollUp, .scrollDown])
+            let kind = random.pick([MouseEvent.Kind.click, .click, .click, .click, .scrollUp, .scrollDown])
             // Mostly on screen, sometimes just off it, as a terminal can report during a resize.
             let x = Int.random(in: -1...size.width, using: &random), y = Int.random(in: -1...size.height, using: &random)
             return .input(.mouse(MouseEvent(kind: kind, x: x, y: y)))
