@@ -72,13 +72,9 @@ public struct CellBuffer: Equatable, Sendable {
     /// Fills a rectangle with a character in a role.
     public mutating func fill(_ rect: Rect, character: Character = " ", role: Role) {
         // One cell per column: a fill character must draw as one narrow piece.
-        var pieces = 0
-        var narrow = true
-        TerminalGlyph.forEachPiece(of: character) { _, width in
-            pieces += 1
-            narrow = narrow && width == 1
-        }
-        let character = pieces == 1 && narrow ? character : TerminalGlyph.replacement
+        var pieces: [(Character, Int)] = []
+        TerminalGlyph.forEachPiece(of: character) { pieces.append(($0, $1)) }
+        let character = pieces.count == 1 && pieces[0].1 == 1 ? pieces[0].0 : TerminalGlyph.replacement
         for row in max(0, rect.y)..<min(size.height, rect.maxY) {
             for column in max(0, rect.x)..<min(size.width, rect.maxX) {
                 self[column, row] = Cell(character: character, role: role)
