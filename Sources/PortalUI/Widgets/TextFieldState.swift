@@ -89,6 +89,10 @@ public struct TextFieldState: Equatable, Sendable {
     private mutating func insert(_ character: Character) {
         let added = character.unicodeScalars.count
         guard Self.isAccepted(character), scalarCount + added <= limit else { return }
+        if cursor == characterCount {
+            append(character, scalars: added)
+            return
+        }
         let index = text.index(text.startIndex, offsetBy: cursor)
         let end = text.utf8.distance(from: text.startIndex, to: index) + String(character).utf8.count
         text.insert(character, at: index)
@@ -104,6 +108,18 @@ public struct TextFieldState: Equatable, Sendable {
         }
         cursor = position
         characterCount = text.count
+    }
+
+    /// Typing and pasting at the end, in constant time: the new scalars
+    /// either start a cluster or join the last one, and only the last
+    /// cluster needs looking at to tell which.
+    private mutating func append(_ character: Character, scalars added: Int) {
+        let oldEnd = text.utf8.count
+        text.append(character)
+        scalarCount += added
+        let lastStart = text.index(before: text.endIndex)
+        if text.utf8.distance(from: text.startIndex, to: lastStart) >= oldEnd { characterCount += 1 }
+        cursor = characterCount
     }
 
     /// Removes the characters in [start, end).
