@@ -118,3 +118,30 @@ struct TextFieldTests {
         }
     }
 }
+
+/// The sign-in form as a user meets it: keys arrive one scalar at a time.
+@Suite("Sign-in fields")
+struct SignInFieldTests {
+    @Test func joiningScalarsTypedIntoTheFormDoNotCrash() {
+        let runtime = demoRuntime()
+        runtime.type("e")
+        runtime.send(.input(.key(.character("\u{301}"))))
+        for scalar in "🇯🇵👨‍👩‍👧\u{1100}\u{1161}".unicodeScalars { runtime.send(.input(.key(.character(Character(scalar))))) }
+        runtime.press(.left, .left, .backspace, .end, .backspace)
+        #expect(runtime.screenText.contains("[é👨 "))
+    }
+
+    @Test func formFieldsStopAtTheirLimits() {
+        let runtime = demoRuntime()
+        runtime.type(String(repeating: "a", count: 10_000))
+        runtime.press(.tab)
+        runtime.type(String(repeating: "b", count: 10_000))
+        guard case let .signIn(full) = runtime.state.screen else { Issue.record("not on the sign-in form"); return }
+        #expect(full.userName.text.count == 113)
+        #expect(full.password.text.count == 256)
+        runtime.press(.control("w"), .backTab, .home, .right, .control("k"))
+        guard case let .signIn(cut) = runtime.state.screen else { Issue.record("not on the sign-in form"); return }
+        #expect(cut.userName.text == "a")
+        #expect(cut.password.text.isEmpty)
+    }
+}
