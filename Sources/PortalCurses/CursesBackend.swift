@@ -122,11 +122,12 @@ public final class CursesBackend: TerminalBackend {
     private func put(_ cell: Cell, x: Int, y: Int) {
         let (pair, attributes) = palette.pair(for: cell.role)
         guard localeIsUTF8 else { return ASCIICells.put(cell.character, x: x, y: y, pair: pair, attributes: attributes) }
-        var characters = cell.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-        characters.append(0)
-        var complex = cchar_t()
-        setcchar(&complex, characters, attributes, pair, nil)
-        mvadd_wch(Int32(y), Int32(x), &complex)
+        let width = TextWidth.of(cell.character)
+        for (column, characters) in CursesGlyph.strings(for: cell.character, width: width).enumerated() {
+            var complex = cchar_t()
+            setcchar(&complex, characters, attributes, pair, nil)
+            mvadd_wch(Int32(y), Int32(x + column), &complex)
+        }
     }
 
     public func poll(timeoutMilliseconds: Int) -> BackendEvent {

@@ -11,7 +11,7 @@ struct BufferTests {
         #expect(TextWidth.of("e\u{301}") == 1)
         #expect(TextWidth.of("🙂") == 2)
         #expect(TextWidth.of("✓") == 1)
-        #expect(TextWidth.of("❤️") == 2)
+        #expect(TextWidth.of("❤️") == 1) // drawn as ❤, which wcwidth makes narrow
     }
 
     @Test func truncateAndPadRespectWideCharacters() {

@@ -37,31 +37,44 @@ public struct CellBuffer: Equatable, Sendable {
     }
 
     /// Writes text from (x, y), clipped to `clip` (the whole buffer by default).
-    /// Returns the column after the last character written.
+    /// Returns the column after the last character written. All text on
+    /// screen passes here, so this is where it is made inert and cut into the
+    /// pieces the terminal draws (`TerminalGlyph`): no control character, bidi
+    /// control or escape sequence reaches a cell.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, role: Role = .text, clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
         guard y >= area.y, y < area.maxY, y >= 0, y < size.height else { return x }
+        let right = min(area.maxX, size.width)
         var column = x
+        var full = false
         for character in text {
-            let width = TextWidth.of(character)
-            if width == 0 { continue }
-            if column + width > min(area.maxX, size.width) { break }
-            if column >= area.x && column >= 0 {
-                clearWide(at: column, y: y)
-                self[column, y] = Cell(character: character, role: role)
-                if width == 2 {
-                    clearWide(at: column + 1, y: y)
-                    self[column + 1, y] = Cell(character: " ", role: role, isContinuation: true)
+            TerminalGlyph.forEachPiece(of: character) { piece, width in
+                if full || column + width > right {
+                    full = true
+                    return
                 }
+                if column >= area.x && column >= 0 {
+                    clearWide(at: column, y: y)
+                    self[column, y] = Cell(character: piece, role: role)
+                    if width == 2 {
+                        clearWide(at: column + 1, y: y)
+                        self[column + 1, y] = Cell(character: " ", role: role, isContinuation: true)
+                    }
+                }
+                column += width
             }
-            column += width
+            if full { break }
         }
         return column
     }
 
     /// Fills a rectangle with a character in a role.
     public mutating func fill(_ rect: Rect, character: Character = " ", role: Role) {
+        // One cell per column: a fill character must draw as one narrow piece.
+        var pieces: [(Character, Int)] = []
+        TerminalGlyph.forEachPiece(of: character) { pieces.append(($0, $1)) }
+        let character = pieces.count == 1 && pieces[0].1 == 1 ? pieces[0].0 : TerminalGlyph.replacement
         for row in max(0, rect.y)..<min(size.height, rect.maxY) {
             for column in max(0, rect.x)..<min(size.width, rect.maxX) {
                 self[column, row] = Cell(character: character, role: role)

@@ -1,45 +1,67 @@
 import Foundation
 
-/// How many terminal columns text takes: 2 for East Asian wide and fullwidth
-/// characters and emoji, 0 for combining marks, 1 otherwise. The tables follow
-/// Unicode's East_Asian_Width and Emoji_Presentation properties, as wcwidth does.
+/// How many terminal columns text takes, as it is drawn: each grapheme
+/// cluster is measured by the pieces `TerminalGlyph` draws it as, and each
+/// scalar by the C library's wcwidth tables, so the layout agrees with what
+/// ncurses and the terminal do. Every function here is linear in the text.
 public enum TextWidth {
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
-        // An emoji presentation selector makes the cluster wide.
-        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
-        return of(first)
+        var width = 0
+        TerminalGlyph.forEachPiece(of: character) { width += $1 }
+        return width
     }
 
+    /// The columns of a scalar drawn on its own: 0 for controls and zero-width scalars.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        if value < 0x300 { return 1 }
-        if isZeroWidth(value) { return 0 }
-        if isWide(value) { return 2 }
-        return 1
+        if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) { return 0 }
+        return columns(of: scalar) ?? 1
     }
 
     public static func of(_ text: String) -> Int {
         text.reduce(0) { $0 + of($1) }
     }
 
+    public static func of(_ text: Substring) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    /// wcwidth of a printable scalar, or nil when wcwidth calls it unprintable.
+    static func columns(of scalar: Unicode.Scalar) -> Int? {
+        let value = scalar.value
+        if value < 0x300 { return value < 0x20 || (0x7F..<0xA0).contains(value) ? nil : 1 }
+        if contains(zeroWidth, value) { return 0 }
+        if contains(doubleWidth, value) { return 2 }
+        if contains(unprintable, value) { return nil }
+        return 1
+    }
+
+    private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+        var low = 0, high = ranges.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if value < ranges[middle].lowerBound { high = middle - 1 }
+            else if value > ranges[middle].upperBound { low = middle + 1 }
+            else { return true }
+        }
+        return false
+    }
+
     /// The longest prefix of `text` that fits in `width` columns; when text is
-    /// cut and `ellipsis` is set, the last column becomes "…".
+    /// cut and `ellipsis` is set, the last column becomes "…". Reads no
+    /// further than the cut, however long the text.
     public static func truncate(_ text: String, to width: Int, ellipsis: Bool = true) -> String {
         guard width > 0 else { return "" }
-        if of(text) <= width { return text }
         let limit = ellipsis ? width - 1 : width
         var used = 0
-        var result = ""
-        for character in text {
-            let columns = of(character)
-            if used + columns > limit { break }
-            used += columns
-            result.append(character)
+        var cut = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            used += of(text[index])
+            if used > width { return String(text[..<cut]) + (ellipsis ? "…" : "") }
+            index = text.index(after: index)
+            if used <= limit { cut = index }
         }
-        return ellipsis ? result + "…" : result
+        return text
     }
 
     /// Text padded with spaces (or cut) to exactly `width` columns.
@@ -49,7 +71,8 @@ public enum TextWidth {
     }
 
     /// Splits text into lines of at most `width` columns, breaking at spaces
-    /// where it can and inside words where it must.
+    /// where it can and inside words where it must. A character wider than
+    /// the whole width gets a line of its own rather than stopping the wrap.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
@@ -57,66 +80,34 @@ public enum TextWidth {
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
-                var wordWidth = of(word)
+                let wordWidth = of(word)
                 if lineWidth > 0 && lineWidth + 1 + wordWidth > width {
                     lines.append(line)
                     line = ""
                     lineWidth = 0
                 }
-                while wordWidth > width {
-                    let head = truncate(word, to: width - lineWidth - (lineWidth > 0 ? 1 : 0), ellipsis: false)
-                    if head.isEmpty { lines.append(line); line = ""; lineWidth = 0; continue }
-                    line += (lineWidth > 0 ? " " : "") + head
-                    lines.append(line)
-                    line = ""
-                    lineWidth = 0
-                    word = String(word.dropFirst(head.count))
-                    wordWidth = of(word)
+                if wordWidth > width {
+                    for character in word {
+                        let columns = of(character)
+                        if lineWidth > 0 && lineWidth + columns > width {
+                            lines.append(line)
+                            line = ""
+                            lineWidth = 0
+                        }
+                        line.append(character)
+                        lineWidth += columns
+                    }
+                    continue
                 }
-                if !word.isEmpty {
-                    line += (lineWidth > 0 ? " " : "") + word
-                    lineWidth += (lineWidth > 0 ? 1 : 0) + wordWidth
+                if lineWidth > 0 {
+                    line += " "
+                    lineWidth += 1
                 }
+                line += word
+                lineWidth += wordWidth
             }
             lines.append(line)
         }
         return lines
-    }
-
-    private static func isZeroWidth(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x0300...0x036F, 0x0483...0x0489, 0x0591...0x05BD, 0x0610...0x061A, 0x064B...0x065F,
-             0x0E31, 0x0E34...0x0E3A, 0x0E47...0x0E4E, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF,
-             0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x20D0...0x20FF,
-             0xFE00...0xFE0F, 0xFE20...0xFE2F, 0xFEFF, 0xE0100...0xE01EF:
-            return true
-        default:
-            return false
-        }
-    }
-
-    private static func isWide(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
-             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
-             0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA,
-             0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
-             0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
-             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
-             0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F260...0x1F265,
-             0x1F300...0x1F320, 0x1F32D...0x1F335, 0x1F337...0x1F37C, 0x1F37E...0x1F393,
-             0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0, 0x1F3F4, 0x1F3F8...0x1F43E,
-             0x1F440, 0x1F442...0x1F4FC, 0x1F4FF...0x1F53D, 0x1F54B...0x1F54E, 0x1F550...0x1F567,
-             0x1F57A, 0x1F595...0x1F596, 0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5, 0x1F6CC,
-             0x1F6D0...0x1F6D2, 0x1F6D5...0x1F6D7, 0x1F6DC...0x1F6DF, 0x1F6EB...0x1F6EC,
-             0x1F6F4...0x1F6FC, 0x1F7E0...0x1F7EB, 0x1F7F0, 0x1F90C...0x1F93A, 0x1F93C...0x1F945,
-             0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
     }
 }

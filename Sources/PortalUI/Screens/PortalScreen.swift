@@ -106,6 +106,8 @@ enum PortalScreen {
     /// A window that grew shows the top of a document that now fits, and
     /// never a scroll position past the end.
     private static func clampDocuments(_ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) {
+        // Below the minimum nothing is laid out; the next size that fits clamps.
+        guard !layout.size.isBelowMinimum else { return }
         let width = layout.size.width - 3
         let visible = layout.content.height
         if state.detail != nil {

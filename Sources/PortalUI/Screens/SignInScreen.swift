@@ -8,8 +8,8 @@ public struct SignInState: Equatable, Sendable {
         case userName, password, signIn
     }
 
-    public var userName = TextFieldState()
-    public var password = TextFieldState()
+    public var userName = TextFieldState.workAccount()
+    public var password = TextFieldState.password()
     public var focus: Focus = .userName
     public var message: String?
     public var isBusy = false
@@ -33,7 +33,7 @@ enum SignInScreen {
             if failure == .emptyUserName {
                 state.focus = .userName
             } else {
-                state.password = TextFieldState()
+                state.password = TextFieldState.password()
                 state.focus = .password
             }
             return []
