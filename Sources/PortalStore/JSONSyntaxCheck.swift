@@ -20,13 +20,19 @@ struct JSONSyntaxCheck {
     private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Problems found, each with a JSON path; empty when the document is
-    /// well-formed JSON with unique keys.
-    static func problems(in data: Data) -> [StoreProblem] {
+    /// well-formed JSON with unique keys and whole numbers. A syntax error
+    /// ends the check; repeated keys and numbers no field can hold do not.
+    static func problems(in data: Data) -> (syntax: [StoreProblem], content: [StoreProblem]) {
+        let found = check(data)
+        return found.syntax ? (found.problems, []) : ([], found.problems)
+    }
+
+    private static func check(_ data: Data) -> (syntax: Bool, problems: [StoreProblem]) {
         let bytes = [UInt8](data)
-        if bytes.isEmpty { return [StoreProblem(path: "$", message: "not valid JSON: the file is empty")] }
+        if bytes.isEmpty { return (true, [StoreProblem(path: "$", message: "not valid JSON: the file is empty")]) }
         var check = JSONSyntaxCheck(bytes)
         if let bad = check.firstInvalidUTF8() {
-            return [StoreProblem(path: "$", message: "not UTF-8 text: \(check.position(bad)) holds a byte that is not UTF-8; save the file as UTF-8")]
+            return (true, [StoreProblem(path: "$", message: "not UTF-8 text: \(check.position(bad)) holds a byte that is not UTF-8; save the file as UTF-8")])
         }
         do throws(SyntaxError) {
             check.skipByteOrderMark()
@@ -35,9 +41,9 @@ struct JSONSyntaxCheck {
             check.skipWhitespace()
             if check.offset < bytes.count { throw SyntaxError(offset: check.offset, message: "unexpected text after the document") }
         } catch {
-            return [StoreProblem(path: "$", message: "not valid JSON: \(check.position(error.offset)): \(error.message)")]
+            return (true, [StoreProblem(path: "$", message: "not valid JSON: \(check.position(error.offset)): \(error.message)")])
         }
-        return check.problems
+        return (false, check.problems)
     }
 
     /// "line 3, column 7", counting characters, not bytes.
@@ -98,7 +104,7 @@ struct JSONSyntaxCheck {
         case UInt8(ascii: "{"): try object(path: path, depth: depth)
         case UInt8(ascii: "["): try array(path: path, depth: depth)
         case UInt8(ascii: "\""): _ = try string()
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(path: path)
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
@@ -215,7 +221,11 @@ struct JSONSyntaxCheck {
         }
     }
 
-    private mutating func number() throws(SyntaxError) {
+    /// Every number the store holds is a whole number (counts, sizes, days,
+    /// versions); Foundation reports any other with an error naming no field.
+    static let notWholeNumber = "expected a whole number, with no fraction or exponent, of at most 9,223,372,036,854,775,807"
+
+    private mutating func number(path: String) throws(SyntaxError) {
         let start = offset
         func digits() -> Int {
             let from = offset
@@ -237,6 +247,11 @@ struct JSONSyntaxCheck {
             offset += 1
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { offset += 1 }
             if digits() == 0 { throw SyntaxError(offset: start, message: "a malformed number") }
+        }
+        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        if Int(text) == nil {
+            let shown = text.count > 24 ? "\(text.prefix(24))…" : text
+            problems.append(StoreProblem(path: path, message: "\(shown): \(Self.notWholeNumber)"))
         }
     }
 

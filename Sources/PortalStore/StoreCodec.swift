@@ -19,7 +19,7 @@ public enum StoreCodec {
     /// pass: what decodes is validated (references, ranges) even while other
     /// parts have type problems.
     public static func decode(_ data: Data, path: String) throws(StoreError) -> Tenant {
-        let syntax = JSONSyntaxCheck.problems(in: data)
+        let (syntax, content) = JSONSyntaxCheck.problems(in: data)
         guard syntax.isEmpty else { throw .invalid(path: path, problems: syntax) }
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
         let decoder = JSONDecoder()
@@ -36,7 +36,11 @@ public enum StoreCodec {
             throw .invalid(path: path, problems: [StoreProblem(error)])
         }
         let (tenant, partial, decodeProblems) = raw.assemble()
-        let problems = decodeProblems + StoreValidator(partial: partial).problems(in: tenant)
+        // Foundation's error for such a number names no field; the check above named it.
+        let located = decodeProblems.filter { problem in
+            problem.message != StoreProblem.unlocatedNumber || !content.contains { $0.path.hasPrefix(problem.path) }
+        }
+        let problems = content + located + StoreValidator(partial: partial).problems(in: tenant)
         guard problems.isEmpty else { throw .invalid(path: path, problems: problems) }
         return tenant
     }
@@ -126,7 +130,10 @@ private struct Lenient<Value: Decodable>: Decodable {
 
     init(from decoder: Decoder) throws {
         result = Result { try Value(from: decoder) }
-        if case .failure = result { id = (try? IdProbe(from: decoder))?.id }
+        if case let .failure(error) = result {
+            id = (try? IdProbe(from: decoder))?.id
+            if !(error is DecodingError) { result = .failure(StoreProblem.UnlocatedNumber(codingPath: decoder.codingPath)) }
+        }
     }
 }
 
@@ -151,6 +158,7 @@ private struct LenientDocument: Decodable {
     init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         organization = Result { try container.decode(Organization.self, forKey: .organization) }
+            .mapError { $0 is DecodingError ? $0 : StoreProblem.UnlocatedNumber(codingPath: [Key.organization]) }
         func collection<T>(_ key: Key) -> [Lenient<T>] {
             do {
                 return try container.decode([Lenient<T>].self, forKey: key)

@@ -21,8 +21,20 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Foundation's own error for a number a whole-number field cannot hold
+    /// (1.5, 1e400, 2^64), which carries no path: the element that held it.
+    struct UnlocatedNumber: Error {
+        var codingPath: [CodingKey]
+    }
+
+    static let unlocatedNumber = "holds a number that is not a whole number"
+
     /// Turns a decoding failure into a problem a person can act on.
     public init(_ error: Error) {
+        if let number = error as? UnlocatedNumber {
+            self.init(path: Self.jsonPath(number.codingPath), message: Self.unlocatedNumber)
+            return
+        }
         guard let decoding = error as? DecodingError else {
             self.init(path: "$", message: "cannot be read")
             return
@@ -39,8 +51,7 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
             // complaints here mean a number a whole-number field cannot hold
             // (1.5, 1e400, 2^64); its own wording names neither.
             if context.underlyingError != nil || context.debugDescription.hasPrefix("The given data was not valid JSON") {
-                self.init(path: Self.jsonPath(context.codingPath),
-                          message: "expected a whole number from \(Int.min) to \(Int.max)")
+                self.init(path: Self.jsonPath(context.codingPath), message: "expected a whole number")
             } else {
                 self.init(path: Self.jsonPath(context.codingPath), message: Self.sentence(context.debugDescription))
             }
