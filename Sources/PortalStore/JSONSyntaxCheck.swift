@@ -90,7 +90,12 @@ struct JSONSyntaxCheck {
     }
 
     private mutating func skipWhitespace() {
-        while offset < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset]) { offset += 1 }
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x09, 0x0A, 0x0D: offset += 1
+            default: return
+            }
+        }
     }
 
     private func peek() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
@@ -187,11 +192,12 @@ struct JSONSyntaxCheck {
                 let escape = bytes[offset + 1]
                 offset += 2
                 switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    let map: [UInt8: Unicode.Scalar] = [0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{8}", 0x66: "\u{C}",
-                                                        0x6E: "\n", 0x72: "\r", 0x74: "\t"]
-                    scalars.append(map[escape]!)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(Unicode.Scalar(escape))
+                case UInt8(ascii: "b"): scalars.append("\u{8}")
+                case UInt8(ascii: "f"): scalars.append("\u{C}")
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"):
                     guard offset + 4 <= bytes.count,
                           let code = UInt32(String(decoding: bytes[offset..<(offset + 4)], as: UTF8.self), radix: 16),
@@ -214,8 +220,13 @@ struct JSONSyntaxCheck {
                 continue
             }
             pendingHigh = nil
+            if byte < 0x80 {
+                scalars.append(Unicode.Scalar(byte))
+                offset += 1
+                continue
+            }
             // Multi-byte characters were checked as UTF-8 already; copy them whole.
-            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             scalars.append(contentsOf: String(decoding: bytes[offset..<(offset + length)], as: UTF8.self).unicodeScalars)
             offset += length
         }
