@@ -68,6 +68,8 @@ public struct JSONStore: Sendable {
     /// throws, nothing is written.
     @discardableResult
     public func update(_ change: (inout Tenant) throws -> Void) throws -> Tenant {
+        // Nothing to update: say so, rather than fail on a lock beside a folder that may not exist.
+        if Self.kind(ofItemAt: path) == nil { throw StoreError.notFound(path: path) }
         let target = try writeTarget(force: false)
         let lock = try takeLock(for: target)
         defer { release(lock) }

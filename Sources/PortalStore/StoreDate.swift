@@ -9,7 +9,9 @@ enum StoreDate {
     static let years = 1970...9999
 
     /// `2026-11-22T09:30:00Z`, optionally with fractional seconds and an
-    /// offset such as `+01:00` instead of `Z`.
+    /// offset such as `+01:00` instead of `Z`. Fractions are read but not
+    /// kept: the store writes whole seconds, so what loads is what a write
+    /// and a reload give back.
     static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         var index = 0
@@ -32,12 +34,9 @@ enum StoreDate {
               let day = number(2), expect(UInt8(ascii: "T")) || expect(UInt8(ascii: "t")),
               let hour = number(2), expect(UInt8(ascii: ":")), let minute = number(2), expect(UInt8(ascii: ":")),
               let second = number(2) else { return nil }
-        var fraction = 0.0
         if expect(UInt8(ascii: ".")) {
-            var scale = 0.1, count = 0
+            var count = 0
             while index < bytes.count, (0x30...0x39).contains(bytes[index]), count < 9 {
-                fraction += Double(bytes[index] - 0x30) * scale
-                scale /= 10
                 index += 1
                 count += 1
             }
@@ -59,7 +58,7 @@ enum StoreDate {
               hour <= 23, minute <= 59, second <= 59 else { return nil }
         let days = daysSinceEpoch(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offsetSeconds
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+        return Date(timeIntervalSince1970: Double(seconds))
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -217,3 +217,13 @@ struct StoreFaultTests {
         }
     }
 }
+
+@Suite("Store updates")
+struct StoreUpdateTests {
+    @Test func updatingAMissingStoreSaysSoAndCreatesNothing() throws {
+        let folder = try temporaryFolder()
+        let store = JSONStore(url: folder.appendingPathComponent("missing/portal.json"))
+        #expect(throws: StoreError.notFound(path: store.path)) { try store.update { $0.organization.displayName = "X" } }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+}
