@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Writes a store over and over, for the crash-safety and concurrency tests.
+        .executableTarget(name: "store-writer", dependencies: ["PortalCore", "PortalStore"]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
         .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore"]),
         .testTarget(name: "PortalUITests", dependencies: ["PortalUI", "PortalStore"]),

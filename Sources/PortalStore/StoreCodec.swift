@@ -15,61 +15,95 @@ public enum StoreCodec {
         return data
     }
 
-    /// Decodes and validates a document; every problem found is reported, not
-    /// just the first.
+    /// Decodes and validates a document. Every problem is reported in one
+    /// pass: what decodes is validated (references, ranges) even while other
+    /// parts have type problems.
     public static func decode(_ data: Data, path: String) throws(StoreError) -> Tenant {
+        let (syntax, content) = JSONSyntaxCheck.problems(in: data)
+        guard syntax.isEmpty else { throw .invalid(path: path, problems: syntax) }
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom(decodeDate)
-        let probe: VersionProbe
-        do {
-            probe = try decoder.decode(VersionProbe.self, from: data)
-        } catch {
-            throw .invalid(path: path, problems: [syntaxProblem(data) ?? StoreProblem(error)])
+        guard let probe = try? decoder.decode(VersionProbe.self, from: body) else {
+            throw .invalid(path: path, problems: [StoreProblem(path: "$", message: "expected an object holding schemaVersion, organization, users and the other collections")])
         }
-        guard let version = probe.schemaVersion else {
-            throw .invalid(path: path, problems: [StoreProblem(path: "$.schemaVersion", message: "missing required field \"schemaVersion\" (this portal writes \(schemaVersion))")])
-        }
-        if version > schemaVersion { throw .newerSchema(path: path, found: version, supported: schemaVersion) }
-        if version < 1 {
-            throw .invalid(path: path, problems: [StoreProblem(path: "$.schemaVersion", message: "unsupported version \(version); expected 1 to \(schemaVersion)")])
-        }
+        try checkVersion(probe.schemaVersion, path: path)
+
         let raw: LenientDocument
         do {
-            raw = try decoder.decode(LenientDocument.self, from: data)
+            raw = try decoder.decode(LenientDocument.self, from: body)
         } catch {
             throw .invalid(path: path, problems: [StoreProblem(error)])
         }
-        let (tenant, decodeProblems) = raw.assemble()
-        guard let tenant, decodeProblems.isEmpty else { throw .invalid(path: path, problems: decodeProblems) }
-        let problems = StoreValidator().problems(in: tenant)
+        let (tenant, partial, decodeProblems) = raw.assemble()
+        // Foundation's error for such a number names no field; the check above named it.
+        let located = decodeProblems.filter { problem in
+            problem.message != StoreProblem.unlocatedNumber || !content.contains { $0.path.hasPrefix(problem.path) }
+        }
+        let problems = content + located + StoreValidator(partial: partial).problems(in: tenant)
         guard problems.isEmpty else { throw .invalid(path: path, problems: problems) }
         return tenant
     }
 
-    /// Where the JSON syntax breaks ("around line 3, column 7"), when it does.
-    private static func syntaxProblem(_ data: Data) -> StoreProblem? {
-        if data.isEmpty { return StoreProblem(path: "$", message: "not valid JSON: the file is empty") }
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return nil
-        } catch {
-            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? error.localizedDescription
-            return StoreProblem(path: "$", message: "not valid JSON: \(detail)")
+    private static func checkVersion(_ value: VersionProbe.Value?, path: String) throws(StoreError) {
+        let version: Int
+        switch value {
+        case nil:
+            throw .invalid(path: path, problems: [StoreProblem(path: "$.schemaVersion", message: "missing required field \"schemaVersion\" (this portal writes \(schemaVersion))")])
+        case let .whole(number):
+            version = number
+        case let .other(shown):
+            throw .invalid(path: path, problems: [StoreProblem(path: "$.schemaVersion", message: "\(shown) is not a schema version; expected a whole number from 1 to \(schemaVersion)")])
+        }
+        if version > schemaVersion { throw .newerSchema(path: path, found: version, supported: schemaVersion) }
+        if version < 1 {
+            throw .invalid(path: path, problems: [StoreProblem(path: "$.schemaVersion", message: "unsupported version \(version); expected 1 to \(schemaVersion)")])
         }
     }
 
     @Sendable private static func decodeDate(_ decoder: Decoder) throws -> Date {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+        if let date = StoreDate.parse(text) { return date }
         throw DecodingError.dataCorruptedError(
-            in: container, debugDescription: "\"\(text)\" is not an ISO-8601 date; write it like 2026-11-22T09:30:00Z")
+            in: container, debugDescription: "\"\(text)\" is not an ISO-8601 date between \(StoreDate.years.lowerBound) and \(StoreDate.years.upperBound); write it like 2026-11-22T09:30:00Z")
     }
 }
 
+/// Reads `schemaVersion` before anything else, whatever it holds, so a wrong
+/// version is reported as such rather than as "not valid JSON".
 private struct VersionProbe: Decodable {
-    var schemaVersion: Int?
+    enum Value: Decodable {
+        case whole(Int)
+        case other(String)
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int.self) {
+                self = .whole(number)
+            } else if let number = try? container.decode(Double.self) {
+                self = .other(number.isFinite ? "\(number)" : "a number out of range")
+            } else if container.decodeNil() {
+                self = .other("null")
+            } else if (try? container.decode(Bool.self)) != nil {
+                self = .other("true or false")
+            } else if (try? container.decode(String.self)) != nil {
+                self = .other("a string")
+            } else {
+                self = .other("an object or array")
+            }
+        }
+    }
+
+    var schemaVersion: Value?
+
+    private enum CodingKeys: String, CodingKey { case schemaVersion }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        // decodeIfPresent would read null as absent; null is a wrong value, not a missing one.
+        schemaVersion = container.contains(.schemaVersion) ? try container.decode(Value.self, forKey: .schemaVersion) : nil
+    }
 }
 
 private struct Envelope: Encodable {
@@ -86,50 +120,99 @@ private struct Envelope: Encodable {
 }
 
 /// Decodes each element on its own so one bad device does not hide the
-/// problems of the next.
+/// problems of the next; keeps the id of an element that failed, so
+/// references to it are not reported as dangling too.
 private struct Lenient<Value: Decodable>: Decodable {
     var result: Result<Value, Error>
+    var id: String?
+
+    private struct IdProbe: Decodable { var id: String? }
 
     init(from decoder: Decoder) throws {
         result = Result { try Value(from: decoder) }
+        if case let .failure(error) = result {
+            id = (try? IdProbe(from: decoder))?.id
+            if !(error is DecodingError) { result = .failure(StoreProblem.UnlocatedNumber(codingPath: decoder.codingPath)) }
+        }
     }
 }
 
 private struct LenientDocument: Decodable {
-    var organization: Lenient<Organization>
-    var groups: [Lenient<Group>]
-    var users: [Lenient<User>]
-    var managedDevices: [Lenient<ManagedDevice>]
-    var compliancePolicies: [Lenient<CompliancePolicy>]
-    var mobileAppCategories: [Lenient<MobileAppCategory>]
-    var mobileApps: [Lenient<MobileApp>]
-    var mobileAppAssignments: [Lenient<MobileAppAssignment>]
-    var appInstallStates: [Lenient<AppInstallState>]
+    var organization: Result<Organization, Error>
+    var groups: [Lenient<Group>] = []
+    var users: [Lenient<User>] = []
+    var managedDevices: [Lenient<ManagedDevice>] = []
+    var compliancePolicies: [Lenient<CompliancePolicy>] = []
+    var mobileAppCategories: [Lenient<MobileAppCategory>] = []
+    var mobileApps: [Lenient<MobileApp>] = []
+    var mobileAppAssignments: [Lenient<MobileAppAssignment>] = []
+    var appInstallStates: [Lenient<AppInstallState>] = []
+    /// A collection that is missing or not an array.
+    var shapeProblems: [StoreProblem] = []
 
-    func assemble() -> (Tenant?, [StoreProblem]) {
-        var problems: [StoreProblem] = []
-        func unwrap<T>(_ items: [Lenient<T>]) -> [T] {
-            items.compactMap { item in
-                switch item.result {
-                case let .success(value): return value
-                case let .failure(error): problems.append(StoreProblem(error)); return nil
-                }
+    private enum Key: String, CodingKey {
+        case organization, groups, users, managedDevices, compliancePolicies, mobileAppCategories, mobileApps,
+             mobileAppAssignments, appInstallStates
+    }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        organization = Result { try container.decode(Organization.self, forKey: .organization) }
+            .mapError { $0 is DecodingError ? $0 : StoreProblem.UnlocatedNumber(codingPath: [Key.organization]) }
+        func collection<T>(_ key: Key) -> [Lenient<T>] {
+            do {
+                return try container.decode([Lenient<T>].self, forKey: key)
+            } catch {
+                shapeProblems.append(StoreProblem(error))
+                return []
             }
         }
-        let organizationValue: Organization?
-        switch organization.result {
+        groups = collection(.groups)
+        users = collection(.users)
+        managedDevices = collection(.managedDevices)
+        compliancePolicies = collection(.compliancePolicies)
+        mobileAppCategories = collection(.mobileAppCategories)
+        mobileApps = collection(.mobileApps)
+        mobileAppAssignments = collection(.mobileAppAssignments)
+        appInstallStates = collection(.appInstallStates)
+    }
+
+    func assemble() -> (Tenant, StoreValidator.Partial, [StoreProblem]) {
+        var problems: [StoreProblem] = []
+        var partial = StoreValidator.Partial()
+        func unwrap<T>(_ items: [Lenient<T>], _ name: String) -> [T] {
+            var values: [T] = []
+            var positions: [Int] = []
+            for (index, item) in items.enumerated() {
+                switch item.result {
+                case let .success(value):
+                    values.append(value)
+                    positions.append(index)
+                case let .failure(error):
+                    problems.append(StoreProblem(error))
+                    if let id = item.id { partial.undecodedIds[name, default: []].insert(id) }
+                }
+            }
+            partial.positions[name] = positions
+            return values
+        }
+        let organizationValue: Organization
+        switch organization {
         case let .success(value): organizationValue = value
-        case let .failure(error): problems.append(StoreProblem(error)); organizationValue = nil
+        case let .failure(error):
+            problems.append(StoreProblem(error))
+            partial.organizationDecoded = false
+            organizationValue = EmptyOrganization.make().organization
         }
-        // Unwrap every collection, even without an organization, to report all problems.
-        let groups = unwrap(groups), users = unwrap(users), devices = unwrap(managedDevices)
-        let policies = unwrap(compliancePolicies), categories = unwrap(mobileAppCategories)
-        let apps = unwrap(mobileApps), assignments = unwrap(mobileAppAssignments), states = unwrap(appInstallStates)
-        let tenant = organizationValue.map {
-            Tenant(organization: $0, groups: groups, users: users, managedDevices: devices,
-                   compliancePolicies: policies, mobileAppCategories: categories, mobileApps: apps,
-                   mobileAppAssignments: assignments, appInstallStates: states)
-        }
-        return (tenant, problems)
+        problems += shapeProblems
+        let tenant = Tenant(
+            organization: organizationValue, groups: unwrap(groups, "groups"), users: unwrap(users, "users"),
+            managedDevices: unwrap(managedDevices, "managedDevices"),
+            compliancePolicies: unwrap(compliancePolicies, "compliancePolicies"),
+            mobileAppCategories: unwrap(mobileAppCategories, "mobileAppCategories"),
+            mobileApps: unwrap(mobileApps, "mobileApps"),
+            mobileAppAssignments: unwrap(mobileAppAssignments, "mobileAppAssignments"),
+            appInstallStates: unwrap(appInstallStates, "appInstallStates"))
+        return (tenant, partial, problems)
     }
 }

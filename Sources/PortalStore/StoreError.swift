@@ -1,7 +1,10 @@
 import Foundation
+import PortalCore
 
 /// Why a store could not be used. Every case names the file; none of them
-/// leads to the file being modified.
+/// leads to the file being modified. Paths, reasons and problems may hold
+/// store text or file names with control characters: every line is escaped
+/// (`InertText`), so a store cannot retitle the terminal or forge a line.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(path: String)
     case unreadable(path: String, reason: String)
@@ -9,30 +12,50 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case newerSchema(path: String, found: Int, supported: Int)
     case alreadyExists(path: String)
     case writeFailed(path: String, reason: String)
+    /// The lock beside the store could not be taken, so nothing was written.
+    case lockFailed(path: String, lockPath: String, reason: String)
 
     public var description: String {
+        let path = InertText.escaped(self.path)
         switch self {
-        case let .notFound(path):
-            "\(path): no store here. Create one with: portal store init --demo \(path)"
-        case let .unreadable(path, reason):
-            "\(path): cannot be read: \(reason). Check the path and its permissions; the file was not changed."
-        case let .invalid(path, problems):
-            (["\(path): the store is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")); it was not changed. Fix it, or check it with: portal store validate \(path)"]
+        case .notFound:
+            return "\(path): no store here. Create one with: portal store init --demo \(path)"
+        case let .unreadable(_, reason):
+            return "\(path): cannot be read: \(Self.clause(reason)). Check the path and its permissions; the file was not changed."
+        case let .invalid(_, problems):
+            return (["\(path): the store is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")); it was not changed. Fix it, or check it with: portal store validate \(path)"]
                 + problemLines).joined(separator: "\n")
-        case let .newerSchema(path, found, supported):
-            "\(path): $.schemaVersion: written by a newer portal (schema \(found); this portal reads up to \(supported)). Upgrade portal; the file was not changed."
-        case let .alreadyExists(path):
-            "\(path): a file is already there. Choose another path, or pass --force to replace it."
-        case let .writeFailed(path, reason):
-            "\(path): could not be written: \(reason). The previous file, if any, is unchanged."
+        case let .newerSchema(_, found, supported):
+            return "\(path): $.schemaVersion: written by a newer portal (schema \(found); this portal reads up to \(supported)). Upgrade portal; the file was not changed."
+        case .alreadyExists:
+            return "\(path): a file is already there. Choose another path, or pass --force to replace it."
+        case let .writeFailed(_, reason):
+            return "\(path): could not be written: \(Self.clause(reason)). The previous file, if any, is unchanged."
+        case let .lockFailed(_, lockPath, reason):
+            return "\(path): could not take the lock \(InertText.escaped(lockPath)): \(Self.clause(reason)). Nothing was written; remove or fix that path and try again."
+        }
+    }
+
+    public var path: String {
+        switch self {
+        case let .notFound(path), let .unreadable(path, _), let .invalid(path, _), let .newerSchema(path, _, _),
+             let .alreadyExists(path), let .writeFailed(path, _), let .lockFailed(path, _, _):
+            path
         }
     }
 
     /// One line per problem, each naming the file and the JSON path.
     public var problemLines: [String] {
         switch self {
-        case let .invalid(path, problems): problems.map { "\(path): \($0)" }
+        case let .invalid(path, problems):
+            problems.map { InertText.escaped("\(path): \($0.path): \(StoreProblem.sentence($0.message))") }
         default: [description]
         }
+    }
+
+    /// A reason from the system or from a check, escaped and without its
+    /// final period, to sit inside a sentence.
+    private static func clause(_ reason: String) -> String {
+        InertText.escaped(StoreProblem.sentence(reason))
     }
 }

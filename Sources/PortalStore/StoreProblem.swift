@@ -21,10 +21,22 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Foundation's own error for a number a whole-number field cannot hold
+    /// (1.5, 1e400, 2^64), which carries no path: the element that held it.
+    struct UnlocatedNumber: Error {
+        var codingPath: [CodingKey]
+    }
+
+    static let unlocatedNumber = "holds a number that is not a whole number"
+
     /// Turns a decoding failure into a problem a person can act on.
     public init(_ error: Error) {
+        if let number = error as? UnlocatedNumber {
+            self.init(path: Self.jsonPath(number.codingPath), message: Self.unlocatedNumber)
+            return
+        }
         guard let decoding = error as? DecodingError else {
-            self.init(path: "$", message: String(describing: error))
+            self.init(path: "$", message: "cannot be read")
             return
         }
         switch decoding {
@@ -35,14 +47,25 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         case let .typeMismatch(type, context):
             self.init(path: Self.jsonPath(context.codingPath), message: "expected \(Self.typeName(type))")
         case let .dataCorrupted(context):
-            if let underlying = context.underlyingError {
-                self.init(path: Self.jsonPath(context.codingPath), message: "not valid JSON: \(Self.describe(underlying))")
+            // The syntax was checked before decoding, so Foundation's generic
+            // complaints here mean a number a whole-number field cannot hold
+            // (1.5, 1e400, 2^64); its own wording names neither.
+            if context.underlyingError != nil || context.debugDescription.hasPrefix("The given data was not valid JSON") {
+                self.init(path: Self.jsonPath(context.codingPath), message: "expected a whole number")
             } else {
-                self.init(path: Self.jsonPath(context.codingPath), message: context.debugDescription)
+                self.init(path: Self.jsonPath(context.codingPath), message: Self.sentence(context.debugDescription))
             }
         @unknown default:
-            self.init(path: "$", message: String(describing: error))
+            self.init(path: "$", message: "cannot be read")
         }
+    }
+
+    /// A message ends without a period: it is followed by more text or by
+    /// nothing, and one from elsewhere must not end in two.
+    static func sentence(_ text: String) -> String {
+        var text = text
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     private static func typeName(_ type: Any.Type) -> String {
@@ -59,8 +82,4 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    private static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
-    }
 }

@@ -4,13 +4,32 @@ import PortalCore
 /// Checks what JSON decoding cannot: unique ids, references that resolve,
 /// and the limits product rules put on text and numbers.
 public struct StoreValidator: Sendable {
-    public init() {}
+    /// What a lenient decode kept: where each decoded element sat in the file,
+    /// and the ids of elements that did not decode, so references to them are
+    /// not reported as dangling on top of their own problems.
+    struct Partial: Sendable {
+        var positions: [String: [Int]] = [:]
+        var undecodedIds: [String: Set<String>] = [:]
+        var organizationDecoded = true
+    }
+
+    private let partial: Partial
+
+    public init() { partial = Partial() }
+
+    init(partial: Partial) { self.partial = partial }
+
+    /// `$.users[3]`, numbered as in the file even when earlier elements did not decode.
+    private func at(_ collection: String, _ index: Int) -> String {
+        let original = partial.positions[collection].flatMap { index < $0.count ? $0[index] : nil } ?? index
+        return "$.\(collection)[\(original)]"
+    }
 
     public func problems(in tenant: Tenant) -> [StoreProblem] {
         var problems: [StoreProblem] = []
         func fail(_ path: String, _ message: String) { problems.append(StoreProblem(path: path, message: message)) }
 
-        checkOrganization(tenant.organization, fail: fail)
+        if partial.organizationDecoded { checkOrganization(tenant.organization, fail: fail) }
 
         let groupIds = uniqueIds(tenant.groups.map(\.id), collection: "groups", fail: fail)
         checkNotifications(tenant.organization.notifications, groupIds: groupIds, fail: fail)
@@ -23,12 +42,12 @@ public struct StoreValidator: Sendable {
 
         var principalNames: [String: Int] = [:]
         for (index, user) in tenant.users.enumerated() {
-            let path = "$.users[\(index)]"
+            let path = at("users", index)
             if !user.userPrincipalName.contains("@") {
                 fail("\(path).userPrincipalName", "\"\(user.userPrincipalName)\" is not a user principal name like name@contoso.com")
             }
             if let first = principalNames[user.userPrincipalName.lowercased()] {
-                fail("\(path).userPrincipalName", "duplicate of $.users[\(first)].userPrincipalName (names are case-insensitive)")
+                fail("\(path).userPrincipalName", "duplicate of \(at("users", first)).userPrincipalName (names are case-insensitive)")
             } else {
                 principalNames[user.userPrincipalName.lowercased()] = index
             }
@@ -39,56 +58,74 @@ public struct StoreValidator: Sendable {
             if user.password.algorithm != "PBKDF2-HMAC-SHA256" {
                 fail("\(path).password.algorithm", "unknown value \"\(user.password.algorithm)\"; expected PBKDF2-HMAC-SHA256")
             }
-            if user.password.iterations < 1 { fail("\(path).password.iterations", "must be at least 1") }
-            if Data(base64Encoded: user.password.salt) == nil { fail("\(path).password.salt", "is not Base64") }
-            if Data(base64Encoded: user.password.hash) == nil { fail("\(path).password.hash", "is not Base64") }
-            _ = uniqueIds(user.mfaMethods.map(\.id), collection: "users[\(index)].mfaMethods", fail: fail)
+            range("\(path).password.iterations", user.password.iterations, PasswordHash.allowedIterations, fail: fail)
+            // Secrets are never echoed: only their shape is reported.
+            for (field, text) in [("salt", user.password.salt), ("hash", user.password.hash)] {
+                if let bytes = Data(base64Encoded: text) {
+                    if !PasswordHash.allowedByteCounts.contains(bytes.count) {
+                        fail("\(path).password.\(field)", "holds \(bytes.count) bytes; expected \(PasswordHash.allowedByteCounts.lowerBound) to \(PasswordHash.allowedByteCounts.upperBound)")
+                    }
+                } else {
+                    fail("\(path).password.\(field)", "is not Base64")
+                }
+            }
+            _ = uniqueIds(user.mfaMethods.map(\.id), collection: "\(path.dropFirst(2)).mfaMethods", fail: fail)
         }
 
         let usersById = Dictionary(tenant.users.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, device) in tenant.managedDevices.enumerated() {
-            let path = "$.managedDevices[\(index)]"
+            let path = at("managedDevices", index)
             if let owner = usersById[device.userId] {
                 if owner.userPrincipalName.lowercased() != device.userPrincipalName.lowercased() {
                     fail("\(path).userPrincipalName", "\"\(device.userPrincipalName)\" is not the principal name of user \"\(device.userId)\" (\(owner.userPrincipalName))")
                 }
-            } else if !userIds.contains(device.userId) {
+            } else if !userIds.contains(device.userId), !undecoded("users", device.userId) {
                 fail("\(path).userId", "no user has id \"\(device.userId)\"")
             }
             if device.deviceName.isEmpty { fail("\(path).deviceName", "must not be empty") }
             if device.complianceState == .inGracePeriod, device.complianceGracePeriodExpirationDateTime == nil {
                 fail("\(path).complianceGracePeriodExpirationDateTime", "required while complianceState is inGracePeriod")
             }
+            if let facts = device.passcode { checkPasscode(facts, path: "\(path).passcode", fail: fail) }
         }
 
         for (index, policy) in tenant.compliancePolicies.enumerated() {
-            checkPolicy(policy, path: "$.compliancePolicies[\(index)]", groupIds: groupIds, fail: fail)
+            checkPolicy(policy, path: at("compliancePolicies", index), groupIds: groupIds, fail: fail)
         }
 
         for (index, app) in tenant.mobileApps.enumerated() {
-            let path = "$.mobileApps[\(index)]"
+            let path = at("mobileApps", index)
             if app.displayName.isEmpty { fail("\(path).displayName", "must not be empty") }
-            if app.sizeInBytes < 0 { fail("\(path).sizeInBytes", "must not be negative") }
+            range("\(path).sizeInBytes", app.sizeInBytes, Self.appSizes, fail: fail)
             if app.platforms.isEmpty { fail("\(path).platforms", "must list at least one platform") }
-            for (categoryIndex, category) in app.categories.enumerated() where !categoryIds.contains(category) {
+            for (categoryIndex, category) in app.categories.enumerated()
+                where !categoryIds.contains(category) && !undecoded("mobileAppCategories", category) {
                 fail("\(path).categories[\(categoryIndex)]", "no mobileAppCategory has id \"\(category)\"")
             }
         }
 
         for (index, assignment) in tenant.mobileAppAssignments.enumerated() {
-            let path = "$.mobileAppAssignments[\(index)]"
-            if !appIds.contains(assignment.appId) { fail("\(path).appId", "no mobileApp has id \"\(assignment.appId)\"") }
-            if !groupIds.contains(assignment.groupId) { fail("\(path).groupId", "no group has id \"\(assignment.groupId)\"") }
+            let path = at("mobileAppAssignments", index)
+            if !appIds.contains(assignment.appId), !undecoded("mobileApps", assignment.appId) {
+                fail("\(path).appId", "no mobileApp has id \"\(assignment.appId)\"")
+            }
+            if !groupIds.contains(assignment.groupId), !undecoded("groups", assignment.groupId) {
+                fail("\(path).groupId", "no group has id \"\(assignment.groupId)\"")
+            }
         }
 
         var seenStates: [String: Int] = [:]
         for (index, state) in tenant.appInstallStates.enumerated() {
-            let path = "$.appInstallStates[\(index)]"
-            if !appIds.contains(state.appId) { fail("\(path).appId", "no mobileApp has id \"\(state.appId)\"") }
-            if !deviceIds.contains(state.deviceId) { fail("\(path).deviceId", "no managedDevice has id \"\(state.deviceId)\"") }
+            let path = at("appInstallStates", index)
+            if !appIds.contains(state.appId), !undecoded("mobileApps", state.appId) {
+                fail("\(path).appId", "no mobileApp has id \"\(state.appId)\"")
+            }
+            if !deviceIds.contains(state.deviceId), !undecoded("managedDevices", state.deviceId) {
+                fail("\(path).deviceId", "no managedDevice has id \"\(state.deviceId)\"")
+            }
             let key = "\(state.appId)\u{0}\(state.deviceId)"
             if let first = seenStates[key] {
-                fail(path, "duplicate of $.appInstallStates[\(first)] (same appId and deviceId)")
+                fail(path, "duplicate of \(at("appInstallStates", first)) (same appId and deviceId)")
             } else {
                 seenStates[key] = index
             }
@@ -96,13 +133,17 @@ public struct StoreValidator: Sendable {
         return problems
     }
 
+    private func undecoded(_ collection: String, _ id: String) -> Bool {
+        partial.undecodedIds[collection]?.contains(id) == true
+    }
+
     /// Reports each repeated id and returns the set of ids.
     private func uniqueIds(_ ids: [String], collection: String, fail: (String, String) -> Void) -> Set<String> {
         var seen: [String: Int] = [:]
         for (index, id) in ids.enumerated() {
-            if id.isEmpty { fail("$.\(collection)[\(index)].id", "must not be empty") }
+            if id.isEmpty { fail("\(at(collection, index)).id", "must not be empty") }
             if let first = seen[id] {
-                fail("$.\(collection)[\(index)].id", "duplicate id \"\(id)\" (first at $.\(collection)[\(first)])")
+                fail("\(at(collection, index)).id", "duplicate id \"\(id)\" (first at \(at(collection, first)))")
             } else {
                 seen[id] = index
             }
@@ -127,12 +168,9 @@ public struct StoreValidator: Sendable {
         limit("$.organization.support.websiteName", support.websiteName, Limits.websiteName)
         limit("$.organization.support.websiteUrl", support.websiteUrl, Limits.websiteUrl)
         limit("$.organization.support.additionalInformation", support.additionalInformation, Limits.additionalInformation)
-        if organization.termsAndConditions.version < 1 {
-            fail("$.organization.termsAndConditions.version", "must be 1 or more")
-        }
-        if organization.complianceValidityPeriodDays < 1 {
-            fail("$.organization.complianceValidityPeriodDays", "must be 1 or more")
-        }
+        range("$.organization.termsAndConditions.version", organization.termsAndConditions.version, Self.termsVersions, fail: fail)
+        range("$.organization.complianceValidityPeriodDays", organization.complianceValidityPeriodDays,
+              Self.validityPeriodDays, fail: fail)
         for (index, note) in organization.notifications.enumerated() {
             limit("$.organization.notifications[\(index)].title", note.title, Limits.notificationTitle)
             limit("$.organization.notifications[\(index)].body", note.body, Limits.notificationBody)
@@ -147,21 +185,30 @@ public struct StoreValidator: Sendable {
         if !(0...CompliancePolicy.maximumGracePeriodHours).contains(policy.gracePeriodHours) {
             fail("\(path).gracePeriodHours", "\(policy.gracePeriodHours) is outside 0 to \(CompliancePolicy.maximumGracePeriodHours) (365 days)")
         }
+        for (index, distribution) in (policy.allowedDistributions ?? []).enumerated() {
+            for (setting, value) in [("minimumVersion", distribution.minimumVersion), ("maximumVersion", distribution.maximumVersion)] {
+                if let value, VersionNumber(value) == nil {
+                    fail("\(path).allowedDistributions[\(index)].\(setting)", "\"\(value)\" is not a version like 22.04")
+                }
+            }
+        }
         let isApple = policy.platform.policyPlatform == .iOS
         if isApple {
             if policy.passwordRequired != nil || policy.passwordMinimumLength != nil || policy.passwordRequiredType != nil {
                 fail(path, "iOS policies use passcodeRequired, passcodeMinimumLength and passcodeRequiredType, not password*")
             }
-            if let length = policy.passcodeMinimumLength, !(4...14).contains(length) {
-                fail("\(path).passcodeMinimumLength", "\(length) is outside 4 to 14")
-            }
+            if let length = policy.passcodeMinimumLength { range("\(path).passcodeMinimumLength", length, 4...14, fail: fail) }
         } else {
             if policy.passcodeRequired != nil || policy.passcodeMinimumLength != nil || policy.passcodeRequiredType != nil {
                 fail(path, "\(policy.platform.displayName) policies use password*, not passcode* (iOS only)")
             }
-            if let length = policy.passwordMinimumLength, !(4...16).contains(length) {
-                fail("\(path).passwordMinimumLength", "\(length) is outside 4 to 16")
-            }
+            if let length = policy.passwordMinimumLength { range("\(path).passwordMinimumLength", length, 4...16, fail: fail) }
+        }
+        for (setting, value) in [("passwordMinimumDigits", policy.passwordMinimumDigits),
+                                 ("passwordMinimumLowerCase", policy.passwordMinimumLowerCase),
+                                 ("passwordMinimumUpperCase", policy.passwordMinimumUpperCase),
+                                 ("passwordMinimumSymbols", policy.passwordMinimumSymbols)] {
+            if let value { range("\(path).\(setting)", value, Self.characterClassMinimums, fail: fail) }
         }
         if policy.platform != .linux, policy.allowedDistributions != nil {
             fail("\(path).allowedDistributions", "applies to Linux policies only")
@@ -169,5 +216,51 @@ public struct StoreValidator: Sendable {
         for (setting, value) in [("osMinimumVersion", policy.osMinimumVersion), ("osMaximumVersion", policy.osMaximumVersion)] {
             if let value, VersionNumber(value) == nil { fail("\(path).\(setting)", "\"\(value)\" is not a version like 17.4") }
         }
+    }
+
+    // MARK: - Numbers
+
+    /// Ranges for the store's numbers: every number gets one, so no value can
+    /// make arithmetic trap or a loop run unbounded further on.
+    static let termsVersions = 1...1_000_000
+    /// Intune's "compliance status validity period" is 1 to 120 days.
+    static let validityPeriodDays = 1...120
+    /// Up to 1 TiB: bigger than any app package, small enough to add up safely.
+    static let appSizes = 0...(1 << 40)
+    /// Intune's Linux password settings allow 1 to 16 characters of a class; 0 means none required.
+    static let characterClassMinimums = 0...16
+    /// The longest passcode or password a device reports (Windows allows 127,
+    /// macOS and Linux more); the counts of each class fit within it.
+    static let passcodeLengths = 0...1_024
+
+    private func range(_ path: String, _ value: Int, _ allowed: ClosedRange<Int>, fail: (String, String) -> Void) {
+        if !allowed.contains(value) {
+            fail(path, "\(value) is outside \(Self.grouped(allowed.lowerBound)) to \(Self.grouped(allowed.upperBound))")
+        }
+    }
+
+    private func checkPasscode(_ facts: PasscodeFacts, path: String, fail: (String, String) -> Void) {
+        let counts = [("length", facts.length), ("digits", facts.digits), ("lowercase", facts.lowercase),
+                      ("uppercase", facts.uppercase), ("symbols", facts.symbols)]
+        var inRange = true
+        for (field, value) in counts where !Self.passcodeLengths.contains(value) {
+            range("\(path).\(field)", value, Self.passcodeLengths, fail: fail)
+            inRange = false
+        }
+        // Only added once each is known to be small, so the sum cannot overflow.
+        if inRange, facts.digits + facts.lowercase + facts.uppercase + facts.symbols > facts.length {
+            fail("\(path).length", "\(facts.length) is less than its digits, lowercase, uppercase and symbols together")
+        }
+    }
+
+    /// 10000000 reads as 10,000,000 in a message, whatever the locale.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (value < 0 ? "-" : "") + out
     }
 }

@@ -29,22 +29,25 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if NoColor.isRequested(in: environment) { chosenTheme = chosenTheme.withoutColor }
+        // Read before the terminal check, so a bad store is reported even
+        // without a terminal; the default is created only after it.
+        let store = JSONStore(url: StoreLocation.resolve(explicit: storeOption.store, environment: environment))
+        let loaded: Tenant?
+        do {
+            loaded = try loadNamedOrExisting(store, environment: environment)
+        } catch {
+            printError("portal: \(error)")
+            throw ExitCode(1)
+        }
         do {
             try CursesBackend.checkTerminal()
         } catch {
             printError("portal: \(error)")
             throw ExitCode(2)
         }
-
-        let store = JSONStore(url: StoreLocation.resolve(explicit: storeOption.store, environment: environment))
         let tenant: Tenant
         do {
-            if !store.exists {
-                printError("portal: creating the demo organization in \(store.path)")
-            }
-            tenant = try store.loadOrCreate {
-                DemoOrganization.make(now: SystemClock().now(), random: SystemRandomSource())
-            }
+            tenant = try loaded ?? createDefault(store)
         } catch {
             printError("portal: \(error)")
             throw ExitCode(1)
@@ -64,5 +67,22 @@ struct RunCommand: ParsableCommand {
         let signal = TerminalLoop.run(runtime, on: backend)
         backend.shutdown()
         if let signal { throw ExitCode(128 + signal) }
+    }
+
+    /// A named store must exist (a mistyped path would otherwise open a fresh
+    /// demo); nil means the default store is not there yet.
+    private func loadNamedOrExisting(_ store: JSONStore, environment: [String: String]) throws(StoreError) -> Tenant? {
+        if StoreLocation.isNamed(explicit: storeOption.store, environment: environment) || store.exists {
+            return try store.load()
+        }
+        return nil
+    }
+
+    /// Only the default store is created, on first run.
+    private func createDefault(_ store: JSONStore) throws(StoreError) -> Tenant {
+        printError("portal: creating the demo organization in \(InertText.escaped(store.path))")
+        return try store.loadOrCreate {
+            DemoOrganization.make(now: SystemClock().now(), random: SystemRandomSource())
+        }
     }
 }

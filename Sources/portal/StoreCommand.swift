@@ -36,7 +36,7 @@ struct StoreCommand: ParsableCommand {
                 printError("portal: \(error)")
                 throw ExitCode(1)
             }
-            print("Created \(demo ? "the demo organization" : "an empty organization") in \(store.path)")
+            print("Created \(demo ? "the demo organization" : "an empty organization") in \(InertText.escaped(store.path))")
         }
     }
 
@@ -56,7 +56,7 @@ struct StoreCommand: ParsableCommand {
             let store = JSONStore(url: url)
             do {
                 let tenant = try store.load()
-                print("\(store.path): valid (schema \(StoreCodec.schemaVersion); \(tenant.users.count) users, \(tenant.managedDevices.count) devices, \(tenant.mobileApps.count) apps)")
+                print("\(InertText.escaped(store.path)): valid (schema \(StoreCodec.schemaVersion); \(tenant.users.count) users, \(tenant.managedDevices.count) devices, \(tenant.mobileApps.count) apps)")
             } catch {
                 for line in error.problemLines { print(line) }
                 throw ExitCode(1)

@@ -84,3 +84,46 @@ struct SupportTests {
         #expect(ColorText.rgb("#+12345") == nil)
     }
 }
+
+@Suite("Sign-in cost")
+struct SignInCostTests {
+    private func tenant(iterations: [Int]) -> Tenant {
+        let users = iterations.enumerated().map { index, count in
+            User(id: "u\(index)", userPrincipalName: "user\(index)@contoso.com", displayName: "User \(index)", groups: [], mfaMethods: [],
+                 password: PasswordHash(iterations: count, salt: "c2FsdHNhbHRzYWx0", hash: "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g="))
+        }
+        return Tenant(organization: Organization(id: "o", displayName: "O", themeColor: "#000000",
+                                                 support: SupportContact(contactName: "", phoneNumber: "", emailAddress: "", websiteName: "", websiteUrl: "", additionalInformation: ""),
+                                                 privacyStatementUrl: "", termsAndConditions: TermsAndConditions(title: "", summary: "", bodyText: "", version: 1), notifications: []),
+                      groups: [], users: users, managedDevices: [], compliancePolicies: [], mobileAppCategories: [],
+                      mobileApps: [], mobileAppAssignments: [], appInstallStates: [])
+    }
+
+    /// An unknown account must cost what the most expensive account costs,
+    /// not what the first one does, or timing tells which accounts exist.
+    @Test func anUnknownAccountCostsTheMostExpensiveAccount() {
+        #expect(Authenticator.decoyIterations(in: tenant(iterations: [100_000, 1_800_000, 600_000])) == 1_800_000)
+        #expect(Authenticator.decoyIterations(in: tenant(iterations: [])) == PasswordHash.recommendedIterations)
+        // A count the derivation refuses costs nothing for a known account, so it sets no floor either.
+        #expect(Authenticator.decoyIterations(in: tenant(iterations: [200_000, Int.max])) == 200_000)
+    }
+
+    /// Counts above 2^32-1 trapped in the derivation; exactly 2^32-1 ran for
+    /// hours. Out-of-range counts and lengths derive nothing, at once.
+    @Test(arguments: [Int.max, 1 << 32, (1 << 32) - 1, 10_000_001, 0, -1, Int.min])
+    func theDerivationNeverTrapsOrRunsUnbounded(_ iterations: Int) {
+        #expect(PasswordHash.derive(password: "pw", salt: Array("salt".utf8), iterations: iterations).isEmpty)
+        let hash = PasswordHash(iterations: iterations, salt: "c2FsdHNhbHRzYWx0", hash: "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=")
+        #expect(!hash.verify("pw"))
+        let tenant = tenant(iterations: [iterations])
+        #expect(Authenticator().authenticate(userPrincipalName: "nobody@contoso.com", password: "pw", in: tenant) == .failure(.invalidCredentials))
+        #expect(Authenticator().authenticate(userPrincipalName: "user0@contoso.com", password: "pw", in: tenant) == .failure(.invalidCredentials))
+    }
+
+    @Test func oversizedKeysAreNotDerived() {
+        #expect(PasswordHash.derive(password: "pw", salt: [1], iterations: 1, length: 1 << 40).isEmpty)
+        #expect(PasswordHash.derive(password: "pw", salt: [1], iterations: 1, length: 0).isEmpty)
+        let huge = PasswordHash(iterations: 1, salt: "c2FsdA==", hash: Data(count: 4_096).base64EncodedString())
+        #expect(!huge.verify("pw"))
+    }
+}

@@ -128,7 +128,7 @@ struct MonkeyTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let storeURL = folder.appendingPathComponent("portal.json")
-        try JSONStore(url: storeURL).create(DemoOrganization.make(now: testNow, random: SeededRandomSource(seed: seed), iterations: 10))
+        try JSONStore(url: storeURL).create(DemoOrganization.make(now: testNow, random: SeededRandomSource(seed: seed), iterations: PasswordHash.allowedIterations.lowerBound))
         let before = try Data(contentsOf: storeURL)
         let tenant = try JSONStore(url: storeURL).load()
 

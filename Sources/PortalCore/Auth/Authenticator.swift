@@ -25,12 +25,16 @@ public struct Authenticator: Sendable {
         guard !name.isEmpty else { return .failure(.emptyUserName) }
         guard !password.isEmpty else { return .failure(.emptyPassword) }
         guard let user = tenant.user(principalName: name) else {
-            // Spend the same time as a real check, so timing does not reveal
-            // which accounts exist.
-            let iterations = tenant.users.first?.password.iterations ?? PasswordHash.recommendedIterations
-            _ = PasswordHash.derive(password: password, salt: Array(name.utf8), iterations: iterations)
+            _ = PasswordHash.derive(password: password, salt: Array(name.utf8), iterations: Self.decoyIterations(in: tenant))
             return .failure(.invalidCredentials)
         }
         return user.password.verify(password) ? .success(user) : .failure(.invalidCredentials)
+    }
+
+    /// An unknown account costs what the most expensive real account costs:
+    /// if it cost less (or what the first account costs), timing would tell
+    /// which accounts exist once users have different iteration counts.
+    static func decoyIterations(in tenant: Tenant) -> Int {
+        tenant.users.map(\.password.cost).max() ?? PasswordHash.recommendedIterations
     }
 }

@@ -7,6 +7,15 @@ import Foundation
 public struct PasswordHash: Codable, Sendable, Equatable {
     /// OWASP's current floor for PBKDF2-HMAC-SHA256.
     public static let recommendedIterations = 600_000
+    /// What an organization's store may use: below the floor a stolen store is
+    /// cheap to crack; above the ceiling one sign-in takes seconds of CPU.
+    public static let allowedIterations = 100_000...10_000_000
+    /// What the key derivation will run at all, whatever it is handed: test
+    /// fixtures may go below the store's floor, nothing may go above its ceiling.
+    static let derivableIterations = 1...allowedIterations.upperBound
+    /// Salts and derived keys: 8 to 64 bytes (a store holding more is refused
+    /// by the validator; the derivation never allocates from store data).
+    public static let allowedByteCounts = 8...64
 
     public var algorithm: String
     public var iterations: Int
@@ -29,10 +38,13 @@ public struct PasswordHash: Codable, Sendable, Equatable {
         return PasswordHash(iterations: iterations, salt: Data(salt).base64EncodedString(), hash: Data(key).base64EncodedString())
     }
 
-    /// Whether `password` is the one hashed, compared in constant time.
+    /// Whether `password` is the one hashed, compared in constant time. A hash
+    /// the derivation cannot run (unknown algorithm, iterations out of range,
+    /// bad Base64) never matches.
     public func verify(_ password: String) -> Bool {
-        guard algorithm == "PBKDF2-HMAC-SHA256", iterations > 0,
-              let saltBytes = Data(base64Encoded: salt), let expected = Data(base64Encoded: hash) else { return false }
+        guard algorithm == "PBKDF2-HMAC-SHA256", Self.derivableIterations.contains(iterations),
+              let saltBytes = Data(base64Encoded: salt), let expected = Data(base64Encoded: hash),
+              Self.allowedByteCounts.contains(expected.count) else { return false }
         let actual = Self.derive(password: password, salt: [UInt8](saltBytes), iterations: iterations, length: expected.count)
         guard actual.count == expected.count else { return false }
         var difference: UInt8 = 0
@@ -40,8 +52,13 @@ public struct PasswordHash: Codable, Sendable, Equatable {
         return difference == 0
     }
 
+    /// The iterations a sign-in with this hash costs: what `verify` runs.
+    var cost: Int { Self.derivableIterations.contains(iterations) ? iterations : 0 }
+
+    /// Empty for an iteration count or length out of range: the rounds go to
+    /// a C loop as a 32-bit count, so an unchecked value would trap or run for hours.
     static func derive(password: String, salt: [UInt8], iterations: Int, length: Int = 32) -> [UInt8] {
-        // Cannot fail for SHA-256 with a positive length and iteration count.
+        guard derivableIterations.contains(iterations), (1...allowedByteCounts.upperBound).contains(length) else { return [] }
         let key = try? KDF.Insecure.PBKDF2.deriveKey(
             from: Array(password.utf8), salt: salt, using: .sha256,
             outputByteCount: length, unsafeUncheckedRounds: iterations)

@@ -1,0 +1,291 @@
+import Foundation
+
+/// A strict pass over the raw document before any decoding: Foundation
+/// accepts trailing commas, keeps one value of a repeated key without a word,
+/// and says "not valid JSON" without saying where. This says where (line,
+/// column, and the JSON path for repeated keys) and reports every repeated key.
+struct JSONSyntaxCheck {
+    /// Deeper than any store needs; bounds the work and the decoder's recursion.
+    static let maximumDepth = 64
+
+    private let bytes: [UInt8]
+    private var offset = 0
+    private var problems: [StoreProblem] = []
+
+    private struct SyntaxError: Error {
+        var offset: Int
+        var message: String
+    }
+
+    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Problems found, each with a JSON path; empty when the document is
+    /// well-formed JSON with unique keys and whole numbers. A syntax error
+    /// ends the check; repeated keys and numbers no field can hold do not.
+    static func problems(in data: Data) -> (syntax: [StoreProblem], content: [StoreProblem]) {
+        let found = check(data)
+        return found.syntax ? (found.problems, []) : ([], found.problems)
+    }
+
+    private static func check(_ data: Data) -> (syntax: Bool, problems: [StoreProblem]) {
+        let bytes = [UInt8](data)
+        if bytes.isEmpty { return (true, [StoreProblem(path: "$", message: "not valid JSON: the file is empty")]) }
+        var check = JSONSyntaxCheck(bytes)
+        if let bad = check.firstInvalidUTF8() {
+            return (true, [StoreProblem(path: "$", message: "not UTF-8 text: \(check.position(bad)) holds a byte that is not UTF-8; save the file as UTF-8")])
+        }
+        do throws(SyntaxError) {
+            check.skipByteOrderMark()
+            check.skipWhitespace()
+            try check.value(path: "$", depth: 0)
+            check.skipWhitespace()
+            if check.offset < bytes.count { throw SyntaxError(offset: check.offset, message: "unexpected text after the document") }
+        } catch {
+            return (true, [StoreProblem(path: "$", message: "not valid JSON: \(check.position(error.offset)): \(error.message)")])
+        }
+        return (false, check.problems)
+    }
+
+    /// "line 3, column 7", counting characters, not bytes.
+    private func position(_ at: Int) -> String {
+        var line = 1, column = 1
+        for byte in bytes[..<min(at, bytes.count)] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return "line \(line), column \(column)"
+    }
+
+    private func firstInvalidUTF8() -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            var lowest: UInt32
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2; lowest = 0x80
+            case 0xE0...0xEF: length = 3; lowest = 0x800
+            case 0xF0...0xF4: length = 4; lowest = 0x10000
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            var scalar = UInt32(lead) & (0xFF >> (length + 1))
+            for next in bytes[(index + 1)..<(index + length)] {
+                guard next & 0xC0 == 0x80 else { return index }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+            }
+            if scalar < lowest || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+            index += length
+        }
+        return nil
+    }
+
+    private mutating func skipByteOrderMark() {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+    }
+
+    private mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x09, 0x0A, 0x0D: offset += 1
+            default: return
+            }
+        }
+    }
+
+    private func peek() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
+    private mutating func value(path: String, depth: Int) throws(SyntaxError) {
+        guard depth < Self.maximumDepth else {
+            throw SyntaxError(offset: offset, message: "nested deeper than \(Self.maximumDepth) levels")
+        }
+        guard let byte = peek() else { throw SyntaxError(offset: offset, message: "the document ends where a value should be") }
+        switch byte {
+        case UInt8(ascii: "{"): try object(path: path, depth: depth)
+        case UInt8(ascii: "["): try array(path: path, depth: depth)
+        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(path: path)
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        default: throw SyntaxError(offset: offset, message: "expected a value (an object, array, string, number, true, false or null)")
+        }
+    }
+
+    private mutating func object(path: String, depth: Int) throws(SyntaxError) {
+        offset += 1
+        skipWhitespace()
+        var keys: Set<String> = []
+        if peek() == UInt8(ascii: "}") { offset += 1; return }
+        while true {
+            guard peek() == UInt8(ascii: "\"") else { throw SyntaxError(offset: offset, message: "expected a quoted key") }
+            let key = try string()
+            let keyPath = path + Self.member(key)
+            if !keys.insert(key).inserted {
+                problems.append(StoreProblem(path: keyPath, message: "this key appears more than once in the same object; keep one"))
+            }
+            skipWhitespace()
+            guard peek() == UInt8(ascii: ":") else { throw SyntaxError(offset: offset, message: "expected : after a key") }
+            offset += 1
+            skipWhitespace()
+            try value(path: keyPath, depth: depth + 1)
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: ","):
+                offset += 1
+                skipWhitespace()
+                if peek() == UInt8(ascii: "}") { throw SyntaxError(offset: offset, message: "a comma before } (remove it)") }
+            case UInt8(ascii: "}"):
+                offset += 1
+                return
+            default:
+                throw SyntaxError(offset: offset, message: "expected , or } in an object")
+            }
+        }
+    }
+
+    private mutating func array(path: String, depth: Int) throws(SyntaxError) {
+        offset += 1
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") { offset += 1; return }
+        var index = 0
+        while true {
+            try value(path: "\(path)[\(index)]", depth: depth + 1)
+            index += 1
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: ","):
+                offset += 1
+                skipWhitespace()
+                if peek() == UInt8(ascii: "]") { throw SyntaxError(offset: offset, message: "a comma before ] (remove it)") }
+            case UInt8(ascii: "]"):
+                offset += 1
+                return
+            default:
+                throw SyntaxError(offset: offset, message: "expected , or ] in an array")
+            }
+        }
+    }
+
+    /// Reads a string and returns its decoded text (keys are compared decoded,
+    /// as a JSON reader sees them).
+    private mutating func string() throws(SyntaxError) -> String {
+        let start = offset
+        offset += 1
+        var scalars = String.UnicodeScalarView()
+        var pendingHigh: UInt32?
+        while true {
+            guard offset < bytes.count else { throw SyntaxError(offset: start, message: "a string that never ends") }
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                return String(scalars)
+            }
+            if byte < 0x20 { throw SyntaxError(offset: offset, message: "a control character inside a string (write it as an escape such as \\n)") }
+            if byte == UInt8(ascii: "\\") {
+                guard offset + 1 < bytes.count else { throw SyntaxError(offset: offset, message: "a string that never ends") }
+                let escape = bytes[offset + 1]
+                offset += 2
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(Unicode.Scalar(escape))
+                case UInt8(ascii: "b"): scalars.append("\u{8}")
+                case UInt8(ascii: "f"): scalars.append("\u{C}")
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "u"):
+                    guard offset + 4 <= bytes.count,
+                          let code = UInt32(String(decoding: bytes[offset..<(offset + 4)], as: UTF8.self), radix: 16),
+                          bytes[offset..<(offset + 4)].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) })
+                    else { throw SyntaxError(offset: offset - 2, message: "\\u must be followed by four hex digits") }
+                    offset += 4
+                    if (0xD800...0xDBFF).contains(code) {
+                        pendingHigh = code
+                        continue
+                    }
+                    if (0xDC00...0xDFFF).contains(code), let high = pendingHigh {
+                        scalars.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))!)
+                    } else {
+                        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                    }
+                default:
+                    throw SyntaxError(offset: offset - 2, message: "an unknown escape \\\(Character(Unicode.Scalar(escape))) in a string")
+                }
+                pendingHigh = nil
+                continue
+            }
+            pendingHigh = nil
+            if byte < 0x80 {
+                scalars.append(Unicode.Scalar(byte))
+                offset += 1
+                continue
+            }
+            // Multi-byte characters were checked as UTF-8 already; copy them whole.
+            let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            scalars.append(contentsOf: String(decoding: bytes[offset..<(offset + length)], as: UTF8.self).unicodeScalars)
+            offset += length
+        }
+    }
+
+    /// Every number the store holds is a whole number (counts, sizes, days,
+    /// versions); Foundation reports any other with an error naming no field.
+    static let notWholeNumber = "expected a whole number, with no fraction or exponent, of at most 9,223,372,036,854,775,807"
+
+    private mutating func number(path: String) throws(SyntaxError) {
+        let start = offset
+        func digits() -> Int {
+            let from = offset
+            while offset < bytes.count, (0x30...0x39).contains(bytes[offset]) { offset += 1 }
+            return offset - from
+        }
+        if peek() == UInt8(ascii: "-") { offset += 1 }
+        if peek() == UInt8(ascii: "0") {
+            offset += 1
+            if let next = peek(), (0x30...0x39).contains(next) { throw SyntaxError(offset: start, message: "a number with a leading zero") }
+        } else if digits() == 0 {
+            throw SyntaxError(offset: start, message: "a malformed number")
+        }
+        if peek() == UInt8(ascii: ".") {
+            offset += 1
+            if digits() == 0 { throw SyntaxError(offset: start, message: "a malformed number") }
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            offset += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { offset += 1 }
+            if digits() == 0 { throw SyntaxError(offset: start, message: "a malformed number") }
+        }
+        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        if Int(text) == nil {
+            let shown = text.count > 24 ? "\(text.prefix(24))…" : text
+            problems.append(StoreProblem(path: path, message: "\(shown): \(Self.notWholeNumber)"))
+        }
+    }
+
+    private mutating func literal(_ word: String) throws(SyntaxError) {
+        let expected = Array(word.utf8)
+        guard bytes.count - offset >= expected.count, Array(bytes[offset..<(offset + expected.count)]) == expected else {
+            throw SyntaxError(offset: offset, message: "expected a value (an object, array, string, number, true, false or null)")
+        }
+        offset += expected.count
+    }
+
+    /// `.name` for plain keys, `["odd key"]` for any other, so a path can be pasted into jq.
+    static func member(_ key: String) -> String {
+        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+            && !("0"..."9").contains(key.unicodeScalars.first!)
+        if plain { return ".\(key)" }
+        let quoted = key.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            default: return String(scalar)
+            }
+        }.joined()
+        return "[\"\(quoted)\"]"
+    }
+}

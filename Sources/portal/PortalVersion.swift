@@ -1,0 +1,2 @@
+/// The portal's version: the one place it is written.
+let portalVersion = "0.1.0"

@@ -1,0 +1,26 @@
+import Foundation
+import PortalCore
+import PortalStore
+
+// A process that writes a store, for the crash-safety and concurrency tests:
+// they kill it mid-write or run two at once. Not a user command.
+//
+//   store-writer PATH PREFIX COUNT
+//
+// applies COUNT updates, each under the store's lock, each adding the group
+// PREFIX-<n> (n from 0), so a reader can tell which updates landed.
+let arguments = CommandLine.arguments
+guard arguments.count == 4, let count = Int(arguments[3]), count >= 0 else {
+    FileHandle.standardError.write(Data("usage: store-writer PATH PREFIX COUNT\n".utf8))
+    exit(2)
+}
+let store = JSONStore(url: URL(fileURLWithPath: arguments[1]))
+let prefix = arguments[2]
+do {
+    for index in 0..<count {
+        try store.update { $0.groups.append(Group(id: "\(prefix)-\(index)", displayName: "\(prefix) \(index)")) }
+    }
+} catch {
+    FileHandle.standardError.write(Data("store-writer: \(error)\n".utf8))
+    exit(1)
+}
