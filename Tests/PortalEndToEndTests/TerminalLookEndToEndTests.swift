@@ -9,7 +9,7 @@ import Testing
 struct TerminalLookEndToEndTests {
     private func demoStore() throws -> URL {
         let url = try temporaryFolder().appendingPathComponent("portal.json")
-        let tenant = DemoOrganization.make(now: Date(), random: SeededRandomSource(seed: 4), iterations: 1_000)
+        let tenant = DemoOrganization.make(now: Date(), random: SeededRandomSource(seed: 4), iterations: PasswordHash.allowedIterations.lowerBound)
         try JSONStore(url: url).create(tenant)
         return url
     }
