@@ -20,9 +20,11 @@ struct MonkeyTests {
         .enter, .tab, .backTab, .escape, .backspace, .delete, .insert, .up, .down, .left, .right,
         .pageUp, .pageDown, .home, .end, .function(1), .function(5), .function(10), .function(12),
     ]
-    /// Letters, digits, signs and wide text. Lone combining marks are left out
-    /// while the text field still crashes on them (issue 6, fixed there).
+    /// Letters, digits, signs, wide text, and scalars that join the cluster
+    /// before them (combining marks, skin tones, ZWJ, variation selectors,
+    /// regional indicators, Hangul jamo), which once crashed the text field.
     static let characters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ?!@#/.-_1234jkhlgGé山")
+        + ["\u{301}", "\u{1F3FD}", "\u{200D}", "\u{FE0F}", "\u{1F1FA}", "\u{1161}", "\u{2066}", "👍"].map { Character($0) }
 
     struct Coverage {
         var screens: Set<String> = []
