@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 import Testing
 
 /// The real binary in tmux under seeded random keys, clicks, wheel turns and
@@ -13,17 +14,6 @@ struct TmuxMonkeyTests {
                        "BSpace", "DC", "F1", "F5", "F10", "Space"]
     static let literals = Array("abcdefghijklmnopqrstuvwxyzABCXYZ0123456789?!@#/.-_jkhlgGqoy")
     static let sizes = [(80, 24), (132, 43), (100, 30), (79, 24), (80, 23), (40, 10), (200, 50), (20, 5)]
-
-    private struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
 
     /// Starts the portal; its exit status lands in `exitFile`. Then cat
     /// swallows, without echo, the keys still coming once the portal has
@@ -72,19 +62,19 @@ struct TmuxMonkeyTests {
         try tmux.press("Enter")
         try tmux.waitFor("enrolled device", seconds: 120)
 
-        var random = Random(state: seed)
+        var random = SeededGenerator(seed: seed)
         var (width, height) = (80, 24)
         var restarts = 0
         for index in 0..<count {
-            switch random.next(100) {
-            case 0..<45: try tmux.type(String(Self.literals[random.next(Self.literals.count)]))
-            case 45..<75: try tmux.press(Self.keys[random.next(Self.keys.count)])
-            case 75..<88: try tmux.click(x: random.next(width), y: random.next(height))
+            switch Int.random(in: 0..<100, using: &random) {
+            case 0..<45: try tmux.type(String(Self.literals[Int.random(in: 0..<Self.literals.count, using: &random)]))
+            case 45..<75: try tmux.press(Self.keys[Int.random(in: 0..<Self.keys.count, using: &random)])
+            case 75..<88: try tmux.click(x: Int.random(in: 0..<width, using: &random), y: Int.random(in: 0..<height, using: &random))
             case 88..<92:
-                let button = 64 + random.next(2)
-                try tmux.mouse(button: button, x: random.next(width), y: random.next(height), release: false)
+                let button = 64 + Int.random(in: 0..<2, using: &random)
+                try tmux.mouse(button: button, x: Int.random(in: 0..<width, using: &random), y: Int.random(in: 0..<height, using: &random), release: false)
             default:
-                (width, height) = Self.sizes[random.next(Self.sizes.count)]
+                (width, height) = Self.sizes[Int.random(in: 0..<Self.sizes.count, using: &random)]
                 try tmux.resize(width: width, height: height)
             }
             // Every 25 events, and at the end, the program must have caught up

@@ -3,19 +3,6 @@ import PortalCore
 import Testing
 @testable import PortalStore
 
-/// SplitMix64: seeded, so every failing case can be replayed from its number.
-struct FuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Seeded random and mutated store documents through the loader: never a
 /// crash or a hang, every error names the file and a JSON path, no error line
 /// carries a raw control character, and whatever loads is valid and survives
@@ -58,7 +45,7 @@ struct StoreFuzzTests {
         "PBKDF2-HMAC-SHA256", "AAAA", "9999-12-31T23:59:59Z",
     ] }
 
-    static func mutate(_ data: Data, _ random: inout FuzzRandom) -> Data {
+    static func mutate(_ data: Data, _ random: inout SeededGenerator) -> Data {
         var bytes = [UInt8](data)
         if Int.random(in: 0..<4, using: &random) == 0 {
             return structured(&random)
@@ -90,7 +77,7 @@ struct StoreFuzzTests {
 
     /// Replaces one value somewhere in the valid document, so cases get past
     /// the syntax check into decoding and validation.
-    static func structured(_ random: inout FuzzRandom) -> Data {
+    static func structured(_ random: inout SeededGenerator) -> Data {
         func replace(_ node: Any, depth: Int) -> Any {
             if depth > 0, Int.random(in: 0..<3, using: &random) == 0 { return values.randomElement(using: &random)! }
             if var object = node as? [String: Any], let key = object.keys.sorted().randomElement(using: &random) {
@@ -147,7 +134,7 @@ struct StoreFuzzTests {
         let environment = ProcessInfo.processInfo.environment
         let cases = RunSize.cases("PORTAL_FUZZ_CASES", default: 2_000)
         let seed = environment["PORTAL_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_122
-        var random = FuzzRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var loaded = 0
         for number in 0..<cases {
             if Self.check(Self.mutate(Self.base, &random), case: number) { loaded += 1 }
@@ -158,7 +145,7 @@ struct StoreFuzzTests {
     /// Documents made from nothing: random bytes and random token soup.
     @Test func randomDocumentsNeverCrash() {
         let cases = RunSize.cases("PORTAL_FUZZ_CASES", default: 2_000) / 3
-        var random = FuzzRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for number in 0..<cases {
             var bytes: [UInt8] = []
             if number % 2 == 0 {
