@@ -176,23 +176,35 @@ public final class CursesBackend: TerminalBackend {
         return signal == 0 ? nil : .terminate(signal: signal)
     }
 
+    private func reports(_ event: MEVENT) -> [MouseClicks.Report] {
+        let state = event.bstate, x = Int(event.x), y = Int(event.y)
+        var reports: [MouseClicks.Report] = []
+        if state & portal_button4() != 0 { reports.append(.wheelUp(x: x, y: y)) }
+        if state & portal_button5() != 0 { reports.append(.wheelDown(x: x, y: y)) }
+        if state & portal_button1_pressed() != 0 { reports.append(.press(x: x, y: y)) }
+        if state & portal_button1_released() != 0 { reports.append(.release(x: x, y: y)) }
+        if state & portal_button1_clicked() != 0 { reports.append(.click(x: x, y: y)) }
+        return reports
+    }
+
     private func functionKey(_ code: Int32) -> BackendEvent {
         switch code {
         case KEY_RESIZE:
             previous = nil
             return .input(.resize(size))
         case KEY_MOUSE:
+            // A burst (a press, its release and typed keys in one read) leaves
+            // several events queued, and getmouse hands out the newest first:
+            // drain them all and replay them oldest first.
+            var queued: [MEVENT] = []
             var event = MEVENT()
-            guard getmouse(&event) == OK else { return .timeout }
-            let state = event.bstate, x = Int(event.x), y = Int(event.y)
-            let report: MouseClicks.Report
-            if state & portal_button4() != 0 { report = .wheelUp(x: x, y: y) }
-            else if state & portal_button5() != 0 { report = .wheelDown(x: x, y: y) }
-            else if state & portal_button1_pressed() != 0 { report = .press(x: x, y: y) }
-            else if state & portal_button1_released() != 0 { report = .release(x: x, y: y) }
-            else if state & portal_button1_clicked() != 0 { report = .click(x: x, y: y) }
-            else { return .timeout }
-            return mouse.event(for: report).map { .input(.mouse($0)) } ?? .timeout
+            while queued.count < 64, getmouse(&event) == OK { queued.append(event) }
+            let events: [BackendEvent] = queued.reversed().flatMap(reports).compactMap { report in
+                mouse.event(for: report).map { .input(.mouse($0)) }
+            }
+            guard let first = events.first else { return .timeout }
+            pending.insert(contentsOf: events.dropFirst(), at: 0)
+            return first
         default:
             guard let key = KeyDecoder.key(forCode: code) else { return .timeout }
             return .input(.key(key))

@@ -94,6 +94,19 @@ struct InputEndToEndTests {
         try expectRestored(tmux, exit: "0")
     }
 
+    /// A press, its release and typed keys in one burst (a fast hand, a
+    /// script): the click lands before the keys typed after it.
+    @Test func aClickInABurstOfKeysKeepsItsPlace() throws {
+        let tmux = try Tmux()
+        try start(tmux, store: try demoStore())
+        try tmux.type("zoe")
+        try tmux.type("\u{1B}[<0;31;9M\u{1B}[<0;31;9mPW")
+        let screen = try tmux.waitFor("[••")
+        #expect(screen.contains("[zoe "), "keys typed after the click went to the first field:\n\(screen)")
+        try tmux.press("C-c")
+        try expectRestored(tmux, exit: "0")
+    }
+
     /// While the password is derived, signals and keys are still heard, and
     /// the busy frame never outlives the work.
     @Test func slowSignInHoldsNeitherSignalsNorTheFrame() throws {
