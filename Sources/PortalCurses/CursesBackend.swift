@@ -163,11 +163,7 @@ public final class CursesBackend: TerminalBackend {
         if following.isEmpty { return .input(.key(.escape)) }
         switch EscapeSequence.decode(following) {
         case let .key(key): return .input(.key(key))
-        case .ignored: return .timeout
-        case let .escapeThen(characters):
-            let keys = characters.compactMap { KeyDecoder.key(forCharacter: $0.unicodeScalars.first!.value) }
-            pending.insert(contentsOf: keys.map { .input(.key($0)) }, at: 0)
-            return .input(.key(.escape))
+        case .ignored, .alt: return .timeout
         }
     }
 

@@ -75,7 +75,7 @@ struct TerminalLookEndToEndTests {
         let tmux = try Tmux()
         try start(tmux, environment: "LANG=C LC_ALL=C")
         let form = try tmux.styledScreen()
-        #expect(form.text.contains("LANG=C.UTF-8"), "no word about the locale:\n\(form.text)")
+        #expect(form.text.contains("LC_ALL=C.UTF-8"), "no word about the locale:\n\(form.text)")
         #expect(form.text.contains("Zoe Angstrom"), "accented name unreadable:\n\(form.text)")
         #expect(form.text.contains("???? ????"), "a CJK name lost its width:\n\(form.text)")
         // The sign-in box: corners and edges from the line-drawing set.

@@ -123,3 +123,20 @@ struct KeysAndDialogsTests {
         #expect(buffer.row(0).hasSuffix("…"))
     }
 }
+
+@Suite("Clicks on the scroll bar")
+struct ScrollBarClickTests {
+    @Test func aClickOnTheScrollBarPagesInsteadOfOpeningARow() {
+        let runtime = demoRuntime()
+        runtime.signIn("adele.vance@contoso.com", "Contoso-Adele-1")
+        runtime.press(.character("3"))
+        runtime.send(.input(.mouse(MouseEvent(kind: .click, x: 79, y: 20))))
+        guard case let .portal(portal) = runtime.state.screen else { Issue.record("left the portal"); return }
+        #expect(portal.detail == nil)
+        #expect(portal.appList.selected > 10, "the click did not page down")
+        runtime.send(.input(.mouse(MouseEvent(kind: .click, x: 79, y: 5))))
+        guard case let .portal(after) = runtime.state.screen else { return }
+        #expect(after.appList.selected < portal.appList.selected)
+        #expect(after.detail == nil)
+    }
+}

@@ -19,9 +19,9 @@ struct LocaleNoticeTests {
     @Test func signInNamesTheFixWhenTheLocaleIsNotUTF8() {
         let plain = runtime(localeIsUTF8: false)
         #expect(plain.render().row(22).contains("not UTF-8"))
-        #expect(plain.screenText.contains("LANG=C.UTF-8"))
+        #expect(plain.screenText.contains("LC_ALL=C.UTF-8"))
         plain.signIn("adele.vance@contoso.com", "Contoso-Adele-1")
-        #expect(!plain.screenText.contains("LANG=C.UTF-8"), "said more than once")
+        #expect(!plain.screenText.contains("LC_ALL=C.UTF-8"), "said more than once")
         #expect(!runtime(localeIsUTF8: true).screenText.contains("UTF-8"))
     }
 }

@@ -27,16 +27,18 @@ public enum EscapeSequence {
     }
 
     /// What Esc and the characters after it were: a key, a sequence nobody
-    /// needs (dropped), or Esc on its own followed by ordinary keys.
+    /// needs (dropped), or Alt with a key.
     public enum Decoded: Equatable {
         case key(Key)
         case ignored
-        /// Esc pressed on its own, then these keys.
-        case escapeThen([Character])
+        /// Esc and a key in one read is how terminals send Alt+key. Nothing
+        /// is bound to Alt, and its letter must not type into a field.
+        case alt(Character)
     }
 
     public static func decode(_ characters: [Character]) -> Decoded {
-        guard let first = characters.first, first == "[" || first == "O" else { return .escapeThen(characters) }
+        guard let first = characters.first else { return .ignored }
+        guard first == "[" || first == "O" else { return .alt(first) }
         if let key = table[String(characters)] { return .key(key) }
         return .ignored
     }

@@ -61,7 +61,8 @@ enum HomeView {
                 lines += StyledLine.wrapped(text, width: width, indent: 4,
                                             firstPrefix: [Span("  "), Span(evaluation.state.glyph, evaluation.state.role), Span(" ")])
             }
-            lines.append(StyledLine("  Open Devices (2) to see how to resolve each one.", .dim))
+            lines.append(StyledLine(attention.count == 1 ? "  Press 2 for Devices to see how to resolve it."
+                                    : "  Press 2 for Devices to see how to resolve each one.", .dim))
         }
 
         lines.append(.blank)

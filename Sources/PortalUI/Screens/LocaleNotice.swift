@@ -5,7 +5,7 @@ extension Widgets {
     /// why names and symbols look plain, and the setting that fixes it.
     static func localeNotice(_ context: PortalContext, y: Int, buffer: inout CellBuffer) {
         guard !context.localeIsUTF8 else { return }
-        let text = "The locale is not UTF-8, so text is shown in ASCII. Start with LANG=C.UTF-8."
+        let text = "The locale is not UTF-8, so text is shown in ASCII. Start with LC_ALL=C.UTF-8."
         buffer.write(TextWidth.truncate(text, to: buffer.size.width - 2), x: 1, y: y, role: .warning)
     }
 }

@@ -51,7 +51,8 @@ enum Overlays {
         let layout = ConfirmationLayout(confirmation, in: buffer.bounds)
         Widgets.box(layout.box, title: confirmation.title, in: &buffer)
         for (index, line) in layout.lines.enumerated() {
-            buffer.write(line, x: layout.box.x + 2, y: layout.box.y + 2 + index, role: .warning)
+            // The dialog's own role, so the text sits on the box's background in every theme.
+            buffer.write(line, x: layout.box.x + 2, y: layout.box.y + 2 + index, role: .overlay)
         }
         _ = Widgets.button(confirmation.cancelLabel, focused: !confirmation.confirmChosen,
                            x: layout.cancelButton.x, y: layout.cancelButton.y, buffer: &buffer)

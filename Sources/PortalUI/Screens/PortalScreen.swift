@@ -132,6 +132,12 @@ enum PortalScreen {
                 select(tab.section, &state)
                 return
             }
+            // The last column is the scroll bar: a click pages toward it.
+            if event.x == layout.size.width - 1, layout.content.contains(x: event.x, y: event.y) {
+                let upper = event.y < layout.content.y + layout.content.height / 2
+                apply(upper ? .pageUp : .pageDown, &state, context: context, layout: layout, now: now)
+                return
+            }
             guard state.detail == nil, layout.table.contains(x: event.x, y: event.y), event.y > layout.table.y else { return }
             let list: WritableKeyPath<PortalState, ListState>
             let count: Int
