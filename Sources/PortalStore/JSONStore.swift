@@ -40,6 +40,11 @@ public struct JSONStore: Sendable {
     /// Writes a new document, refusing to replace anything already at the path
     /// (a dangling symlink included) unless told to.
     public func create(_ tenant: Tenant, force: Bool = false) throws(StoreError) {
+        // A folder or a FIFO is not "a file already there": say what it is.
+        switch Self.kind(ofItemAt: path) {
+        case .folder?, .other?: _ = try writeTarget(force: force)
+        default: break
+        }
         if !force, Self.kind(ofItemAt: path) != nil { throw .alreadyExists(path: path) }
         let target = try writeTarget(force: force)
         try ensureDirectory(of: target)
@@ -103,14 +108,16 @@ public struct JSONStore: Sendable {
     /// Refuses a path ending in `/`, a folder, a FIFO or device, and a
     /// dangling symlink unless `force` (then the link's target is created).
     func writeTarget(force: Bool) throws(StoreError) -> URL {
-        if url.hasDirectoryPath {
+        // Foundation marks an existing folder as a directory path too, so
+        // only a path that names no folder can have ended with "/".
+        if url.hasDirectoryPath, Self.kind(ofItemAt: path) != .folder {
             throw .writeFailed(path: path, reason: "the path ends with / so it names a folder; give a file name such as portal.json")
         }
         switch Self.kind(ofItemAt: path) {
         case nil, .file:
             return url
         case .folder:
-            throw .writeFailed(path: path, reason: "it is a folder, not a store file")
+            throw .writeFailed(path: path, reason: "it is a folder, not a store file; give a file name inside it, such as \(InertText.escaped(path))/portal.json")
         case let .other(what):
             throw .writeFailed(path: path, reason: "it is \(what), not a regular file")
         case .symlink:

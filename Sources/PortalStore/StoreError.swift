@@ -19,7 +19,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         let path = InertText.escaped(self.path)
         switch self {
         case .notFound:
-            return "\(path): no store here. Create one with: portal store init --demo \(path)"
+            return "\(path): no store here. Create an empty organization with: portal store init \(path) (or the demo one with --demo)"
         case let .unreadable(_, reason):
             return "\(path): cannot be read: \(Self.clause(reason)). Check the path and its permissions; the file was not changed."
         case let .invalid(_, problems):

@@ -67,7 +67,7 @@ struct CommandLineTests {
         let path = folder.appendingPathComponent("typo.json").path
         for result in [try portal("--store", path), try portal(environment: ["PORTAL_STORE": path])] {
             #expect(result.status == 1)
-            #expect(result.error.contains("\(path): no store here. Create one with: portal store init"))
+            #expect(result.error.contains("\(path): no store here. Create an empty organization with: portal store init"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }

@@ -91,7 +91,7 @@ struct StoreFaultTests {
         try FileManager.default.createDirectory(at: store.url, withIntermediateDirectories: false)
         try expectWriteFails(store, mentioning: "it is a folder", original: nil, folder: folder)
         #expect(throws: StoreError.unreadable(path: store.path, reason: "it is a folder, not a store file")) { try store.load() }
-        #expect(throws: StoreError.writeFailed(path: store.path, reason: "it is a folder, not a store file")) {
+        #expect(throws: StoreError.writeFailed(path: store.path, reason: "it is a folder, not a store file; give a file name inside it, such as \(store.path)/portal.json")) {
             try store.create(demoFixture(), force: true)
         }
     }
@@ -225,5 +225,24 @@ struct StoreUpdateTests {
         let store = JSONStore(url: folder.appendingPathComponent("missing/portal.json"))
         #expect(throws: StoreError.notFound(path: store.path)) { try store.update { $0.organization.displayName = "X" } }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+}
+
+@Suite("What store init says about what is in the way")
+struct StoreInitMessageTests {
+    @Test func aFolderIsNamedAsAFolderNotAFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for force in [false, true] {
+            do {
+                try JSONStore(url: URL(fileURLWithPath: folder.path)).create(EmptyOrganization.make(), force: force)
+                Issue.record("a folder was accepted as a store")
+            } catch {
+                #expect(error.description.contains("it is a folder"), "\(error.description)")
+                #expect(!error.description.contains("ends with /"))
+                #expect(!error.description.contains("a file is already there"))
+            }
+        }
     }
 }
