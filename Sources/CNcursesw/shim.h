@@ -48,7 +48,17 @@ static void portal_record_signal(int signo) { portal_signal_received = signo; }
 
 // A crash must not leave the terminal in curses mode: restore it, then die
 // of the same signal so the exit status stays honest.
+// Bracketed paste: the terminal wraps pasted text in ESC [200~ ... ESC [201~,
+// so a pasted newline is not Enter. Written straight to the terminal: curses
+// has no call for it, and write() is safe in a signal handler.
+static inline void portal_bracketed_paste(int on) {
+    const char *sequence = on ? "\033[?2004h" : "\033[?2004l";
+    ssize_t ignored = write(STDOUT_FILENO, sequence, 8);
+    (void)ignored;
+}
+
 static void portal_crash_handler(int signo) {
+    portal_bracketed_paste(0);
     endwin();
     signal(signo, SIG_DFL);
     raise(signo);

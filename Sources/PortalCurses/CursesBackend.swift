@@ -61,6 +61,7 @@ public final class CursesBackend: TerminalBackend {
             depth = ColorDepth(colorCount: Int(portal_colors()))
         }
         palette = ColorPairs(theme: theme, depth: depth, brand: brandColor)
+        portal_bracketed_paste(1)
         if mouse {
             mousemask(portal_mouse_mask(), nil)
             // Presses and releases as they come: MouseClicks pairs them, with
@@ -73,6 +74,7 @@ public final class CursesBackend: TerminalBackend {
     public func shutdown() {
         guard isActive else { return }
         isActive = false
+        portal_bracketed_paste(0)
         curs_set(1)
         endwin()
     }
@@ -87,9 +89,11 @@ public final class CursesBackend: TerminalBackend {
     /// Ctrl+Z arrives as a key in raw mode: leave curses mode, stop as the
     /// shell's job control expects, and repaint everything on resume.
     public func suspend() {
+        portal_bracketed_paste(0)
         endwin()
         portal_stop_self()
         refresh()
+        portal_bracketed_paste(1)
         invalidate()
     }
 
@@ -161,10 +165,42 @@ public final class CursesBackend: TerminalBackend {
             following.append(Character(scalar))
         }
         if following.isEmpty { return .input(.key(.escape)) }
+        if following == Array("[200~") { return readPaste() }
         switch EscapeSequence.decode(following) {
         case let .key(key): return .input(.key(key))
         case .ignored, .alt: return .timeout
         }
+    }
+
+    /// Reads pasted text up to the terminal's end mark. A paste can arrive in
+    /// pieces, so wait a little for the rest; past the cap the rest is dropped
+    /// (no field takes that much) while still looking for the end mark.
+    private func readPaste() -> BackendEvent {
+        let endMark = Array("\u{1B}[201~".unicodeScalars)
+        let cap = 64 * 1_024
+        var text = String.UnicodeScalarView()
+        var tail: [Unicode.Scalar] = []
+        wtimeout(portal_stdscr(), 200)
+        defer { wtimeout(portal_stdscr(), 0) }
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(portal_stdscr(), &character)
+            if result == portal_key_code_yes() {
+                // curses decoded part of the paste as a key; keep the paste going.
+                if Int32(character) == KEY_RESIZE { pending.append(functionKey(Int32(character))) }
+                continue
+            }
+            guard result == OK, let scalar = Unicode.Scalar(UInt32(character)) else { break }
+            tail.append(scalar)
+            if tail.count > endMark.count { tail.removeFirst() }
+            if text.count < cap + endMark.count { text.append(scalar) }
+            if tail == endMark {
+                if Array(text.suffix(endMark.count)) == endMark { text.removeLast(endMark.count) }
+                break
+            }
+        }
+        if text.count > cap { text.removeLast(text.count - cap) }
+        return .input(.paste(String(text)))
     }
 
     private func takeSignal() -> BackendEvent? {

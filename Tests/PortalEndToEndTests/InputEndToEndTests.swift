@@ -107,6 +107,21 @@ struct InputEndToEndTests {
         try expectRestored(tmux, exit: "0")
     }
 
+    /// The portal asks for bracketed paste, so a pasted line break does not
+    /// submit the form and the second line does not land in the password.
+    @Test func aPasteIsTextNotKeys() throws {
+        let tmux = try Tmux()
+        try start(tmux, store: try demoStore())
+        let buffer = try temporaryFolder().appendingPathComponent("paste.txt")
+        try Data("line one\nline two".utf8).write(to: buffer)
+        try tmux.tmux(["load-buffer", buffer.path])
+        try tmux.tmux(["paste-buffer", "-p", "-t", tmux.session])
+        let screen = try tmux.waitFor("[line oneline two")
+        #expect(screen.contains("› Work account"), "the line break moved the focus:\n\(screen)")
+        try tmux.press("C-c")
+        try expectRestored(tmux, exit: "0")
+    }
+
     /// While the password is derived, signals and keys are still heard, and
     /// the busy frame never outlives the work.
     @Test func slowSignInHoldsNeitherSignalsNorTheFrame() throws {

@@ -140,3 +140,26 @@ struct ScrollBarClickTests {
         #expect(after.detail == nil)
     }
 }
+
+@Suite("Pasted text")
+struct PasteTests {
+    @Test func aPastedLineBreakIsNoEnterAndControlsAreDropped() {
+        let runtime = demoRuntime()
+        runtime.send(.input(.paste("adele.vance@contoso.com\nContoso-Adele-1\u{1B}[2J")))
+        guard case let .signIn(form) = runtime.state.screen else { Issue.record("the paste signed in"); return }
+        #expect(form.userName.text == "adele.vance@contoso.comContoso-Adele-1[2J")
+        #expect(form.password.text.isEmpty)
+        #expect(form.focus == .userName)
+    }
+
+    @Test func aPasteOnAListDoesNothing() {
+        let runtime = demoRuntime()
+        runtime.signIn("adele.vance@contoso.com", "Contoso-Adele-1")
+        runtime.press(.character("2"))
+        runtime.send(.input(.paste("qo3\n")))
+        #expect(!runtime.isFinished)
+        #expect(runtime.state.overlay == nil)
+        guard case let .portal(portal) = runtime.state.screen else { Issue.record("signed out"); return }
+        #expect(portal.section == .devices)
+    }
+}

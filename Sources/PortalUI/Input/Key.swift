@@ -86,4 +86,7 @@ public enum InputEvent: Equatable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(Size)
+    /// Text the terminal marked as pasted (bracketed paste): it types into a
+    /// field, and never acts as keys (a newline is no Enter, a "q" no quit).
+    case paste(String)
 }

@@ -25,6 +25,9 @@ enum SignInScreen {
         switch message {
         case let .input(.key(key)):
             return handle(key, &state)
+        case let .input(.paste(text)):
+            paste(text, &state)
+            return []
         case let .input(.mouse(event)) where event.kind == .click:
             return click(event, size: size, &state)
         case let .signInFailed(failure):
@@ -67,6 +70,20 @@ enum SignInScreen {
             }
         }
         return []
+    }
+
+    /// Pasted text types into the focused field; line breaks and other
+    /// controls are dropped rather than pressing Enter or Tab.
+    private static func paste(_ text: String, _ state: inout SignInState) {
+        guard !state.isBusy else { return }
+        for character in text where !character.unicodeScalars.contains(where: InertText.isUnsafe) {
+            switch state.focus {
+            case .userName: _ = state.userName.handle(.character(character))
+            case .password: _ = state.password.handle(.character(character))
+            case .signIn: return
+            }
+        }
+        state.message = nil
     }
 
     private static func submit(_ state: inout SignInState) -> [Effect] {
