@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import PortalCore
 import PortalUI
 
 /// The only code that calls curses: draws cell buffers, reads keys and mouse
@@ -19,7 +20,9 @@ public final class CursesBackend: TerminalBackend {
         }
     }
 
-    private let palette: ColorPairs
+    private var palette: ColorPairs
+    private let theme: Theme
+    private var depth = ColorDepth.none
     /// False under a locale such as LANG=C: cells are then drawn in ASCII.
     public let localeIsUTF8: Bool
     private var previous: CellBuffer?
@@ -29,9 +32,11 @@ public final class CursesBackend: TerminalBackend {
     private var isActive = false
     private var cursorVisible: Int32 = -1
 
-    /// Fails early, before any other work, when there is no terminal to draw on.
+    /// Whether standard input and output are a terminal to draw on.
+    public static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
     public static func checkTerminal() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
+        guard hasTerminal else { throw StartError.notATerminal }
     }
 
     public init(theme: Theme, brandColor: (UInt8, UInt8, UInt8), mouse: Bool) throws {
@@ -54,7 +59,7 @@ public final class CursesBackend: TerminalBackend {
         keypad(portal_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        var depth = ColorDepth.none
+        self.theme = theme
         if has_colors() {
             start_color()
             use_default_colors()
@@ -80,6 +85,13 @@ public final class CursesBackend: TerminalBackend {
     }
 
     deinit { shutdown() }
+
+    /// The organization's color arrives with the store, after the first frame.
+    public func setBrandColor(_ hex: String) {
+        guard let rgb = ColorText.rgb(hex) else { return }
+        palette = ColorPairs(theme: theme, depth: depth, brand: rgb)
+        invalidate()
+    }
 
     public func invalidate() {
         previous = nil

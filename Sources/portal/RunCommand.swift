@@ -29,50 +29,63 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if NoColor.isRequested(in: environment) { chosenTheme = chosenTheme.withoutColor }
-        // Read before the terminal check, so a bad store is reported even
-        // without a terminal; the default is created only after it.
         let store = JSONStore(url: StoreLocation.resolve(explicit: storeOption.store, environment: environment))
-        let loaded: Tenant?
-        do {
-            loaded = try loadNamedOrExisting(store, environment: environment)
-        } catch {
-            printError("portal: \(error)")
-            throw ExitCode(1)
-        }
-        do {
-            try CursesBackend.checkTerminal()
-        } catch {
-            printError("portal: \(error)")
+        let named = StoreLocation.isNamed(explicit: storeOption.store, environment: environment)
+        guard CursesBackend.hasTerminal else {
+            // Without a terminal nothing can be drawn: still say what is wrong
+            // with the store first, since that is what a script wants to know.
+            do {
+                _ = try loadNamedOrExisting(store, named: named)
+            } catch {
+                printError("portal: \(error)")
+                throw ExitCode(1)
+            }
+            printError("portal: \(CursesBackend.StartError.notATerminal)")
             throw ExitCode(2)
         }
-        let tenant: Tenant
-        do {
-            tenant = try loaded ?? createDefault(store)
-        } catch {
-            printError("portal: \(error)")
+        // A missing named store is an error at once; the default one is created
+        // on first run before the terminal starts. Any other store is read in
+        // the background, after the first frame.
+        if named && !store.exists {
+            printError("portal: \(StoreError.notFound(path: store.path))")
             throw ExitCode(1)
+        }
+        if !named && !store.exists {
+            do {
+                _ = try createDefault(store)
+            } catch {
+                printError("portal: \(error)")
+                throw ExitCode(1)
+            }
         }
 
-        let brand = ColorText.rgb(tenant.organization.themeColor) ?? (0, 120, 212)
         let backend: CursesBackend
         do {
-            backend = try CursesBackend(theme: chosenTheme, brandColor: brand, mouse: !noMouse)
+            backend = try CursesBackend(theme: chosenTheme, brandColor: Self.defaultBrand, mouse: !noMouse)
         } catch {
             printError("portal: \(error)")
             throw ExitCode(2)
         }
-        var context = PortalContext(tenant: tenant, timeZone: .current, mouseEnabled: !noMouse)
+        var context = PortalContext(tenant: EmptyOrganization.make(), timeZone: .current, mouseEnabled: !noMouse)
         context.localeIsUTF8 = backend.localeIsUTF8
         let runtime = PortalRuntime(context: context, clock: SystemClock(), size: backend.size)
+        runtime.loadTenant { try store.load() }
         let signal = TerminalLoop.run(runtime, on: backend)
         backend.shutdown()
+        if let failure = runtime.loadFailure {
+            printError("portal: \(failure)")
+            throw ExitCode(1)
+        }
         if let signal { throw ExitCode(128 + signal) }
     }
 
+    /// The brand blue until the organization's own color arrives with the store.
+    static let defaultBrand: (UInt8, UInt8, UInt8) = (0, 120, 212)
+
     /// A named store must exist (a mistyped path would otherwise open a fresh
     /// demo); nil means the default store is not there yet.
-    private func loadNamedOrExisting(_ store: JSONStore, environment: [String: String]) throws(StoreError) -> Tenant? {
-        if StoreLocation.isNamed(explicit: storeOption.store, environment: environment) || store.exists {
+    private func loadNamedOrExisting(_ store: JSONStore, named: Bool) throws(StoreError) -> Tenant? {
+        if named || store.exists {
             return try store.load()
         }
         return nil

@@ -7,7 +7,11 @@ import PortalCore
 /// scripts and tests wait for that work before they look at the screen.
 public final class PortalRuntime {
     public private(set) var state: AppState
-    public let context: PortalContext
+    /// Replaced once when a store loaded in the background arrives.
+    public private(set) var context: PortalContext
+    /// Why the store could not be loaded, when that ended the program.
+    public private(set) var loadFailure: String?
+    private let tenantBox = TenantBox()
     public let clock: Clock
     private let inbox = WorkInbox()
     private let worker = DispatchQueue(label: "portal.effects")
@@ -25,8 +29,40 @@ public final class PortalRuntime {
     /// Whether slow work is under way.
     public var isBusy: Bool { running > 0 }
 
+    /// Loads the organization off the terminal thread, so the first frame is
+    /// drawn at once; work queued after it (signing in) waits for it, since
+    /// the worker runs jobs in order.
+    public func loadTenant(_ load: @escaping @Sendable () throws -> Tenant) {
+        context.isLoading = true
+        running += 1
+        let inbox = inbox, box = tenantBox
+        worker.async {
+            do {
+                box.tenant = try load()
+                inbox.post(.storeLoaded)
+            } catch {
+                inbox.post(.storeFailed(String(describing: error)))
+            }
+        }
+    }
+
     /// Sends a message and starts the effects it causes, without waiting for slow ones.
     public func post(_ message: Message) {
+        switch message {
+        case .storeLoaded:
+            if let tenant = tenantBox.tenant {
+                var loaded = PortalContext(tenant: tenant, timeZone: context.timeZone, mouseEnabled: context.mouseEnabled)
+                loaded.localeIsUTF8 = context.localeIsUTF8
+                context = loaded
+                requests.append(.brandColor(tenant.organization.themeColor))
+            }
+        case let .storeFailed(reason):
+            loadFailure = reason
+            state.isFinished = true
+            return
+        default:
+            break
+        }
         var queue = [message]
         while !queue.isEmpty {
             let next = queue.removeFirst()
@@ -76,9 +112,11 @@ public final class PortalRuntime {
         switch effect {
         case let .authenticate(userPrincipalName, password):
             running += 1
-            let tenant = context.tenant
-            let inbox = inbox
+            let loaded = context.tenant
+            let inbox = inbox, box = tenantBox
             worker.async {
+                // A store still loading was queued first and has finished by now.
+                let tenant = box.tenant ?? loaded
                 let message: Message
                 switch Authenticator().authenticate(userPrincipalName: userPrincipalName, password: password, in: tenant) {
                 case let .success(user): message = .signInSucceeded(user)
@@ -103,6 +141,19 @@ public final class PortalRuntime {
 /// Things only the terminal can do, asked for by update and done by the loop.
 public enum TerminalRequest: Equatable, Sendable {
     case redraw, suspend
+    /// The store brought the organization's theme color.
+    case brandColor(String)
+}
+
+/// The tenant a background load produced, read by the jobs queued after it.
+final class TenantBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Tenant?
+
+    var tenant: Tenant? {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
 }
 
 /// Results of background work, handed from worker threads to the terminal thread.

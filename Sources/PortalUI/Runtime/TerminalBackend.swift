@@ -12,11 +12,14 @@ public protocol TerminalBackend: AnyObject {
     func invalidate()
     /// Hands the terminal back to the shell until the user resumes the program.
     func suspend()
+    /// Takes the organization's theme color (`#rrggbb`) for the `brand` role.
+    func setBrandColor(_ hex: String)
 }
 
 extension TerminalBackend {
     public func invalidate() {}
     public func suspend() {}
+    public func setBrandColor(_ hex: String) {}
 }
 
 public enum BackendEvent: Equatable, Sendable {

@@ -44,6 +44,9 @@ public enum TerminalLoop {
                 case .redraw:
                     backend.invalidate()
                     shown = nil
+                case let .brandColor(hex):
+                    backend.setBrandColor(hex)
+                    shown = nil
                 case .suspend:
                     backend.suspend()
                     shown = nil

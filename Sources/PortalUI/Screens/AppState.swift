@@ -33,6 +33,10 @@ public enum Message: Equatable, Sendable {
     case tick
     case signInSucceeded(User)
     case signInFailed(Authenticator.Failure)
+    /// The organization loaded in the background is ready.
+    case storeLoaded
+    /// It could not be loaded; the program ends and says why.
+    case storeFailed(String)
 }
 
 /// Work update asks the runtime to do; the results come back as messages.

@@ -10,6 +10,9 @@ public struct PortalContext: Sendable {
     public var mouseEnabled: Bool
     /// False when the terminal's locale is not UTF-8 and text is drawn in ASCII.
     public var localeIsUTF8 = true
+    /// The organization is still being read: the sign-in form is already
+    /// usable, and signing in waits for the store.
+    public var isLoading = false
 
     public init(tenant: Tenant, timeZone: TimeZone, mouseEnabled: Bool = true) {
         self.tenant = tenant

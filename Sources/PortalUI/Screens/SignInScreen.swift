@@ -144,12 +144,15 @@ enum SignInScreen {
         let size = buffer.size
         let layout = Layout(size: size)
         let organization = context.tenant.organization
-        Widgets.header(left: " \(organization.displayName)  Company Portal", right: nil, width: size.width, buffer: &buffer)
+        // While the store loads the organization is not known yet: the form
+        // is usable at once, and naming a placeholder would mislead.
+        let name = context.isLoading ? nil : organization.displayName
+        Widgets.header(left: " " + (name.map { "\($0)  " } ?? "") + "Company Portal", right: nil, width: size.width, buffer: &buffer)
 
         Widgets.box(layout.form, title: "Sign in", fill: .text, in: &buffer)
         let inner = layout.form.x + 2
-        buffer.write("Sign in with your \(organization.displayName) work account.", x: inner, y: layout.form.y + 2, role: .text,
-                     clip: layout.form.inset(by: 1))
+        buffer.write("Sign in with your " + (name.map { "\($0) " } ?? "") + "work account.", x: inner, y: layout.form.y + 2,
+                     role: .text, clip: layout.form.inset(by: 1))
         Widgets.field(label: "Work account", value: state.userName.text, secret: false, focused: state.focus == .userName,
                       cursor: state.userName.cursor, x: inner + 2, y: layout.userNameRow, labelWidth: layout.labelWidth,
                       fieldWidth: layout.fieldWidth, buffer: &buffer)
@@ -167,7 +170,9 @@ enum SignInScreen {
         }
 
         var row = layout.form.maxY + 1
-        if context.isDemo {
+        if context.isLoading {
+            buffer.write("Loading your organization…", x: layout.form.x, y: row, role: .dim)
+        } else if context.isDemo {
             buffer.write("Demo organization: sign in with any of these accounts.", x: layout.form.x, y: row, role: .accent)
             row += 1
             let available = size.height - 2 - row
