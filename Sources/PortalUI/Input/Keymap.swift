@@ -42,8 +42,13 @@ public struct KeyBinding: Sendable {
 /// The bindings of one screen, in the order help lists them.
 public struct Keymap: Sendable {
     public var bindings: [KeyBinding]
+    /// What the mouse does on this screen, for help; nil when it does nothing.
+    public var mouse: String?
 
-    public init(_ bindings: [KeyBinding]) { self.bindings = bindings }
+    public init(_ bindings: [KeyBinding], mouse: String? = nil) {
+        self.bindings = bindings
+        self.mouse = mouse
+    }
 
     public func action(for key: Key) -> Action? {
         for binding in bindings {
@@ -58,5 +63,5 @@ public struct Keymap: Sendable {
 
     public var helpEntries: [(keys: String, action: String)] { bindings.map { ($0.keyList, $0.help) } }
 
-    public static func + (lhs: Keymap, rhs: Keymap) -> Keymap { Keymap(lhs.bindings + rhs.bindings) }
+    public static func + (lhs: Keymap, rhs: Keymap) -> Keymap { Keymap(lhs.bindings + rhs.bindings, mouse: lhs.mouse ?? rhs.mouse) }
 }

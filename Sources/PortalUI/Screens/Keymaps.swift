@@ -22,7 +22,7 @@ enum Keymaps {
         KeyBinding([.control("u")], .editText, help: "Clear the field"),
         KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
         KeyBinding([.function(10)], .quit, help: "Quit (asks first if what you typed would be lost)", hint: "Quit"),
-    ])
+    ], mouse: "Click a field to type in it, or Sign in")
 
     private static let moves = [
         KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
@@ -50,13 +50,13 @@ enum Keymaps {
                    help: "Move the selection", hint: "Move"),
     ] + moves.dropFirst() + [
         KeyBinding([.enter, .right, .character("l")], .open, help: "Open the selected row", hint: "Details"),
-    ] + sections + common)
+    ] + sections + common, mouse: "Click a tab or a row; click the selected row to open it; the wheel scrolls")
 
     /// Home and Help & support: a document that scrolls.
     static let document = Keymap([
         KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
                    help: "Scroll", hint: "Scroll"),
-    ] + moves.dropFirst() + sections + common)
+    ] + moves.dropFirst() + sections + common, mouse: "Click a tab; the wheel scrolls")
 
     /// A device's or an app's details.
     static let detail = Keymap([
@@ -64,7 +64,7 @@ enum Keymaps {
                    help: "Scroll", hint: "Scroll"),
     ] + moves.dropFirst() + [
         KeyBinding([.escape, .backspace, .left, .character("h")], .back, help: "Back to the list", hint: "Back"),
-    ] + sections + common)
+    ] + sections + common, mouse: "Click a tab; the wheel scrolls")
 
     static let helpOverlay = Keymap([
         KeyBinding([.escape, .enter, .character("?"), .function(1), .character("q"), .backspace], .closeHelp,

@@ -6,7 +6,7 @@ enum Overlays {
     /// everywhere, so it lists exactly what works where it was opened.
     static func help(_ keymap: Keymap, mouseEnabled: Bool, buffer: inout CellBuffer) {
         var entries = keymap.helpEntries + Keymaps.global.helpEntries
-        if mouseEnabled { entries.append(("Mouse", "Click selects; click a selected row to open it; the wheel scrolls")) }
+        if mouseEnabled, let mouse = keymap.mouse { entries.append(("Mouse", mouse)) }
         let width = min(76, buffer.size.width)
         let keyWidth = min(24, entries.map { TextWidth.of($0.keys) }.max() ?? 0)
         let textWidth = max(1, width - keyWidth - 6)
