@@ -323,6 +323,18 @@ struct TerminalLoopTests {
         #expect(backend.drawn.last?.contains("Signing in…") == false)
     }
 
+    /// Idle, the loop sleeps until the next whole minute (the finest time
+    /// a screen shows) instead of waking every second.
+    @Test func anIdleLoopSleepsUntilTheNextMinute() {
+        #expect(TerminalLoop.nextTick(after: testNow.addingTimeInterval(30)) == testNow.addingTimeInterval(60))
+        #expect(TerminalLoop.nextTick(after: testNow) == testNow.addingTimeInterval(60))
+        let runtime = demoRuntime()
+        let backend = InMemoryBackend(size: Size(width: 80, height: 24), events: [.timeout])
+        TerminalLoop.run(runtime, on: backend)
+        #expect(backend.pollTimeouts.first == 60_000)
+        #expect(backend.drawn.count == 1, "nothing changed, so nothing was drawn again")
+    }
+
     @Test func ctrlLRepaintsEveryCell() {
         let runtime = demoRuntime()
         let backend = InMemoryBackend(size: Size(width: 80, height: 24), events: [.input(.key(.control("l")))])

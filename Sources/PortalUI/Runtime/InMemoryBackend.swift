@@ -7,6 +7,8 @@ public final class InMemoryBackend: TerminalBackend {
     /// Every screen drawn, as text, in order.
     public private(set) var drawn: [String] = []
     public private(set) var invalidations = 0
+    /// How long each poll was allowed to wait, in order.
+    public private(set) var pollTimeouts: [Int] = []
     private var events: [BackendEvent]
     private let whenEmpty: () -> BackendEvent
 
@@ -26,6 +28,7 @@ public final class InMemoryBackend: TerminalBackend {
     public func invalidate() { invalidations += 1 }
 
     public func poll(timeoutMilliseconds: Int) -> BackendEvent {
+        pollTimeouts.append(timeoutMilliseconds)
         guard !events.isEmpty else { return whenEmpty() }
         let event = events.removeFirst()
         if case let .input(.resize(newSize)) = event { size = newSize }

@@ -5,9 +5,20 @@ public enum TerminalLoop {
     /// How often to look for finished background work while some runs.
     static let busyPollMilliseconds = 25
 
+    /// Nothing on screen changes faster than a minute ("3 minutes ago", a
+    /// grace deadline), so an idle portal wakes once a minute, on the minute,
+    /// and spends no CPU in between.
+    static let tickSeconds: TimeInterval = 60
+
+    /// When the next tick is due after `now`: the next whole minute.
+    static func nextTick(after now: Date) -> Date {
+        let seconds = now.timeIntervalSinceReferenceDate
+        return Date(timeIntervalSinceReferenceDate: (seconds / tickSeconds).rounded(.down) * tickSeconds + tickSeconds)
+    }
+
     /// Returns the signal that ended the loop, if one did.
     @discardableResult
-    public static func run(_ runtime: PortalRuntime, on backend: TerminalBackend, tickMilliseconds: Int = 1_000) -> Int32? {
+    public static func run(_ runtime: PortalRuntime, on backend: TerminalBackend) -> Int32? {
         // What the terminal shows. Every draw goes through `show`, so the
         // terminal always ends up with the latest frame (a busy frame once
         // stayed for good when the frame after the work equalled the one before).
@@ -22,9 +33,10 @@ public enum TerminalLoop {
 
         runtime.post(.input(.resize(backend.size)))
         show()
-        var lastTick = Date()
+        var tickDue = nextTick(after: runtime.clock.now())
         while !runtime.isFinished {
-            let wait = runtime.isBusy ? busyPollMilliseconds : tickMilliseconds
+            let untilTick = Int((tickDue.timeIntervalSince(runtime.clock.now()) * 1_000).rounded(.up))
+            let wait = runtime.isBusy ? min(busyPollMilliseconds, max(0, untilTick)) : min(max(1, untilTick), 60_000)
             switch backend.poll(timeoutMilliseconds: wait) {
             case let .terminate(signal): return signal
             case .timeout: break
@@ -35,8 +47,8 @@ public enum TerminalLoop {
                 show()
             }
             runtime.deliverFinishedWork()
-            if Date().timeIntervalSince(lastTick) * 1_000 >= Double(tickMilliseconds) {
-                lastTick = Date()
+            if runtime.clock.now() >= tickDue {
+                tickDue = nextTick(after: runtime.clock.now())
                 runtime.post(.tick)
             }
             for request in runtime.takeTerminalRequests() {
