@@ -24,17 +24,12 @@ public enum StoreCodec {
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom(decodeDate)
-        guard let probe = try? decoder.decode(VersionProbe.self, from: body) else {
+        // One parse: the document reads its schemaVersion first and is
+        // lenient about the rest, so a wrong version is reported as such.
+        guard let raw = try? decoder.decode(LenientDocument.self, from: body) else {
             throw .invalid(path: path, problems: [StoreProblem(path: "$", message: "expected an object holding schemaVersion, organization, users and the other collections")])
         }
-        try checkVersion(probe.schemaVersion, path: path)
-
-        let raw: LenientDocument
-        do {
-            raw = try decoder.decode(LenientDocument.self, from: body)
-        } catch {
-            throw .invalid(path: path, problems: [StoreProblem(error)])
-        }
+        try checkVersion(raw.schemaVersion, path: path)
         let (tenant, partial, decodeProblems) = raw.assemble()
         // Foundation's error for such a number names no field; the check above named it.
         let located = decodeProblems.filter { problem in
@@ -45,7 +40,7 @@ public enum StoreCodec {
         return tenant
     }
 
-    private static func checkVersion(_ value: VersionProbe.Value?, path: String) throws(StoreError) {
+    private static func checkVersion(_ value: SchemaVersionValue?, path: String) throws(StoreError) {
         let version: Int
         switch value {
         case nil:
@@ -70,39 +65,27 @@ public enum StoreCodec {
     }
 }
 
-/// Reads `schemaVersion` before anything else, whatever it holds, so a wrong
-/// version is reported as such rather than as "not valid JSON".
-private struct VersionProbe: Decodable {
-    enum Value: Decodable {
-        case whole(Int)
-        case other(String)
-
-        init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Int.self) {
-                self = .whole(number)
-            } else if let number = try? container.decode(Double.self) {
-                self = .other(number.isFinite ? "\(number)" : "a number out of range")
-            } else if container.decodeNil() {
-                self = .other("null")
-            } else if (try? container.decode(Bool.self)) != nil {
-                self = .other("true or false")
-            } else if (try? container.decode(String.self)) != nil {
-                self = .other("a string")
-            } else {
-                self = .other("an object or array")
-            }
-        }
-    }
-
-    var schemaVersion: Value?
-
-    private enum CodingKeys: String, CodingKey { case schemaVersion }
+/// `schemaVersion` whatever it holds, so a wrong version is reported as such
+/// rather than as "not valid JSON".
+private enum SchemaVersionValue: Decodable {
+    case whole(Int)
+    case other(String)
 
     init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        // decodeIfPresent would read null as absent; null is a wrong value, not a missing one.
-        schemaVersion = container.contains(.schemaVersion) ? try container.decode(Value.self, forKey: .schemaVersion) : nil
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int.self) {
+            self = .whole(number)
+        } else if let number = try? container.decode(Double.self) {
+            self = .other(number.isFinite ? "\(number)" : "a number out of range")
+        } else if container.decodeNil() {
+            self = .other("null")
+        } else if (try? container.decode(Bool.self)) != nil {
+            self = .other("true or false")
+        } else if (try? container.decode(String.self)) != nil {
+            self = .other("a string")
+        } else {
+            self = .other("an object or array")
+        }
     }
 }
 
@@ -138,6 +121,7 @@ private struct Lenient<Value: Decodable>: Decodable {
 }
 
 private struct LenientDocument: Decodable {
+    var schemaVersion: SchemaVersionValue?
     var organization: Result<Organization, Error>
     var groups: [Lenient<Group>] = []
     var users: [Lenient<User>] = []
@@ -151,12 +135,14 @@ private struct LenientDocument: Decodable {
     var shapeProblems: [StoreProblem] = []
 
     private enum Key: String, CodingKey {
-        case organization, groups, users, managedDevices, compliancePolicies, mobileAppCategories, mobileApps,
+        case schemaVersion, organization, groups, users, managedDevices, compliancePolicies, mobileAppCategories, mobileApps,
              mobileAppAssignments, appInstallStates
     }
 
     init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
+        // decodeIfPresent would read null as absent; null is a wrong value, not a missing one.
+        schemaVersion = container.contains(.schemaVersion) ? try container.decode(SchemaVersionValue.self, forKey: .schemaVersion) : nil
         organization = Result { try container.decode(Organization.self, forKey: .organization) }
             .mapError { $0 is DecodingError ? $0 : StoreProblem.UnlocatedNumber(codingPath: [Key.organization]) }
         func collection<T>(_ key: Key) -> [Lenient<T>] {
