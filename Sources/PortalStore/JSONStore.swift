@@ -16,8 +16,9 @@ import Darwin
 public struct JSONStore: Sendable {
     public let url: URL
 
-    /// Bigger than any organization's store; reading more would only exhaust memory.
-    public static let maximumSize = 64 << 20
+    /// Far above an organization of 100,000 devices (about 150 MB), so the
+    /// file store serves one; reading more would only exhaust memory.
+    public static let maximumSize = 1 << 30
 
     public init(url: URL) { self.url = url }
 
