@@ -1,0 +1,101 @@
+import Foundation
+import PortalCore
+import PortalStore
+
+/// One pass of `portal bench` over a store file: the time of each step a
+/// person feels, measured through the runtime as the terminal loop drives it.
+/// Timing lives here, never in PortalCore.
+public struct BenchScenario {
+    /// Milliseconds per step of one pass, by figure key.
+    public typealias Timings = [String: Double]
+
+    public let storeURL: URL
+    public let saveURL: URL
+    public let size: Size
+
+    public init(storeURL: URL, saveURL: URL, size: Size = Size(width: 80, height: 24)) {
+        self.storeURL = storeURL
+        self.saveURL = saveURL
+        self.size = size
+    }
+
+    /// Runs every step once. The busiest user's hash is replaced in memory by
+    /// a one-round hash, so sign-in measures the portal, not PBKDF2.
+    public func run(userId: String, password: String) throws -> Timings {
+        var timings: Timings = [:]
+        var loaded: Tenant?
+        timings["storeLoadMs"] = try milliseconds { loaded = try JSONStore(url: storeURL).load() }
+        guard var tenant = loaded else { return timings }
+        timings["storeSaveMs"] = try milliseconds { try JSONStore(url: saveURL).create(tenant, force: true) }
+
+        guard let index = tenant.users.firstIndex(where: { $0.id == userId }) else { return timings }
+        tenant.users[index].password = PasswordHash.make(password: password, iterations: 1, random: SeededRandomSource(seed: 7))
+        let upn = tenant.users[index].userPrincipalName
+        let context = PortalContext(tenant: tenant, timeZone: TimeZone(identifier: "UTC") ?? .current)
+        let clock = VirtualClock(start: Date())
+
+        var runtime: PortalRuntime?
+        timings["firstFrameMs"] = milliseconds {
+            let started = PortalRuntime(context: context, clock: clock, size: size)
+            _ = started.render()
+            runtime = started
+        }
+        guard let runtime else { return timings }
+        for character in upn { runtime.send(.input(.key(.character(character)))) }
+        runtime.send(.input(.key(.tab)))
+        for character in password { runtime.send(.input(.key(.character(character)))) }
+        timings["signInToHomeMs"] = milliseconds {
+            runtime.send(.input(.key(.enter)))
+            _ = runtime.render()
+        }
+        // A figure for a screen never reached would be meaningless.
+        guard case .portal = runtime.state.screen else { throw BenchError.signInFailed(upn) }
+        timings["homeKeyMs"] = frameAfter(.down, in: runtime)
+        runtime.send(.input(.key(.character("2"))))
+        timings["devicesKeyMs"] = frameAfter(.down, in: runtime)
+        runtime.send(.input(.key(.enter)))
+        timings["deviceDetailKeyMs"] = frameAfter(.down, in: runtime)
+        runtime.send(.input(.key(.escape)))
+        runtime.send(.input(.key(.character("3"))))
+        timings["appsKeyMs"] = frameAfter(.down, in: runtime)
+        return timings
+    }
+
+    /// What a key costs until its frame is drawn: update, then view.
+    private func frameAfter(_ key: Key, in runtime: PortalRuntime) -> Double {
+        milliseconds {
+            runtime.send(.input(.key(key)))
+            _ = runtime.render()
+        }
+    }
+
+    private func milliseconds(_ work: () throws -> Void) rethrows -> Double {
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure(work)
+        let parts = elapsed.components
+        return Double(parts.seconds) * 1_000 + Double(parts.attoseconds) / 1e15
+    }
+}
+
+public enum BenchError: Error, CustomStringConvertible {
+    case signInFailed(String)
+
+    public var description: String {
+        switch self {
+        case let .signInFailed(upn): "sign-in as \(upn) did not reach Home"
+        }
+    }
+}
+
+/// The largest resident set the process has had, in megabytes.
+public func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    // Linux reports kilobytes, macOS bytes.
+    #if os(macOS)
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1_048_576
+    #else
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1_024
+    #endif
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// What `portal bench` prints: each figure beside its target from issue 7.
+struct BenchReport {
+    struct Figure: Encodable {
+        let key: String
+        let label: String
+        let unit: String
+        /// nil when not measured; `note` says why.
+        let value: Double?
+        let target: String
+        /// "met", "missed", or "n/a" when there is no target at this scale or no figure.
+        let status: String
+        let note: String?
+    }
+
+    let scale: BenchCommand.Scale
+    let runs: Int
+    let storeBytes: Int
+    let medians: [String: Double]
+    let peakMegabytes: Double
+    let failure: String?
+
+    static var isDebugBuild: Bool {
+        #if DEBUG
+        true
+        #else
+        false
+        #endif
+    }
+
+    static let buildNote = isDebugBuild
+        ? "DEBUG BUILD: these figures mean little; run `swift build -c release` and `.build/release/portal bench`."
+        : "Release build."
+
+    /// Every figure, in the order issue 7 names them; keys are what `--json` and its test rely on.
+    var figures: [Figure] {
+        let notMeasured = failure.map { "not measured: \($0)" } ?? "not measured"
+        func timed(_ key: String, _ label: String, limit: Double?, target: String) -> Figure {
+            let value = medians[key]
+            let status = value.flatMap { value in limit.map { value <= $0 ? "met" : "missed" } } ?? "n/a"
+            return Figure(key: key, label: label, unit: "ms", value: value, target: target, status: status,
+                          note: value == nil ? notMeasured : nil)
+        }
+        let huge = scale == .huge
+        let memoryLimit: Double? = switch scale {
+        case .small: nil
+        case .large: 60
+        case .huge: 400
+        }
+        return [
+            timed("storeLoadMs", "store load", limit: huge ? 1_500 : nil, target: huge ? "<= 1500 ms" : "(huge: <= 1500 ms)"),
+            timed("storeSaveMs", "store save", limit: huge ? 1_500 : nil, target: huge ? "<= 1500 ms" : "(huge: <= 1500 ms)"),
+            // dialog --menu with 40 items drew in 5-6 ms on the machine of issue 7.
+            timed("firstFrameMs", "first frame (runtime + sign-in screen, store loaded)", limit: 12, target: "<= 12 ms (2x dialog --menu)"),
+            timed("signInToHomeMs", "sign-in to Home (1-round hash)", limit: 150, target: "<= 150 ms"),
+            timed("homeKeyMs", "key -> frame, Home", limit: 2, target: "<= 2 ms"),
+            timed("devicesKeyMs", "key -> frame, Devices list", limit: 2, target: "<= 2 ms"),
+            timed("deviceDetailKeyMs", "key -> frame, device detail", limit: 2, target: "<= 2 ms"),
+            timed("appsKeyMs", "key -> frame, Apps list", limit: 2, target: "<= 2 ms"),
+            Figure(key: "searchKeyMs", label: "search keystroke, full catalog", unit: "ms", value: nil,
+                   target: "<= 5 ms", status: "n/a", note: "n/a (no search yet)"),
+            Figure(key: "cursorMoveBytes", label: "bytes sent for one cursor move", unit: "bytes", value: nil,
+                   target: "<= 2x the changed rows", status: "n/a", note: "not measured yet"),
+            Figure(key: "peakMemoryMB", label: "peak resident memory (whole bench)", unit: "MB", value: peakMegabytes,
+                   target: memoryLimit.map { "<= \(Int($0)) MB" } ?? "(large: <= 60 MB, huge: <= 400 MB)",
+                   status: memoryLimit.map { peakMegabytes <= $0 ? "met" : "missed" } ?? "n/a", note: nil),
+        ]
+    }
+
+    private var sizeText: String {
+        let size = scale.size
+        return "\(size.users) users, \(size.devices) devices, \(size.apps) apps; store \(String(format: "%.1f", Double(storeBytes) / 1_048_576)) MB"
+    }
+
+    func table() -> String {
+        var lines = ["portal bench --scale \(scale.rawValue): \(sizeText); median of \(runs) run\(runs == 1 ? "" : "s")",
+                     Self.buildNote, ""]
+        let rows = figures.map { figure -> [String] in
+            let value = figure.value.map { figure.unit == "bytes" ? String(format: "%.0f %@", $0, figure.unit) : String(format: "%.2f %@", $0, figure.unit) }
+                ?? (figure.note ?? "n/a")
+            return [figure.label, value, figure.target, figure.status]
+        }
+        let header = ["figure", "median", "target", "status"]
+        let widths = (0..<4).map { column in (rows + [header]).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }
+        lines.append(line(header))
+        lines.append(line(widths.map { String(repeating: "-", count: $0) }))
+        lines += rows.map(line)
+        if let failure { lines += ["", "A run failed: \(failure)"] }
+        return lines.joined(separator: "\n")
+    }
+
+    func json() -> String {
+        struct Document: Encodable {
+            let scale: String
+            let runs: Int
+            let users: Int
+            let devices: Int
+            let apps: Int
+            let storeBytes: Int
+            let debugBuild: Bool
+            let buildNote: String
+            let failure: String?
+            let figures: [Figure]
+        }
+        let size = scale.size
+        let document = Document(scale: scale.rawValue, runs: runs, users: size.users, devices: size.devices, apps: size.apps,
+                                storeBytes: storeBytes, debugBuild: Self.isDebugBuild, buildNote: Self.buildNote,
+                                failure: failure, figures: figures)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        guard let data = try? encoder.encode(document) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
