@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PortalCore
+import PortalCurses
 import PortalStore
 import PortalUI
 
@@ -48,18 +49,27 @@ struct BenchCommand: ParsableCommand {
         let scenario = BenchScenario(storeURL: storeURL, saveURL: folder.appendingPathComponent("saved.json"))
         var samples: [String: [Double]] = [:]
         var failure: String?
+        var cursorMove: (before: CellBuffer, after: CellBuffer)?
         for _ in 0..<runs {
             do {
-                let timings = try scenario.run(userId: SyntheticOrganization.busiestUserId, password: SyntheticOrganization.password)
-                for (key, value) in timings { samples[key, default: []].append(value) }
+                let pass = try scenario.run(userId: SyntheticOrganization.busiestUserId, password: SyntheticOrganization.password)
+                for (key, value) in pass.timings { samples[key, default: []].append(value) }
+                cursorMove = pass.cursorMove
             } catch {
                 failure = "\(error)"
                 break
             }
         }
         let medians = samples.mapValues(Self.median)
+        // Peak memory is taken before the terminal probe, which is not the portal's work.
+        let peak = peakResidentMegabytes()
+        var terminal: Result<PseudoTerminalProbe.Result, Error>?
+        if let cursorMove {
+            terminal = Result { try PseudoTerminalProbe.bytesForChange(from: cursorMove.before, to: cursorMove.after,
+                                                                       theme: try ThemeCatalog.load("default")) }
+        }
         let report = BenchReport(scale: scale, runs: runs, storeBytes: storeBytes, medians: medians,
-                                 peakMegabytes: peakResidentMegabytes(), failure: failure)
+                                 peakMegabytes: peak, terminal: terminal, failure: failure)
         print(json ? report.json() : report.table())
     }
 

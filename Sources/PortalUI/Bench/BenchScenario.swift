@@ -9,6 +9,14 @@ public struct BenchScenario {
     /// Milliseconds per step of one pass, by figure key.
     public typealias Timings = [String: Double]
 
+    /// What one pass measured.
+    public struct Pass {
+        public var timings: Timings = [:]
+        /// The Devices list before and after one cursor move, for counting
+        /// what a terminal is sent for it.
+        public var cursorMove: (before: CellBuffer, after: CellBuffer)?
+    }
+
     public let storeURL: URL
     public let saveURL: URL
     public let size: Size
@@ -21,7 +29,14 @@ public struct BenchScenario {
 
     /// Runs every step once. The busiest user's hash is replaced in memory by
     /// a one-round hash, so sign-in measures the portal, not PBKDF2.
-    public func run(userId: String, password: String) throws -> Timings {
+    public func run(userId: String, password: String) throws -> Pass {
+        var pass = Pass()
+        pass.timings = try measure(userId: userId, password: password) { pass.cursorMove = $0 }
+        return pass
+    }
+
+    private func measure(userId: String, password: String,
+                         cursorMove: ((before: CellBuffer, after: CellBuffer)) -> Void) throws -> Timings {
         var timings: Timings = [:]
         var loaded: Tenant?
         timings["storeLoadMs"] = try milliseconds { loaded = try JSONStore(url: storeURL).load() }
@@ -52,7 +67,9 @@ public struct BenchScenario {
         guard case .portal = runtime.state.screen else { throw BenchError.signInFailed(upn) }
         timings["homeKeyMs"] = frameAfter(.down, in: runtime)
         runtime.send(.input(.key(.character("2"))))
+        let listBefore = runtime.render()
         timings["devicesKeyMs"] = frameAfter(.down, in: runtime)
+        cursorMove((listBefore, runtime.render()))
         runtime.send(.input(.key(.enter)))
         timings["deviceDetailKeyMs"] = frameAfter(.down, in: runtime)
         runtime.send(.input(.key(.escape)))
