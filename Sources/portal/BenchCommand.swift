@@ -69,8 +69,10 @@ struct BenchCommand: ParsableCommand {
                                                                        theme: try ThemeCatalog.load("default")) }
         }
         let report = BenchReport(scale: scale, runs: runs, storeBytes: storeBytes, medians: medians,
-                                 peakMegabytes: peak, terminal: terminal, failure: failure)
+                                 peakMegabytes: peak, terminal: terminal, failure: failure,
+                                 overSizeCap: scenario.isOverSizeCap)
         print(json ? report.json() : report.table())
+        if failure != nil { throw ExitCode(1) }
     }
 
     private func makeStore(at url: URL) throws {
