@@ -33,6 +33,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "How many times to measure each figure; the median is reported.")
     var runs = 5
 
+    @Flag(inversion: .prefixedNo, help: "Time Python's json.load and json.dump of the same store, the load and save baseline of issue 7.")
+    var baseline = true
+
     func validate() throws {
         guard (1...1_000).contains(runs) else { throw ValidationError("--runs must be from 1 to 1000") }
     }
@@ -68,9 +71,10 @@ struct BenchCommand: ParsableCommand {
             terminal = Result { try PseudoTerminalProbe.bytesForChange(from: cursorMove.before, to: cursorMove.after,
                                                                        theme: try ThemeCatalog.load("default")) }
         }
+        let python = baseline ? PythonJSONBaseline.measure(store: storeURL, scratch: folder.appendingPathComponent("python.json")) : nil
         let report = BenchReport(scale: scale, runs: runs, storeBytes: storeBytes, medians: medians,
                                  peakMegabytes: peak, terminal: terminal, failure: failure,
-                                 overSizeCap: scenario.isOverSizeCap)
+                                 overSizeCap: scenario.isOverSizeCap, python: python)
         print(json ? report.json() : report.table())
         if failure != nil { throw ExitCode(1) }
     }
