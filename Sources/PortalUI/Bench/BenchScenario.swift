@@ -76,21 +76,30 @@ public struct BenchScenario {
             runtime.send(.input(.key(.enter)))
             _ = runtime.render()
         }
-        // A figure for a screen never reached would be meaningless.
+        // A figure for a screen never reached would be meaningless: each step checks where it is.
         guard case .portal = runtime.state.screen else { throw BenchError.signInFailed(upn) }
+        try expect("Home", in: runtime) { $0.section == .home && $0.detail == nil }
         timings["homeKeyMs"] = frameAfter(.down, in: runtime)
         runtime.send(.input(.key(.character("2"))))
+        try expect("the Devices list", in: runtime) { $0.section == .devices && $0.detail == nil }
         let listBefore = runtime.render()
         timings["devicesKeyMs"] = frameAfter(.down, in: runtime)
         cursorMove((listBefore, runtime.render()))
         runtime.send(.input(.key(.enter)))
+        try expect("a device's detail", in: runtime) { if case .device? = $0.detail { true } else { false } }
         timings["deviceDetailKeyMs"] = frameAfter(.down, in: runtime)
         runtime.send(.input(.key(.escape)))
         runtime.send(.input(.key(.character("3"))))
+        try expect("the Apps list", in: runtime) { $0.section == .apps && $0.detail == nil }
         timings["appsKeyMs"] = frameAfter(.down, in: runtime)
         runtime.send(.input(.key(.enter)))
+        try expect("an app's detail", in: runtime) { if case .app? = $0.detail { true } else { false } }
         timings["appDetailKeyMs"] = frameAfter(.down, in: runtime)
         return timings
+    }
+
+    private func expect(_ screen: String, in runtime: PortalRuntime, _ isThere: (PortalState) -> Bool) throws {
+        guard case let .portal(portal) = runtime.state.screen, isThere(portal) else { throw BenchError.notReached(screen) }
     }
 
     /// What a key costs until its frame is drawn: update, then view.
@@ -111,10 +120,12 @@ public struct BenchScenario {
 
 public enum BenchError: Error, CustomStringConvertible {
     case signInFailed(String)
+    case notReached(String)
 
     public var description: String {
         switch self {
         case let .signInFailed(upn): "sign-in as \(upn) did not reach Home"
+        case let .notReached(screen): "the keys meant to open \(screen) did not"
         }
     }
 }
