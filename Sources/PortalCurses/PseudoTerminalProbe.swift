@@ -32,12 +32,14 @@ public enum PseudoTerminalProbe {
         var master: Int32 = -1, slave: Int32 = -1
         var size = winsize(ws_row: UInt16(before.size.height), ws_col: UInt16(before.size.width), ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw Failure.noPseudoTerminal(errno) }
-        defer { close(master) }
         // A fixed terminal type, so the figure does not depend on where it runs.
         setenv("TERM", "xterm-256color", 1)
 
+        // The counter closes the far side itself once the near side is gone:
+        // closing it here could hand its number to a later file the reader would then read.
         let counter = ByteCounter(fd: master)
         counter.start()
+        defer { counter.finish() }
         fflush(nil)
         let savedIn = dup(STDIN_FILENO), savedOut = dup(STDOUT_FILENO)
         dup2(slave, STDIN_FILENO)
@@ -77,6 +79,7 @@ private final class ByteCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
     private var lastArrival = Date()
+    private let finished = DispatchSemaphore(value: 0)
 
     init(fd: Int32) { self.fd = fd }
 
@@ -85,13 +88,23 @@ private final class ByteCounter: @unchecked Sendable {
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while true {
                 let got = read(fd, &buffer, buffer.count)
-                if got <= 0 { return }
+                if got <= 0 {
+                    close(fd)
+                    finished.signal()
+                    return
+                }
                 lock.withLock {
                     count += got
                     lastArrival = Date()
                 }
             }
         }
+    }
+
+    /// Waits for the reader to see the near side closed and close the far
+    /// side; after a second it gives up and leaves the descriptor open.
+    func finish() {
+        _ = finished.wait(timeout: .now() + 1)
     }
 
     /// The count once nothing has arrived for 100 ms.
