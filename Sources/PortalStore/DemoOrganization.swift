@@ -100,7 +100,7 @@ public enum DemoOrganization {
         return tenant
     }
 
-    private static func compliancePolicies() -> [CompliancePolicy] {
+    static func compliancePolicies() -> [CompliancePolicy] {
         var ios = CompliancePolicy(id: "pol-ios", displayName: "iOS and iPadOS baseline", platform: .iOS, assignedGroups: ["grp-all"], gracePeriodHours: 72)
         ios.passcodeRequired = true
         ios.passcodeMinimumLength = 6

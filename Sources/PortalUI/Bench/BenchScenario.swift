@@ -1,0 +1,144 @@
+import Foundation
+import PortalCore
+import PortalStore
+
+/// One pass of `portal bench` over a store file: the time of each step a
+/// person feels, measured through the runtime as the terminal loop drives it.
+/// Timing lives here, never in PortalCore.
+public struct BenchScenario {
+    /// Milliseconds per step of one pass, by figure key.
+    public typealias Timings = [String: Double]
+
+    /// What one pass measured.
+    public struct Pass {
+        public var timings: Timings = [:]
+        /// The Devices list before and after one cursor move, for counting
+        /// what a terminal is sent for it.
+        public var cursorMove: (before: CellBuffer, after: CellBuffer)?
+    }
+
+    /// Whether the store is over the size `JSONStore` will read (the huge one
+    /// is): it is then read and decoded directly, the same work without the cap.
+    public var isOverSizeCap: Bool {
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: storeURL.path)[.size] as? Int) ?? 0
+        return bytes > JSONStore.maximumSize
+    }
+
+    public let storeURL: URL
+    public let saveURL: URL
+    public let size: Size
+
+    public init(storeURL: URL, saveURL: URL, size: Size = Size(width: 80, height: 24)) {
+        self.storeURL = storeURL
+        self.saveURL = saveURL
+        self.size = size
+    }
+
+    /// Runs every step once. The busiest user's hash is replaced in memory by
+    /// a one-round hash, so sign-in measures the portal, not PBKDF2.
+    public func run(userId: String, password: String) throws -> Pass {
+        var pass = Pass()
+        pass.timings = try measure(userId: userId, password: password) { pass.cursorMove = $0 }
+        return pass
+    }
+
+    private func measure(userId: String, password: String,
+                         cursorMove: ((before: CellBuffer, after: CellBuffer)) -> Void) throws -> Timings {
+        var timings: Timings = [:]
+        var loaded: Tenant?
+        let overCap = isOverSizeCap
+        timings["storeLoadMs"] = try milliseconds {
+            loaded = overCap ? try StoreCodec.decode(try Data(contentsOf: storeURL), path: storeURL.path)
+                : try JSONStore(url: storeURL).load()
+        }
+        guard var tenant = loaded else { return timings }
+        timings["storeSaveMs"] = try milliseconds { try JSONStore(url: saveURL).create(tenant, force: true) }
+
+        guard let index = tenant.users.firstIndex(where: { $0.id == userId }) else { return timings }
+        tenant.users[index].password = PasswordHash.make(password: password, iterations: 1, random: SeededRandomSource(seed: 7))
+        let upn = tenant.users[index].userPrincipalName
+        let context = PortalContext(tenant: tenant, timeZone: TimeZone(identifier: "UTC") ?? .current)
+        let clock = VirtualClock(start: Date())
+
+        var runtime: PortalRuntime?
+        timings["firstFrameMs"] = milliseconds {
+            let started = PortalRuntime(context: context, clock: clock, size: size)
+            _ = started.render()
+            runtime = started
+        }
+        guard let runtime else { return timings }
+        // What a person waits for today: the sign-in screen is drawn once the store is loaded.
+        timings["coldStartMs"] = (timings["storeLoadMs"] ?? 0) + (timings["firstFrameMs"] ?? 0)
+        for character in upn { runtime.send(.input(.key(.character(character)))) }
+        runtime.send(.input(.key(.tab)))
+        for character in password { runtime.send(.input(.key(.character(character)))) }
+        timings["signInToHomeMs"] = milliseconds {
+            runtime.send(.input(.key(.enter)))
+            _ = runtime.render()
+        }
+        // A figure for a screen never reached would be meaningless: each step checks where it is.
+        guard case .portal = runtime.state.screen else { throw BenchError.signInFailed(upn) }
+        try expect("Home", in: runtime) { $0.section == .home && $0.detail == nil }
+        timings["homeKeyMs"] = frameAfter(.down, in: runtime)
+        runtime.send(.input(.key(.character("2"))))
+        try expect("the Devices list", in: runtime) { $0.section == .devices && $0.detail == nil }
+        let listBefore = runtime.render()
+        timings["devicesKeyMs"] = frameAfter(.down, in: runtime)
+        cursorMove((listBefore, runtime.render()))
+        runtime.send(.input(.key(.enter)))
+        try expect("a device's detail", in: runtime) { if case .device? = $0.detail { true } else { false } }
+        timings["deviceDetailKeyMs"] = frameAfter(.down, in: runtime)
+        runtime.send(.input(.key(.escape)))
+        runtime.send(.input(.key(.character("3"))))
+        try expect("the Apps list", in: runtime) { $0.section == .apps && $0.detail == nil }
+        timings["appsKeyMs"] = frameAfter(.down, in: runtime)
+        runtime.send(.input(.key(.enter)))
+        try expect("an app's detail", in: runtime) { if case .app? = $0.detail { true } else { false } }
+        timings["appDetailKeyMs"] = frameAfter(.down, in: runtime)
+        return timings
+    }
+
+    private func expect(_ screen: String, in runtime: PortalRuntime, _ isThere: (PortalState) -> Bool) throws {
+        guard case let .portal(portal) = runtime.state.screen, isThere(portal) else { throw BenchError.notReached(screen) }
+    }
+
+    /// What a key costs until its frame is drawn: update, then view.
+    private func frameAfter(_ key: Key, in runtime: PortalRuntime) -> Double {
+        milliseconds {
+            runtime.send(.input(.key(key)))
+            _ = runtime.render()
+        }
+    }
+
+    private func milliseconds(_ work: () throws -> Void) rethrows -> Double {
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure(work)
+        let parts = elapsed.components
+        return Double(parts.seconds) * 1_000 + Double(parts.attoseconds) / 1e15
+    }
+}
+
+public enum BenchError: Error, CustomStringConvertible {
+    case signInFailed(String)
+    case notReached(String)
+
+    public var description: String {
+        switch self {
+        case let .signInFailed(upn): "sign-in as \(upn) did not reach Home"
+        case let .notReached(screen): "the keys meant to open \(screen) did not"
+        }
+    }
+}
+
+/// The largest resident set the process has had, in megabytes.
+public func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    // Linux reports kilobytes, macOS bytes.
+    #if os(macOS)
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1_048_576
+    #else
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1_024
+    #endif
+}
