@@ -36,7 +36,7 @@ struct BenchReport {
         #endif
     }
 
-    static let overSizeCapNote = "The store is over JSONStore.maximumSize (64 MB), so `portal run` would refuse it; load was measured as reading the file and StoreCodec.decode, the same work without the cap."
+    static let overSizeCapNote = "The store is over JSONStore.maximumSize, so `portal run` would refuse it; load was measured as reading the file and StoreCodec.decode, the same work without the cap."
 
     static let buildNote = isDebugBuild
         ? "DEBUG BUILD: these figures mean little; run `swift build -c release` and `.build/release/portal bench`."
@@ -73,7 +73,7 @@ struct BenchReport {
             timed("storeSaveMs", "store save", limit: save.0, target: save.1),
             // dialog --menu with 40 items drew in 5-6 ms on the machine of issue 7.
             timed("firstFrameMs", "first frame (runtime + sign-in screen, store loaded)", limit: 12, target: "<= 12 ms (2x dialog --menu)"),
-            timed("coldStartMs", "cold start: store load + first frame", limit: 12, target: "<= 12 ms (2x dialog --menu)"),
+            timed("coldStartMs", "cold start: first frame while the store loads in the background", limit: 12, target: "<= 12 ms (2x dialog --menu)"),
             // Issue 7 sets this on the large store; the small one must meet it too.
             timed("signInToHomeMs", "sign-in to Home (1-round hash)", limit: huge ? nil : 150,
                   target: huge ? "(large: <= 150 ms)" : "<= 150 ms"),

@@ -67,8 +67,16 @@ public struct BenchScenario {
             runtime = started
         }
         guard let runtime else { return timings }
-        // What a person waits for today: the sign-in screen is drawn once the store is loaded.
-        timings["coldStartMs"] = (timings["storeLoadMs"] ?? 0) + (timings["firstFrameMs"] ?? 0)
+        // What a person waits for: `portal run` draws the sign-in screen while
+        // the store is still being read in the background.
+        let loadedTenant = tenant
+        timings["coldStartMs"] = milliseconds {
+            let placeholder = PortalContext(tenant: EmptyOrganization.make(), timeZone: TimeZone(identifier: "UTC") ?? .current)
+            let starting = PortalRuntime(context: placeholder, clock: clock, size: size)
+            starting.post(.input(.resize(size)))
+            starting.loadTenant { loadedTenant }
+            _ = starting.render()
+        }
         for character in upn { runtime.send(.input(.key(.character(character)))) }
         runtime.send(.input(.key(.tab)))
         for character in password { runtime.send(.input(.key(.character(character)))) }
