@@ -14,8 +14,8 @@ public struct DocumentLines: Equatable, Sendable {
     public struct Key: Equatable, Sendable {
         public var document: Document
         public var width: Int
-        /// Minutes since the reference date, or nil for a document that shows
-        /// no time: relative times ("in 3 hours") change only at a minute.
+        /// The `slot` of the time the lines were laid out for, or nil for a
+        /// document that shows no time.
         public var minute: Int?
     }
 
@@ -27,5 +27,15 @@ public struct DocumentLines: Equatable, Sendable {
     /// alone decides equality, and comparing states stays cheap.
     public static func == (left: DocumentLines, right: DocumentLines) -> Bool { left.key == right.key }
 
-    static func minute(of now: Date) -> Int { Int((now.timeIntervalSinceReferenceDate / 60).rounded(.down)) }
+    /// Times in the store fall on whole minutes, so what the documents show
+    /// (relative times, grace periods, the greeting) changes only on a minute
+    /// or just after it: "in 1 day 18 hours" at 09:00:00 reads "in 1 day 17
+    /// hours" from 09:00:00.001. Each minute is therefore two slots: its first
+    /// instant, then the rest of it. A time with seconds in the store shows its
+    /// change up to a minute late.
+    static func minute(of now: Date) -> Int {
+        let seconds = now.timeIntervalSinceReferenceDate
+        let minute = (seconds / 60).rounded(.down)
+        return Int(minute) * 2 + (seconds == minute * 60 ? 0 : 1)
+    }
 }
