@@ -36,11 +36,9 @@ extension Tenant {
         .map(\.1)
     }
 
-    /// The app's state on each of the user's devices that can run it.
+    /// The app's state on each of the user's devices that can run it. Builds
+    /// an index each call: screens keep an `InstallStateIndex` instead.
     public func installStates(of app: MobileApp, for user: User) -> [(device: ManagedDevice, state: ResultantAppState)] {
-        let states = appInstallStates.filter { $0.appId == app.id }
-        return devices(of: user).filter { app.platforms.contains($0.operatingSystem) }.map { device in
-            (device, states.first { $0.deviceId == device.id }?.installState ?? .notInstalled)
-        }
+        InstallStateIndex(tenant: self, user: user).installStates(of: app)
     }
 }

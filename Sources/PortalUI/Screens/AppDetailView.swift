@@ -3,7 +3,7 @@ import PortalCore
 
 /// One app: what it is, who publishes it, and its state on each device.
 enum AppDetailView {
-    static func lines(_ entry: CatalogEntry, user: User, context: PortalContext, width: Int) -> [StyledLine] {
+    static func lines(_ entry: CatalogEntry, installs: InstallStateIndex, context: PortalContext, width: Int) -> [StyledLine] {
         let app = entry.app
         var lines: [StyledLine] = [
             StyledLine(TextWidth.truncate(app.displayName, to: width), .title),
@@ -29,7 +29,7 @@ enum AppDetailView {
 
         lines.append(.blank)
         lines.append(StyledLine("On your devices", .accent))
-        let states = context.tenant.installStates(of: app, for: user)
+        let states = installs.installStates(of: app)
         if states.isEmpty {
             lines.append(StyledLine("None of your devices can run this app.", .dim))
         }

@@ -6,6 +6,10 @@ import PortalStore
 public struct PortalContext: Sendable {
     public var tenant: Tenant
     public var isDemo: Bool
+    /// The demo accounts present in the store, with their people's names:
+    /// found once, since looking each up scans every user and the sign-in
+    /// form is drawn on every key.
+    public var demoAccounts: [(userPrincipalName: String, password: String, displayName: String)]
     public var timeZone: TimeZone
     public var mouseEnabled: Bool
     /// False when the terminal's locale is not UTF-8 and text is drawn in ASCII.
@@ -17,8 +21,19 @@ public struct PortalContext: Sendable {
     public init(tenant: Tenant, timeZone: TimeZone, mouseEnabled: Bool = true) {
         self.tenant = tenant
         self.isDemo = DemoOrganization.isDemo(tenant)
+        demoAccounts = isDemo ? Self.demoAccounts(in: tenant) : []
         self.timeZone = timeZone
         self.mouseEnabled = mouseEnabled
+    }
+
+    private static func demoAccounts(in tenant: Tenant) -> [(userPrincipalName: String, password: String, displayName: String)] {
+        var names: [String: String] = [:]
+        for user in tenant.users where names[user.userPrincipalName.lowercased()] == nil {
+            names[user.userPrincipalName.lowercased()] = user.displayName
+        }
+        return DemoOrganization.accounts.compactMap { account in
+            names[account.userPrincipalName.lowercased()].map { (account.userPrincipalName, account.password, $0) }
+        }
     }
 
     /// "2026-11-22 09:30 UTC"

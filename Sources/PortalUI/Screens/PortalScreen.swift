@@ -6,6 +6,8 @@ import PortalCore
 enum PortalScreen {
     static func update(_ state: inout PortalState, _ message: Message, context: PortalContext, size: Size, now: Date) -> [Effect] {
         let layout = PortalLayout(size: size)
+        // Before: moves and clamping read the shown document's current lines.
+        refreshDocuments(&state, context: context, size: size, now: now)
         switch message {
         case let .input(.key(key)):
             handle(key, &state, context: context, layout: layout, now: now)
@@ -17,7 +19,56 @@ enum PortalScreen {
         default:
             break
         }
+        // After: a key may have opened a detail or gone back Home.
+        refreshDocuments(&state, context: context, size: size, now: now)
         return []
+    }
+
+    // MARK: - Documents kept in the state
+
+    /// Lays out the shown document again only when its key changed: the first
+    /// message after sign-in, a width change, a new minute (for documents that
+    /// show times) or another detail. A tick within the minute changes nothing.
+    static func refreshDocuments(_ state: inout PortalState, context: PortalContext, size: Size, now: Date) {
+        // Below the minimum nothing is laid out; the next size that fits lays out.
+        guard !size.isBelowMinimum else { return }
+        let width = size.width - 3
+        if let detail = state.detail {
+            let key = documentKey(.detail(detail), width: width, now: now)
+            guard state.detailDocument?.key != key else { return }
+            state.detailDocument = DocumentLines(key: key, lines: layOut(.detail(detail), state, context: context, width: width, now: now))
+            state.documentBuilds += 1
+            return
+        }
+        state.detailDocument = nil
+        guard state.section == .home else { return }
+        let key = documentKey(.home, width: width, now: now)
+        guard state.home?.key != key else { return }
+        state.home = DocumentLines(key: key, lines: layOut(.home, state, context: context, width: width, now: now))
+        state.documentBuilds += 1
+    }
+
+    static func documentKey(_ document: DocumentLines.Document, width: Int, now: Date) -> DocumentLines.Key {
+        let showsTime: Bool = switch document {
+        case .home, .detail(.device): true
+        case .detail(.app): false
+        }
+        return DocumentLines.Key(document: document, width: width, minute: showsTime ? DocumentLines.minute(of: now) : nil)
+    }
+
+    /// The document's lines as drawn: the kept ones when still current, else
+    /// laid out now (the first frame after sign-in, before any message).
+    static func documentLines(_ document: DocumentLines.Document, _ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
+        let kept = document == .home ? state.home : state.detailDocument
+        if let kept, kept.key == documentKey(document, width: width, now: now) { return kept.lines }
+        return layOut(document, state, context: context, width: width, now: now)
+    }
+
+    private static func layOut(_ document: DocumentLines.Document, _ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
+        switch document {
+        case .home: HomeView.lines(state, context: context, width: width, now: now).map(indented)
+        case let .detail(detail): detailLines(detail, state, context: context, width: width, now: now).map(indented)
+        }
     }
 
     /// The keys of the open section or detail.
@@ -81,13 +132,13 @@ enum PortalScreen {
         let width = layout.size.width
         let visible = layout.content.height
         if state.detail != nil {
-            state.detailScroll.apply(move, lines: detailLines(state, context: context, width: width - 3, now: now).count, visible: visible)
+            state.detailScroll.apply(move, lines: shownDetailLines(state, context: context, width: width - 3, now: now).count, visible: visible)
             return
         }
         let rows = Table.visibleRows(in: layout.table)
         switch state.section {
         case .home:
-            state.homeScroll.apply(move, lines: HomeView.lines(state, context: context, width: width - 3, now: now).count, visible: visible)
+            state.homeScroll.apply(move, lines: documentLines(.home, state, context: context, width: width - 3, now: now).count, visible: visible)
         case .devices:
             state.deviceList.apply(move, count: state.myDevices.count, visible: rows)
         case .apps:
@@ -111,11 +162,11 @@ enum PortalScreen {
         let width = layout.size.width - 3
         let visible = layout.content.height
         if state.detail != nil {
-            state.detailScroll.clamp(lines: detailLines(state, context: context, width: width, now: now).count, visible: visible)
+            state.detailScroll.clamp(lines: shownDetailLines(state, context: context, width: width, now: now).count, visible: visible)
         }
         switch state.section {
         case .home:
-            state.homeScroll.clamp(lines: HomeView.lines(state, context: context, width: width, now: now).count, visible: visible)
+            state.homeScroll.clamp(lines: documentLines(.home, state, context: context, width: width, now: now).count, visible: visible)
         case .support:
             state.supportScroll.clamp(lines: SupportView.lines(context: context, width: width).count, visible: visible)
         case .devices, .apps:
@@ -155,16 +206,20 @@ enum PortalScreen {
         }
     }
 
-    static func detailLines(_ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
-        switch state.detail {
-        case let .device(id)?:
+    /// The open detail's lines as drawn, or none.
+    static func shownDetailLines(_ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
+        guard let detail = state.detail else { return [] }
+        return documentLines(.detail(detail), state, context: context, width: width, now: now)
+    }
+
+    static func detailLines(_ detail: PortalState.Detail, _ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
+        switch detail {
+        case let .device(id):
             guard let device = state.myDevices.first(where: { $0.id == id }) else { return [] }
             return DeviceDetailView.lines(device, user: state.user, context: context, width: width, now: now)
-        case let .app(id)?:
+        case let .app(id):
             guard let entry = state.catalog.first(where: { $0.id == id }) else { return [] }
-            return AppDetailView.lines(entry, user: state.user, context: context, width: width)
-        case nil:
-            return []
+            return AppDetailView.lines(entry, installs: state.installs, context: context, width: width)
         }
     }
 
@@ -183,12 +238,12 @@ enum PortalScreen {
         buffer.write(String(repeating: "─", count: width), x: 0, y: layout.separatorRow, role: .border)
 
         if state.detail != nil {
-            let lines = detailLines(state, context: context, width: width - 3, now: now)
-            Widgets.scrollView(lines.map(indented), offset: state.detailScroll.offset, in: layout.content, buffer: &buffer)
+            let lines = shownDetailLines(state, context: context, width: width - 3, now: now)
+            Widgets.scrollView(lines, offset: state.detailScroll.offset, in: layout.content, buffer: &buffer)
         } else {
             switch state.section {
             case .home:
-                Widgets.scrollView(HomeView.lines(state, context: context, width: width - 3, now: now).map(indented),
+                Widgets.scrollView(documentLines(.home, state, context: context, width: width - 3, now: now),
                                    offset: state.homeScroll.offset, in: layout.content, buffer: &buffer)
             case .devices:
                 DevicesView.view(state, context: context, now: now, layout: layout, buffer: &buffer)

@@ -34,12 +34,31 @@ public struct PortalState: Equatable, Sendable {
     public var supportScroll = ScrollState()
     public var detail: Detail?
     public var detailScroll = ScrollState()
+    /// The user's install states by app, so an app's detail never scans the organization.
+    public let installs: InstallStateIndex
+    /// Home's lines for the current width and minute; nil until first laid out.
+    public var home: DocumentLines?
+    /// The open detail's lines, likewise.
+    public var detailDocument: DocumentLines?
+    /// How many times a document was laid out: tests prove with it that keys
+    /// and ticks reuse the lines.
+    public var documentBuilds = 0
 
     public init(user: User, tenant: Tenant) {
         self.user = user
-        myDevices = tenant.devices(of: user).sorted {
-            $0.deviceName.localizedCaseInsensitiveCompare($1.deviceName) == .orderedAscending
-        }
+        installs = InstallStateIndex(tenant: tenant, user: user)
+        // One locale for the whole sort: `localizedCaseInsensitiveCompare`
+        // looked the current locale up per comparison. The collation order is
+        // kept (it puts "-" before "'", unlike code points); equal names keep
+        // their store order.
+        let locale = Locale.current
+        myDevices = installs.devices.enumerated().sorted { left, right in
+            switch left.element.deviceName.compare(right.element.deviceName, options: .caseInsensitive, range: nil, locale: locale) {
+            case .orderedAscending: true
+            case .orderedDescending: false
+            case .orderedSame: left.offset < right.offset
+            }
+        }.map(\.element)
         catalog = tenant.catalog(for: user)
     }
 }

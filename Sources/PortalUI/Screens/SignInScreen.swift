@@ -176,10 +176,8 @@ enum SignInScreen {
             buffer.write("Demo organization: sign in with any of these accounts.", x: layout.form.x, y: row, role: .accent)
             row += 1
             let available = size.height - 2 - row
-            let accounts = DemoOrganization.accounts.filter { context.tenant.user(principalName: $0.userPrincipalName) != nil }
-            for account in accounts.prefix(max(0, available)) {
-                let name = context.tenant.user(principalName: account.userPrincipalName)?.displayName ?? ""
-                let line = TextWidth.pad(account.userPrincipalName, to: 28) + "  " + TextWidth.pad(account.password, to: 18) + "  " + name
+            for account in context.demoAccounts.prefix(max(0, available)) {
+                let line = TextWidth.pad(account.userPrincipalName, to: 28) + "  " + TextWidth.pad(account.password, to: 18) + "  " + account.displayName
                 buffer.write(line, x: layout.form.x + 2, y: row, role: .dim)
                 row += 1
             }
