@@ -26,7 +26,10 @@ public enum PortalApp {
         switch state.screen {
         case var .signIn(signIn):
             if case let .signInSucceeded(user) = message {
-                state.screen = .portal(PortalState(user: user, tenant: context.tenant))
+                var portal = PortalState(user: user, tenant: context.tenant)
+                // Lay Home out once here, so the first frame reuses it.
+                PortalScreen.refreshDocuments(&portal, context: context, size: state.size, now: state.now)
+                state.screen = .portal(portal)
                 return []
             }
             let effects = SignInScreen.update(&signIn, message, size: state.size)
