@@ -323,16 +323,18 @@ struct TerminalLoopTests {
         #expect(backend.drawn.last?.contains("Signing in…") == false)
     }
 
-    /// Idle, the loop sleeps until the next whole minute (the finest time
-    /// a screen shows) instead of waking every second.
+    /// Idle, the loop ticks only on the whole minute (the finest time a
+    /// screen shows), and a wake-up with nothing to do draws nothing.
     @Test func anIdleLoopSleepsUntilTheNextMinute() {
         #expect(TerminalLoop.nextTick(after: testNow.addingTimeInterval(30)) == testNow.addingTimeInterval(60))
         #expect(TerminalLoop.nextTick(after: testNow) == testNow.addingTimeInterval(60))
         let runtime = demoRuntime()
-        let backend = InMemoryBackend(size: Size(width: 80, height: 24), events: [.timeout])
+        let backend = InMemoryBackend(size: Size(width: 80, height: 24), events: [.timeout, .timeout, .timeout])
         TerminalLoop.run(runtime, on: backend)
-        #expect(backend.pollTimeouts.first == 60_000)
+        #expect(backend.pollTimeouts.first == TerminalLoop.longestWaitMilliseconds)
         #expect(backend.drawn.count == 1, "nothing changed, so nothing was drawn again")
+        // The virtual clock stood still: no tick was due, so nothing was rendered either.
+        #expect(runtime.state.now == testNow)
     }
 
     @Test func ctrlLRepaintsEveryCell() {

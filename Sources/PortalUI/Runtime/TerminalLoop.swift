@@ -4,6 +4,8 @@ import Foundation
 public enum TerminalLoop {
     /// How often to look for finished background work while some runs.
     static let busyPollMilliseconds = 25
+    /// The longest an idle loop waits for input before looking again.
+    static let longestWaitMilliseconds = 1_000
 
     /// Nothing on screen changes faster than a minute ("3 minutes ago", a
     /// grace deadline), so an idle portal wakes once a minute, on the minute,
@@ -36,7 +38,12 @@ public enum TerminalLoop {
         var tickDue = nextTick(after: runtime.clock.now())
         while !runtime.isFinished {
             let untilTick = Int((tickDue.timeIntervalSince(runtime.clock.now()) * 1_000).rounded(.up))
-            let wait = runtime.isBusy ? min(busyPollMilliseconds, max(0, untilTick)) : min(max(1, untilTick), 60_000)
+            // curses learns of a resize from SIGWINCH, which can slip in just
+            // before it starts waiting; a wait of at most a second bounds how
+            // long such a resize can go unseen. A wake-up with nothing to do
+            // renders nothing.
+            let wait = runtime.isBusy ? min(busyPollMilliseconds, max(0, untilTick)) : min(max(1, untilTick), longestWaitMilliseconds)
+            var changed = false
             switch backend.poll(timeoutMilliseconds: wait) {
             case let .terminate(signal): return signal
             case .timeout: break
@@ -45,13 +52,16 @@ public enum TerminalLoop {
                 // What the input changed (e.g. "Signing in…") shows before
                 // the results of the work it started.
                 show()
+                changed = true
             }
-            runtime.deliverFinishedWork()
+            if runtime.deliverFinishedWork() { changed = true }
             if runtime.clock.now() >= tickDue {
                 tickDue = nextTick(after: runtime.clock.now())
                 runtime.post(.tick)
+                changed = true
             }
             for request in runtime.takeTerminalRequests() {
+                changed = true
                 switch request {
                 case .redraw:
                     backend.invalidate()
@@ -66,7 +76,7 @@ public enum TerminalLoop {
                     runtime.post(.input(.resize(backend.size)))
                 }
             }
-            show()
+            if changed { show() }
         }
         return nil
     }
