@@ -11,6 +11,24 @@ struct JSONSyntaxCheck {
     private let bytes: [UInt8]
     private var offset = 0
     private var problems: [StoreProblem] = []
+    /// Where the value being read sits. Kept as parts and written out only
+    /// for a problem: building a path string for every value of a large
+    /// store cost more than the rest of the check.
+    private var location: [PathPart] = []
+
+    private enum PathPart {
+        case key(String)
+        case index(Int)
+    }
+
+    private var path: String {
+        location.reduce("$") { path, part in
+            switch part {
+            case let .key(key): return path + Self.member(key)
+            case let .index(index): return "\(path)[\(index)]"
+            }
+        }
+    }
 
     private struct SyntaxError: Error {
         var offset: Int
@@ -37,7 +55,7 @@ struct JSONSyntaxCheck {
         do throws(SyntaxError) {
             check.skipByteOrderMark()
             check.skipWhitespace()
-            try check.value(path: "$", depth: 0)
+            try check.value(depth: 0)
             check.skipWhitespace()
             if check.offset < bytes.count { throw SyntaxError(offset: check.offset, message: "unexpected text after the document") }
         } catch {
@@ -100,16 +118,16 @@ struct JSONSyntaxCheck {
 
     private func peek() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
 
-    private mutating func value(path: String, depth: Int) throws(SyntaxError) {
+    private mutating func value(depth: Int) throws(SyntaxError) {
         guard depth < Self.maximumDepth else {
             throw SyntaxError(offset: offset, message: "nested deeper than \(Self.maximumDepth) levels")
         }
         guard let byte = peek() else { throw SyntaxError(offset: offset, message: "the document ends where a value should be") }
         switch byte {
-        case UInt8(ascii: "{"): try object(path: path, depth: depth)
-        case UInt8(ascii: "["): try array(path: path, depth: depth)
-        case UInt8(ascii: "\""): _ = try string()
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(path: path)
+        case UInt8(ascii: "{"): try object(depth: depth)
+        case UInt8(ascii: "["): try array(depth: depth)
+        case UInt8(ascii: "\""): _ = try string(keep: false)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
@@ -117,23 +135,24 @@ struct JSONSyntaxCheck {
         }
     }
 
-    private mutating func object(path: String, depth: Int) throws(SyntaxError) {
+    private mutating func object(depth: Int) throws(SyntaxError) {
         offset += 1
         skipWhitespace()
         var keys: Set<String> = []
         if peek() == UInt8(ascii: "}") { offset += 1; return }
         while true {
             guard peek() == UInt8(ascii: "\"") else { throw SyntaxError(offset: offset, message: "expected a quoted key") }
-            let key = try string()
-            let keyPath = path + Self.member(key)
+            let key = try string(keep: true)
+            location.append(.key(key))
+            defer { location.removeLast() }
             if !keys.insert(key).inserted {
-                problems.append(StoreProblem(path: keyPath, message: "this key appears more than once in the same object; keep one"))
+                problems.append(StoreProblem(path: path, message: "this key appears more than once in the same object; keep one"))
             }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else { throw SyntaxError(offset: offset, message: "expected : after a key") }
             offset += 1
             skipWhitespace()
-            try value(path: keyPath, depth: depth + 1)
+            try value(depth: depth + 1)
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -149,13 +168,15 @@ struct JSONSyntaxCheck {
         }
     }
 
-    private mutating func array(path: String, depth: Int) throws(SyntaxError) {
+    private mutating func array(depth: Int) throws(SyntaxError) {
         offset += 1
         skipWhitespace()
         if peek() == UInt8(ascii: "]") { offset += 1; return }
         var index = 0
         while true {
-            try value(path: "\(path)[\(index)]", depth: depth + 1)
+            location.append(.index(index))
+            try value(depth: depth + 1)
+            location.removeLast()
             index += 1
             skipWhitespace()
             switch peek() {
@@ -174,7 +195,8 @@ struct JSONSyntaxCheck {
 
     /// Reads a string and returns its decoded text (keys are compared decoded,
     /// as a JSON reader sees them).
-    private mutating func string() throws(SyntaxError) -> String {
+    /// `keep: false` checks a value's string without building it.
+    private mutating func string(keep: Bool) throws(SyntaxError) -> String {
         let start = offset
         offset += 1
         var scalars = String.UnicodeScalarView()
@@ -221,13 +243,13 @@ struct JSONSyntaxCheck {
             }
             pendingHigh = nil
             if byte < 0x80 {
-                scalars.append(Unicode.Scalar(byte))
+                if keep { scalars.append(Unicode.Scalar(byte)) }
                 offset += 1
                 continue
             }
             // Multi-byte characters were checked as UTF-8 already; copy them whole.
             let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-            scalars.append(contentsOf: String(decoding: bytes[offset..<(offset + length)], as: UTF8.self).unicodeScalars)
+            if keep { scalars.append(contentsOf: String(decoding: bytes[offset..<(offset + length)], as: UTF8.self).unicodeScalars) }
             offset += length
         }
     }
@@ -236,7 +258,7 @@ struct JSONSyntaxCheck {
     /// versions); Foundation reports any other with an error naming no field.
     static let notWholeNumber = "expected a whole number, with no fraction or exponent, of at most 9,223,372,036,854,775,807"
 
-    private mutating func number(path: String) throws(SyntaxError) {
+    private mutating func number() throws(SyntaxError) {
         let start = offset
         func digits() -> Int {
             let from = offset
@@ -259,6 +281,9 @@ struct JSONSyntaxCheck {
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { offset += 1 }
             if digits() == 0 { throw SyntaxError(offset: start, message: "a malformed number") }
         }
+        // Up to 18 digits with no fraction or exponent always fit an Int.
+        let plain = bytes[start..<offset].allSatisfy { (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }
+        if plain && offset - start <= 18 { return }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
         if Int(text) == nil {
             let shown = text.count > 24 ? "\(text.prefix(24))…" : text
@@ -276,7 +301,7 @@ struct JSONSyntaxCheck {
 
     /// `.name` for plain keys, `["odd key"]` for any other, so a path can be pasted into jq.
     static func member(_ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
             && !("0"..."9").contains(key.unicodeScalars.first!)
         if plain { return ".\(key)" }
         let quoted = key.unicodeScalars.map { scalar -> String in
