@@ -19,13 +19,37 @@ enum StoreWriter {
         return root.appendingPathComponent(".build/debug/store-writer")
     }()
 
-    static func start(_ store: URL, prefix: String, count: Int) throws -> Process {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = [store.path, prefix, String(count)]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    static func start(_ store: URL, prefix: String, count: Int) throws -> Child {
+        try Child(url, [store.path, prefix, String(count)])
+    }
+}
+
+/// A child process spawned and reaped by its pid. Foundation's Process was
+/// seen to wait forever for a child killed just after it started, the child
+/// left a zombie that nobody reaped.
+struct Child {
+    let pid: pid_t
+
+    init(_ executable: URL, _ arguments: [String]) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        self.pid = pid
+    }
+
+    /// Waits for the child; its exit status, or 128 + the signal that ended it.
+    @discardableResult
+    func wait() -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 }
 
@@ -57,8 +81,8 @@ struct StoreProcessTests {
             // 2 to 40 ms: past the writer's start-up, inside its stream of writes.
             let delay = 2_000 + Int(random.bytes(count: 2).withUnsafeBytes { $0.load(as: UInt16.self) }) % 38_000
             usleep(UInt32(delay))
-            kill(writer.processIdentifier, SIGKILL)
-            writer.waitUntilExit()
+            kill(writer.pid, SIGKILL)
+            writer.wait()
 
             let tenant = try store.load()
             let landed = tenant.groups.filter { $0.id.hasPrefix("k\(round)-") }.map(\.id)
@@ -83,10 +107,8 @@ struct StoreProcessTests {
         let store = try smallStore(in: folder)
         let first = try StoreWriter.start(store.url, prefix: "a", count: count)
         let second = try StoreWriter.start(store.url, prefix: "b", count: count)
-        first.waitUntilExit()
-        second.waitUntilExit()
-        #expect(first.terminationStatus == 0)
-        #expect(second.terminationStatus == 0)
+        #expect(first.wait() == 0)
+        #expect(second.wait() == 0)
         let ids = Set(try store.load().groups.map(\.id))
         let expected = Set((0..<count).flatMap { ["a-\($0)", "b-\($0)"] })
         #expect(ids == expected)
