@@ -66,7 +66,7 @@ struct RunCommand: ParsableCommand {
             printError("portal: \(error)")
             throw ExitCode(2)
         }
-        var context = PortalContext(tenant: EmptyOrganization.make(), timeZone: .current, mouseEnabled: !noMouse)
+        var context = PortalContext.awaitingStore(timeZone: .current, mouseEnabled: !noMouse)
         context.localeIsUTF8 = backend.localeIsUTF8
         let runtime = PortalRuntime(context: context, clock: SystemClock(), size: backend.size)
         runtime.loadTenant { try store.load() }

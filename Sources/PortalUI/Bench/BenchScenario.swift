@@ -71,8 +71,8 @@ public struct BenchScenario {
         // the store is still being read in the background.
         let loadedTenant = tenant
         timings["coldStartMs"] = milliseconds {
-            let placeholder = PortalContext(tenant: EmptyOrganization.make(), timeZone: TimeZone(identifier: "UTC") ?? .current)
-            let starting = PortalRuntime(context: placeholder, clock: clock, size: size)
+            let waiting = PortalContext.awaitingStore(timeZone: TimeZone(identifier: "UTC") ?? .current)
+            let starting = PortalRuntime(context: waiting, clock: clock, size: size)
             starting.post(.input(.resize(size)))
             starting.loadTenant { loadedTenant }
             _ = starting.render()

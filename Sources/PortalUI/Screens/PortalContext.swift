@@ -18,6 +18,15 @@ public struct PortalContext: Sendable {
     /// usable, and signing in waits for the store.
     public var isLoading = false
 
+    /// The context before the store has been read: an organization with no
+    /// name and no users, shown as "loading" until `PortalRuntime.loadTenant`
+    /// replaces it.
+    public static func awaitingStore(timeZone: TimeZone, mouseEnabled: Bool = true) -> PortalContext {
+        var context = PortalContext(tenant: EmptyOrganization.make(), timeZone: timeZone, mouseEnabled: mouseEnabled)
+        context.isLoading = true
+        return context
+    }
+
     public init(tenant: Tenant, timeZone: TimeZone, mouseEnabled: Bool = true) {
         self.tenant = tenant
         self.isDemo = DemoOrganization.isDemo(tenant)

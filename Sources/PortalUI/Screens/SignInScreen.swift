@@ -145,7 +145,7 @@ enum SignInScreen {
         let layout = Layout(size: size)
         let organization = context.tenant.organization
         // While the store loads the organization is not known yet: the form
-        // is usable at once, and naming a placeholder would mislead.
+        // is usable at once, and it names no organization until it is.
         let name = context.isLoading ? nil : organization.displayName
         Widgets.header(left: " " + (name.map { "\($0)  " } ?? "") + "Company Portal", right: nil, width: size.width, buffer: &buffer)
 
