@@ -26,6 +26,10 @@ public struct Organization: Codable, Sendable, Equatable {
     public var notifications: [OrganizationNotification]
     /// Days a device may go without reporting before it is noncompliant.
     public var complianceValidityPeriodDays: Int
+    /// Lockout and password rules; absent means Entra's defaults.
+    public var signInPolicy: SignInPolicy? = nil
+
+    public var signIn: SignInPolicy { signInPolicy ?? SignInPolicy() }
 
     public init(id: String, displayName: String, themeColor: String, support: SupportContact,
                 privacyStatementUrl: String, termsAndConditions: TermsAndConditions,
