@@ -64,11 +64,6 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
     public func users(principalNames: [String]) -> [User] { tenant.users(principalNames: principalNames) }
     public func signInFacts(principalName: String) -> SignInFacts { tenant.signInFacts(principalName: principalName) }
     public func user(id: String) -> User? { tenant.user(id: id) }
-    public func users(principalNames: [String]) -> [User] {
-        var byName: [String: User] = [:]
-        for user in users where byName[user.userPrincipalName.lowercased()] == nil { byName[user.userPrincipalName.lowercased()] = user }
-        return principalNames.compactMap { byName[$0.lowercased()] }
-    }
 
     public func portalData(userId: String) -> UserPortalData? { tenant.portalData(userId: userId) }
 
