@@ -13,6 +13,8 @@ public struct Authenticator: Sendable {
         case locked(until: Date)
         /// A code was refused (wrong, reused, mistyped).
         case code(CodeOutcome)
+        /// The store could not be read or written; the text says why.
+        case unavailable(String)
 
         public var message: String {
             switch self {
@@ -21,6 +23,7 @@ public struct Authenticator: Sendable {
             case .invalidCredentials: "Your account or password is incorrect. Check them and try again."
             case .locked: "Your account is locked after too many failed sign-ins."
             case let .code(outcome): outcome.message
+            case let .unavailable(reason): reason
             }
         }
     }

@@ -11,4 +11,6 @@ public enum Action: String, CaseIterable, Sendable {
     case nextField, previousField, submit, editText
     case help, closeHelp, quit, quitNow, signOut, redraw, suspend
     case confirm, cancel, choose, switchChoice
+    /// Sign-in: ask for a code from the next of the user's methods.
+    case otherMethod
 }

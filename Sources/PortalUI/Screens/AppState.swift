@@ -6,6 +6,7 @@ import PortalCore
 public struct AppState: Equatable, Sendable {
     public enum Screen: Equatable, Sendable {
         case signIn(SignInState)
+        case secondFactor(SecondFactorState)
         case portal(PortalState)
     }
 

@@ -241,7 +241,7 @@ enum PortalScreen {
         switch detail {
         case let .device(id):
             guard let device = state.myDevices.first(where: { $0.id == id }) else { return [] }
-            return DeviceDetailView.lines(device, user: state.user, context: context, width: width, now: now)
+            return DeviceDetailView.lines(device, data: state.data, context: context, width: width, now: now)
         case let .app(id):
             guard let entry = state.catalog.first(where: { $0.id == id }) else { return [] }
             return AppDetailView.lines(entry, installs: state.installs, context: context, width: width)
@@ -253,7 +253,7 @@ enum PortalScreen {
     static func view(_ state: PortalState, context: PortalContext, now: Date, buffer: inout CellBuffer) {
         let layout = PortalLayout(size: buffer.size)
         let width = buffer.size.width
-        Widgets.header(left: " \(context.tenant.organization.displayName)  Company Portal",
+        Widgets.header(left: " \(context.organization.displayName)  Company Portal",
                        right: state.user.displayName + " (" + state.user.userPrincipalName + ")", width: width, buffer: &buffer)
 
         for tab in layout.tabs() {

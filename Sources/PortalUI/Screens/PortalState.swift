@@ -36,8 +36,10 @@ public struct PortalState: Equatable, Sendable {
     public var security = SecurityInfoState()
     public var detail: Detail?
     public var detailScroll = ScrollState()
+    /// What the portal shows of the user, read from the store at sign-in.
+    public let data: UserPortalData
     /// The user's install states by app, so an app's detail never scans the organization.
-    public let installs: InstallStateIndex
+    public var installs: InstallStateIndex { data.installs }
     /// Home's lines for the current width and minute; nil until first laid out.
     public var home: DocumentLines?
     /// The open detail's lines, likewise.
@@ -46,22 +48,22 @@ public struct PortalState: Equatable, Sendable {
     /// and ticks reuse the lines.
     public var documentBuilds = 0
 
-    public init(user: User, tenant: Tenant) {
-        self.user = user
-        installs = InstallStateIndex(tenant: tenant, user: user)
+    public init(data: UserPortalData) {
+        self.data = data
+        user = data.user
         // One locale for the whole sort: `localizedCaseInsensitiveCompare`
         // looked the current locale up per comparison. The collation order is
         // kept (it puts "-" before "'", unlike code points); equal names keep
         // their store order.
         let locale = Locale.current
-        myDevices = installs.devices.enumerated().sorted { left, right in
+        myDevices = data.devices.enumerated().sorted { left, right in
             switch left.element.deviceName.compare(right.element.deviceName, options: .caseInsensitive, range: nil, locale: locale) {
             case .orderedAscending: true
             case .orderedDescending: false
             case .orderedSame: left.offset < right.offset
             }
         }.map(\.element)
-        catalog = tenant.catalog(for: user)
+        catalog = data.catalog
     }
 }
 
