@@ -24,7 +24,7 @@ private final class SecurityHarness {
         context.random = SeededRandomSource(seed: 8)
         self.context = context
         let user = tenant.users.first { $0.id == userId }!
-        state = AppState(size: size, now: testNow, screen: .portal(PortalState(user: user, tenant: tenant)))
+        state = AppState(size: size, now: testNow, screen: .portal(PortalState(data: UserPortalData(user: user, tenant: tenant))))
     }
 
     var portal: PortalState {
@@ -249,7 +249,7 @@ struct SecurityInfoTests {
         harness.type("short")
         harness.press(.enter)
         guard case let .password(weak)? = harness.security.mode else { return }
-        #expect(weak.message == harness.context.tenant.organization.signIn.problem(withNewPassword: "short", current: "Contoso-Adele-1"))
+        #expect(weak.message == harness.context.organization.signIn.problem(withNewPassword: "short", current: "Contoso-Adele-1"))
         #expect(weak.focus == .new)
         harness.press(.control("u"))
         harness.type("Contoso-Adele-1")

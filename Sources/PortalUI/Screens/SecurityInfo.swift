@@ -69,7 +69,7 @@ enum SecurityInfo {
     ]
 
     /// The organization whose name the authenticator shows and whose rules a new password meets.
-    static func organization(_ context: PortalContext) -> Organization { context.tenant.organization }
+    static func organization(_ context: PortalContext) -> Organization { context.organization }
 
     // MARK: - Layout
 
