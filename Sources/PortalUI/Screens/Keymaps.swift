@@ -80,16 +80,22 @@ enum Keymaps {
 
     /// Security info: the user's sign-in methods and what can be done to them.
     static let securityInfo = Keymap([
-        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
-                   help: "Move the selection", hint: "Move"),
-    ] + moves.dropFirst() + [
         KeyBinding([.character("a"), .insert], .addMethod, help: "Add an authenticator app or a hardware token", hint: "Add"),
         KeyBinding([.character("t"), .enter], .activateToken, help: "Activate the selected hardware token with a code from it"),
         KeyBinding([.character("r"), .function(2)], .renameMethod, help: "Rename the selected method", hint: "Rename"),
         KeyBinding([.character("d")], .setDefaultMethod, help: "Make the selected method the default for sign-in", hint: "Default"),
-        KeyBinding([.delete, .character("x")], .removeMethod, help: "Remove the selected method (asks first)", hint: "Remove"),
+        KeyBinding([.character("x"), .delete], .removeMethod, help: "Remove the selected method (asks first)", hint: "Remove"),
         KeyBinding([.character("p")], .changePassword, help: "Change your password", hint: "Password"),
-    ] + sections + common, mouse: "Click a tab or a row to select it; the wheel scrolls")
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
+                   help: "Move the selection"),
+        // The section's own actions need the hint bar's room; help still lists these.
+    ] + moves.dropFirst() + sections.map(withoutHint) + common, mouse: "Click a tab or a row to select it; the wheel scrolls")
+
+    private static func withoutHint(_ binding: KeyBinding) -> KeyBinding {
+        var binding = binding
+        binding.hint = nil
+        return binding
+    }
 
     /// Keys over a form with text fields: letters type, so help and quit are on function keys only.
     private static let formCommon = [
