@@ -196,7 +196,8 @@ enum MethodRegistration {
             case .nextField?: state.focus = next(state.focus, state)
             case .previousField?: state.focus = previous(state.focus, state)
             case .submit?:
-                if state.focus == .name { state.focus = .code } else { return submit(&state) }
+                // From the name, Enter goes on to the code, unless the code is typed already.
+                if state.focus == .name, state.code.text.count < state.code.limit { state.focus = .code } else { return submit(&state) }
             case .back?:
                 if state.isActivation {
                     if state.canCancel { state.cancelled = true }
@@ -315,7 +316,7 @@ enum MethodRegistration {
             }
             buffer.cursor = nil
         case .scan:
-            scanView(state, what: what, in: rect, localeIsUTF8: localeIsUTF8, buffer: &buffer)
+            scanView(state, in: rect, localeIsUTF8: localeIsUTF8, buffer: &buffer)
         case .verify:
             let title = state.isActivation
                 ? "Activate \(state.name.text): type the code the token shows now."
@@ -354,11 +355,12 @@ enum MethodRegistration {
 
     /// The QR code of the URI when the window holds it, else one line saying
     /// how large it must be; the text secret is shown either way.
-    private static func scanView(_ state: MethodRegistrationState, what: String, in rect: Rect, localeIsUTF8: Bool,
+    private static func scanView(_ state: MethodRegistrationState, in rect: Rect, localeIsUTF8: Bool,
                                  buffer: inout CellBuffer) {
         let x = rect.x + 1
         let textWidth = rect.width - 2
-        buffer.write("Scan this code with your \(what)'s app, then press Enter.", x: x, y: rect.y, role: .title, clip: rect)
+        let scanner = state.kind == .hardwareOath ? "the app that programs your hardware token" : "your authenticator app"
+        buffer.write("Scan this code with \(scanner), then press Enter.", x: x, y: rect.y, role: .title, clip: rect)
         let text = textLines(state, width: textWidth)
         var row = rect.y + 1
         if let code = state.qrCode {
