@@ -344,6 +344,22 @@ struct SecurityInfoTests {
         if registration.qrCode != nil { #expect(screen.contains("Make the window at least")) }
     }
 
+    /// The code on the registration screen, read off the cells by a real decoder, is the URI.
+    @Test func theRegistrationScreenScansToItsURI() throws {
+        let harness = SecurityHarness(Self.tenant(), userId: "usr-adele", size: Size(width: 100, height: 40))
+        harness.press(.character("4"), .character("a"), .enter)
+        guard case let .register(registration)? = harness.security.mode else { Issue.record("not registering"); return }
+        let buffer = PortalApp.view(harness.state, context: harness.context)
+        var cells: [(x: Int, y: Int)] = []
+        for y in 0..<buffer.size.height {
+            for x in 0..<buffer.size.width where buffer[x, y].role == .qrCode { cells.append((x, y)) }
+        }
+        let xs = cells.map(\.x), ys = cells.map(\.y)
+        let frame = try Rect(x: #require(xs.min()), y: #require(ys.min()), width: xs.max()! - xs.min()! + 1, height: ys.max()! - ys.min()! + 1)
+        let modules = try QRCodeCells.modules(in: buffer, frame: frame)
+        #expect(try Zbar.scan(PGM.image(modules, dark: 0, light: 255, pixelsPerModule: 8)) == registration.uri)
+    }
+
     @Test func theURIEncodesWhatCouldEndItsParts() {
         let uri = MethodRegistrationState.otpauthURI(issuer: "A&B: Co", account: "x@y.com", secret: "ABCD", code: OneTimeCode())
         #expect(uri == "otpauth://totp/A%26B%3A%20Co:x%40y.com?secret=ABCD&issuer=A%26B%3A%20Co&algorithm=SHA1&digits=6&period=30")
