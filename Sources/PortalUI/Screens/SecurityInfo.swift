@@ -53,7 +53,7 @@ public struct MethodRemoval: Equatable, Sendable {
     public var confirmChosen = false
 
     var title: String { "Remove \(name)?" }
-    var message: String { "You will no longer sign in with \(name). Removing it cannot be undone here; you can add it again later." }
+    var message: String { "You will no longer sign in with \(name). To use it again, you would register it anew." }
     static let confirmLabel = "Remove"
     static let cancelLabel = "Keep"
 }
@@ -73,12 +73,12 @@ enum SecurityInfo {
 
     // MARK: - Layout
 
-    /// The table leaves the content's last line for the notice.
+    /// The table leaves the content's last two lines for the notice.
     static func table(_ layout: PortalLayout) -> Rect {
-        Rect(x: 0, y: layout.content.y + 1, width: layout.size.width, height: max(2, layout.content.height - 2))
+        Rect(x: 0, y: layout.content.y + 1, width: layout.size.width, height: max(2, layout.content.height - 3))
     }
 
-    static func noticeRow(_ layout: PortalLayout) -> Int { layout.content.maxY - 1 }
+    static func noticeRow(_ layout: PortalLayout) -> Int { layout.content.maxY - 2 }
 
     static func renameBox(_ layout: PortalLayout) -> Rect {
         layout.content.centered(width: min(60, layout.size.width), height: 7)
@@ -376,10 +376,22 @@ enum SecurityInfo {
         Table.draw(columns: columns, count: methods.count, row: row, state: state.security.list, in: table(layout), buffer: &buffer,
                    emptyMessage: "No sign-in methods yet. Press a to add an authenticator app or a hardware token.")
         if let notice = state.security.notice {
-            buffer.write(" " + (notice.isError ? "✗ " : "✓ ") + notice.text, x: 0, y: noticeRow(layout),
-                         role: notice.isError ? .error : .success)
+            // Refusals come from the domain in one sentence or two: wrapped, never cut.
+            let lines = TextWidth.wrap((notice.isError ? "✗ " : "✓ ") + notice.text, width: layout.size.width - 2)
+            for (index, line) in lines.prefix(2).enumerated() {
+                buffer.write(line, x: 1, y: noticeRow(layout) + index, role: notice.isError ? .error : .success)
+            }
         } else if state.security.pending != nil {
             buffer.write(" Saving…", x: 0, y: noticeRow(layout), role: .dim)
         }
+    }
+}
+
+extension PortalState {
+    /// The method being registered in Security info, not stored yet: scripts
+    /// type its codes as the phone would show them.
+    public var methodBeingRegistered: (user: User, method: MfaMethod)? {
+        guard section == .security, case let .register(registration)? = security.mode, !registration.isActivation else { return nil }
+        return (registration.user, registration.method)
     }
 }
