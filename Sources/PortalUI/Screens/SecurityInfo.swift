@@ -383,6 +383,9 @@ enum SecurityInfo {
             }
         } else if state.security.pending != nil {
             buffer.write(" Saving…", x: 0, y: noticeRow(layout), role: .dim)
+        } else if let method = selectedMethod(state), !method.isActivated {
+            // Activation has no room in the hint bar: say it where it is needed.
+            buffer.write(" Press t to activate \(method.displayName) with a code from it.", x: 0, y: noticeRow(layout), role: .dim)
         }
     }
 }
