@@ -5,13 +5,14 @@ import PortalCore
 /// detail view on top, if any.
 public struct PortalState: Equatable, Sendable {
     public enum Section: Int, CaseIterable, Sendable {
-        case home, devices, apps, support
+        case home, devices, apps, security, support
 
         public var title: String {
             switch self {
             case .home: "Home"
             case .devices: "Devices"
             case .apps: "Apps"
+            case .security: "Security info"
             case .support: "Help & support"
             }
         }
@@ -32,6 +33,7 @@ public struct PortalState: Equatable, Sendable {
     public var appList = ListState()
     public var homeScroll = ScrollState()
     public var supportScroll = ScrollState()
+    public var security = SecurityInfoState()
     public var detail: Detail?
     public var detailScroll = ScrollState()
     /// What the portal shows of the user, read from the store at sign-in.

@@ -28,7 +28,7 @@ public struct Theme: Equatable, Sendable {
     public func style(for role: Role) -> RoleStyle { styles[role] ?? styles[.text] ?? RoleStyle() }
 
     /// The same theme with colors dropped, for NO_COLOR: attributes only.
-    /// Focus and selection then take the attribute that shows them without
+    /// A QR code becomes reverse video (`FixedStyle.qrCodeWithoutColor`). Focus and selection then take the attribute that shows them without
     /// color (a reverse bar), and their plain roles give it up, so the focused
     /// field never looks like the unfocused one.
     public var withoutColor: Theme {
@@ -41,6 +41,7 @@ public struct Theme: Equatable, Sendable {
             style.attributes.formUnion(emphasis.withoutColor)
             theme.styles[emphasis.role] = style
         }
+        theme.styles[.qrCode] = FixedStyle.qrCodeWithoutColor
         return theme
     }
 
@@ -97,6 +98,12 @@ public struct Theme: Equatable, Sendable {
             styles[role] = style
         }
         guard styles[.text] != nil else { throw .invalid(source: source, path: "$.roles.text", message: "the text role is required") }
+        // A theme may leave the QR code out (it is then black on white), but
+        // never make it unscannable.
+        if let style = styles[.qrCode], let problem = FixedStyle.problem(withQRCode: style) {
+            throw .invalid(source: source, path: "$.roles.qrCode", message: problem)
+        }
+        styles[.qrCode] = styles[.qrCode] ?? FixedStyle.qrCode
         return Theme(name: name, styles: styles).withVisibleEmphasis()
     }
 }

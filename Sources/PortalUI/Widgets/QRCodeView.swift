@@ -1,0 +1,98 @@
+import Foundation
+
+/// How a QR code is laid out in cells: one column and two rows of modules a
+/// cell (a cell is about twice as tall as wide, so modules come out square),
+/// drawn as ink for dark modules in the `.qrCode` role.
+///
+/// Why these choices:
+/// - Ink is dark: `.qrCode` is black on white in every theme (Theme.parse
+///   refuses anything else), so the code is dark on light whatever the rest
+///   of the screen looks like, which every scanner reads; an inverted code
+///   is refused by many.
+/// - Without colours (NO_COLOR, or a terminal that has none) the role is
+///   reverse video: ink takes the terminal's background colour and the
+///   ground its text colour, which is dark on light on the usual
+///   dark-background terminal (the polarity `qrencode -t UTF8` assumes).
+///   On a light-background terminal the code shows inverted; the text secret
+///   stays on screen for that case.
+/// - Under a locale that is not UTF-8 the half blocks cannot be drawn (curses
+///   would put out "?", and only the full block has a line-drawing stand-in,
+///   which is not solid on every terminal), so nothing is drawn and the
+///   caller shows the text secret instead.
+public enum QRCodeView {
+    /// The quiet zone ISO/IEC 18004 asks for, in modules on each side.
+    public static let standardQuietZone = 4
+    /// The least that phone scanners still read reliably.
+    public static let minimumQuietZone = 2
+
+    /// What drawing did.
+    public enum Outcome: Equatable, Sendable {
+        /// Drawn in this rectangle, quiet zone included.
+        case drawn(Rect)
+        /// Nothing drawn: the code with its quiet zone needs this many cells.
+        case doesNotFit(needs: Size)
+        /// Nothing drawn: half blocks cannot be shown in this locale.
+        case needsUTF8
+    }
+
+    /// Columns and rows the code takes with `quietZone` light modules around it.
+    public static func cellSize(of code: QRCode, quietZone: Int = standardQuietZone) -> Size {
+        let side = code.size + 2 * max(0, quietZone)
+        return Size(width: side, height: (side + 1) / 2)
+    }
+
+    /// The widest quiet zone, from the standard 4 down to 2, with which the
+    /// code fits in `available`; nil when even 2 does not fit.
+    public static func quietZone(for code: QRCode, fitting available: Size) -> Int? {
+        stride(from: standardQuietZone, through: minimumQuietZone, by: -1).first { zone in
+            let needed = cellSize(of: code, quietZone: zone)
+            return needed.width <= available.width && needed.height <= available.height
+        }
+    }
+
+    /// The code's rows of cells, quiet zone included: each character stands
+    /// for the module pair (top, bottom) of its column. An odd number of
+    /// module rows leaves the last cell row's bottom half light, a little
+    /// more quiet zone.
+    public static func rows(of code: QRCode, quietZone: Int = standardQuietZone) -> [String] {
+        let zone = max(0, quietZone)
+        let size = cellSize(of: code, quietZone: zone)
+        return (0..<size.height).map { row in
+            let top = 2 * row - zone, bottom = top + 1
+            return String((0..<size.width).map { column in
+                glyph(top: code.isDark(x: column - zone, y: top), bottom: code.isDark(x: column - zone, y: bottom))
+            })
+        }
+    }
+
+    static func glyph(top: Bool, bottom: Bool) -> Character {
+        switch (top, bottom) {
+        case (true, true): "█"
+        case (true, false): "▀"
+        case (false, true): "▄"
+        case (false, false): " "
+        }
+    }
+}
+
+extension Widgets {
+    /// Draws `code` with its top-left quiet-zone corner at (x, y), whole or
+    /// not at all: a code cut by the edge of `clip` (the buffer by default)
+    /// cannot be scanned, so the caller is told what it needs instead.
+    @discardableResult
+    public static func qrCode(_ code: QRCode, x: Int, y: Int, quietZone: Int = QRCodeView.standardQuietZone,
+                              localeIsUTF8: Bool = true, clip: Rect? = nil, buffer: inout CellBuffer) -> QRCodeView.Outcome {
+        guard localeIsUTF8 else { return .needsUTF8 }
+        let size = QRCodeView.cellSize(of: code, quietZone: quietZone)
+        let area = clip ?? buffer.bounds
+        let frame = Rect(x: x, y: y, width: size.width, height: size.height)
+        guard frame.x >= max(0, area.x), frame.y >= max(0, area.y),
+              frame.maxX <= min(area.maxX, buffer.size.width), frame.maxY <= min(area.maxY, buffer.size.height) else {
+            return .doesNotFit(needs: size)
+        }
+        for (offset, row) in QRCodeView.rows(of: code, quietZone: quietZone).enumerated() {
+            buffer.write(row, x: x, y: y + offset, role: .qrCode)
+        }
+        return .drawn(frame)
+    }
+}
