@@ -57,6 +57,17 @@ struct QRCodeTests {
         #expect(QRCodeView.quietZone(for: code, fitting: Size(width: code.size + 3, height: 100)) == nil)
     }
 
+    @Test func fitPrefersLevelMAndGivesUpItsQuietZoneBeforeIt() throws {
+        let medium = try #require(QRCode(text: Self.registrationURI, level: .medium))
+        let low = try #require(QRCode(text: Self.registrationURI, level: .low))
+        #expect(QRCodeView.fit(Self.registrationURI, in: Size(width: 200, height: 100)) == .fits(medium, quietZone: 4))
+        #expect(QRCodeView.fit(Self.registrationURI, in: QRCodeView.cellSize(of: medium, quietZone: 2)) == .fits(medium, quietZone: 2))
+        let smallest = QRCodeView.cellSize(of: low, quietZone: 2)
+        #expect(QRCodeView.fit(Self.registrationURI, in: smallest) == .fits(low, quietZone: 2))
+        #expect(QRCodeView.fit(Self.registrationURI, in: Size(width: 80, height: 24)) == .needs(smallest))
+        #expect(QRCodeView.fit(String(repeating: "a", count: 3_000), in: Size(width: 500, height: 500)) == .cannotEncode)
+    }
+
     // MARK: Encoding
 
     @Test func levelMUnlessOnlyLHoldsTheText() throws {

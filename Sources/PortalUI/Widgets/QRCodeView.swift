@@ -50,6 +50,28 @@ public enum QRCodeView {
         }
     }
 
+    /// The code of `text` that fits in `available`, or why none does.
+    public enum Fit: Equatable, Sendable {
+        case fits(QRCode, quietZone: Int)
+        /// The smallest the code can be drawn (level L, quiet zone 2).
+        case needs(Size)
+        /// libqrencode refuses the text (too long for any version).
+        case cannotEncode
+    }
+
+    /// Level M with the widest quiet zone that fits, else level L (a smaller
+    /// symbol): M survives more of what a screen does to the code (glare,
+    /// gaps between rows of cells), so it is given up only for space.
+    public static func fit(_ text: String, in available: Size) -> Fit {
+        guard let medium = QRCode(text: text, level: .medium) ?? QRCode(text: text, level: .low) else { return .cannotEncode }
+        if let zone = quietZone(for: medium, fitting: available) { return .fits(medium, quietZone: zone) }
+        guard medium.level == .medium, let low = QRCode(text: text, level: .low) else {
+            return .needs(cellSize(of: medium, quietZone: minimumQuietZone))
+        }
+        if let zone = quietZone(for: low, fitting: available) { return .fits(low, quietZone: zone) }
+        return .needs(cellSize(of: low, quietZone: minimumQuietZone))
+    }
+
     /// The code's rows of cells, quiet zone included: each character stands
     /// for the module pair (top, bottom) of its column. An odd number of
     /// module rows leaves the last cell row's bottom half light, a little
