@@ -34,6 +34,14 @@ struct QRCodeTests {
         }
     }
 
+    @Test func wideCharactersCutByTheEdgesAreBlanked() {
+        var buffer = CellBuffer(size: Size(width: 9, height: 3))
+        for y in 0..<3 { buffer.write("a山bcd山e", x: 0, y: y) }
+        #expect(Widgets.qrCode(tiny, x: 2, y: 0, quietZone: 1, buffer: &buffer) == .drawn(Rect(x: 2, y: 0, width: 5, height: 3)))
+        #expect(buffer.row(1) == "a  ▄█▀  e")
+        #expect(!buffer[7, 1].isContinuation && buffer[7, 1].character == " ")
+    }
+
     @Test func aCodeThatDoesNotFitIsNotDrawnAndSaysWhatItNeeds() {
         var buffer = CellBuffer(size: Size(width: 6, height: 5))
         #expect(Widgets.qrCode(tiny, x: 2, y: 1, quietZone: 1, buffer: &buffer) == .doesNotFit(needs: Size(width: 5, height: 3)))
