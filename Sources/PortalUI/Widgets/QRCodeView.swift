@@ -5,8 +5,9 @@ import Foundation
 /// drawn as ink for dark modules in the `.qrCode` role.
 ///
 /// Why these choices:
-/// - Ink is dark: `.qrCode` is black on white in every theme (Theme.parse
-///   refuses anything else), so the code is dark on light whatever the rest
+/// - Ink is dark: `.qrCode` is black on white in the built-in themes, and
+///   Theme.parse refuses a theme whose QR code style is not dark on light
+///   (`FixedStyle`), so the code is dark on light whatever the rest
 ///   of the screen looks like, which every scanner reads; an inverted code
 ///   is refused by many.
 /// - Without colours (NO_COLOR, or a terminal that has none) the role is
