@@ -127,6 +127,7 @@ public enum DemoOrganization {
         tenant.managedDevices = devices
         tenant.mobileAppAssignments = assignments(for: tenant.mobileApps)
         tenant.appInstallStates = installStates(tenant: tenant, now: now)
+        DemoEnrollment.add(to: &tenant, now: now)
         return tenant
     }
 

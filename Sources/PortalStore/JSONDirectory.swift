@@ -58,6 +58,21 @@ public final class JSONDirectory: PortalDirectory, @unchecked Sendable {
     public func user(id: String) throws -> User? { try current().user(id: id) }
     public func portalData(userId: String) throws -> UserPortalData? { try current().portalData(userId: userId) }
 
+    public func enrollmentFacts(userId: String) throws -> EnrollmentFacts? { try current().enrollmentFacts(userId: userId) }
+
+    /// The restrictions are checked again inside the locked read-modify-write,
+    /// against the file as it is then: two portals enrolling at once see each other.
+    public func perform(_ change: EnrollmentChange, now: Date) throws -> EnrollmentChangeResult {
+        var result: EnrollmentChangeResult?
+        let written = try store.update { tenant in result = try tenant.apply(change, now: now) }
+        lock.withLock {
+            cached = written
+            cachedVersion = FileVersion(path: store.path)
+        }
+        guard let result else { throw StoreError.writeFailed(path: store.path, reason: "the change was not applied") }
+        return result
+    }
+
     public func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult {
         var result: AccountChangeResult?
         let written = try store.update { tenant in result = try tenant.apply(change, now: now) }

@@ -133,12 +133,18 @@ private struct LenientDocument: Decodable {
     var appInstallStates: [Lenient<AppInstallState>] = []
     /// Written since accounts lock; older stores have none.
     var signInLockouts: [Lenient<SignInLockout>] = []
+    /// Written since guided enrollment; older stores have none.
+    var deviceCategories: [Lenient<DeviceCategory>] = []
+    var simulatedDevices: [Lenient<SimulatedDevice>] = []
+    var enrollmentSessions: [Lenient<EnrollmentSession>] = []
+    var termsAcceptances: [Lenient<TermsAcceptance>] = []
     /// A collection that is missing or not an array.
     var shapeProblems: [StoreProblem] = []
 
     private enum Key: String, CodingKey {
         case schemaVersion, organization, groups, users, managedDevices, compliancePolicies, mobileAppCategories, mobileApps,
              mobileAppAssignments, appInstallStates, signInLockouts
+        case deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances
     }
 
     init(from decoder: Decoder) throws {
@@ -164,6 +170,10 @@ private struct LenientDocument: Decodable {
         mobileAppAssignments = collection(.mobileAppAssignments)
         appInstallStates = collection(.appInstallStates)
         if container.contains(.signInLockouts) { signInLockouts = collection(.signInLockouts) }
+        if container.contains(.deviceCategories) { deviceCategories = collection(.deviceCategories) }
+        if container.contains(.simulatedDevices) { simulatedDevices = collection(.simulatedDevices) }
+        if container.contains(.enrollmentSessions) { enrollmentSessions = collection(.enrollmentSessions) }
+        if container.contains(.termsAcceptances) { termsAcceptances = collection(.termsAcceptances) }
     }
 
     func assemble() -> (Tenant, StoreValidator.Partial, [StoreProblem]) {
@@ -202,7 +212,11 @@ private struct LenientDocument: Decodable {
             mobileApps: unwrap(mobileApps, "mobileApps"),
             mobileAppAssignments: unwrap(mobileAppAssignments, "mobileAppAssignments"),
             appInstallStates: unwrap(appInstallStates, "appInstallStates"),
-            signInLockouts: unwrap(signInLockouts, "signInLockouts"))
+            signInLockouts: unwrap(signInLockouts, "signInLockouts"),
+            deviceCategories: unwrap(deviceCategories, "deviceCategories"),
+            simulatedDevices: unwrap(simulatedDevices, "simulatedDevices"),
+            enrollmentSessions: unwrap(enrollmentSessions, "enrollmentSessions"),
+            termsAcceptances: unwrap(termsAcceptances, "termsAcceptances"))
         return (tenant, partial, problems)
     }
 }

@@ -73,6 +73,7 @@ public struct StoreValidator: Sendable {
             checkAccount(user, path: path, fail: fail)
         }
         checkLockouts(tenant.signInLockouts, fail: fail)
+        checkEnrollmentData(tenant, userIds: userIds, fail: fail)
 
         let usersById = Dictionary(tenant.users.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, device) in tenant.managedDevices.enumerated() {
@@ -243,7 +244,7 @@ public struct StoreValidator: Sendable {
         }
     }
 
-    private func checkPasscode(_ facts: PasscodeFacts, path: String, fail: (String, String) -> Void) {
+    func checkPasscode(_ facts: PasscodeFacts, path: String, fail: (String, String) -> Void) {
         let counts = [("length", facts.length), ("digits", facts.digits), ("lowercase", facts.lowercase),
                       ("uppercase", facts.uppercase), ("symbols", facts.symbols)]
         var inRange = true

@@ -18,6 +18,10 @@ public protocol PortalDirectory: AnyObject, Sendable {
     func portalData(userId: String) throws -> UserPortalData?
     /// Applies one change atomically; on failure nothing was written.
     func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult
+    /// What the enrollment walkthrough reads for one user; nil if the user is gone.
+    func enrollmentFacts(userId: String) throws -> EnrollmentFacts?
+    /// Applies one enrollment change atomically; on failure nothing was written.
+    func perform(_ change: EnrollmentChange, now: Date) throws -> EnrollmentChangeResult
 }
 
 public struct SignInFacts: Sendable, Equatable {
@@ -47,6 +51,10 @@ extension Tenant {
     public func portalData(userId: String) -> UserPortalData? {
         user(id: userId).map { UserPortalData(user: $0, tenant: self) }
     }
+
+    public func enrollmentFacts(userId: String) -> EnrollmentFacts? {
+        user(id: userId).map { EnrollmentFacts(user: $0, tenant: self) }
+    }
 }
 
 /// A directory over a tenant held in memory: screen scripts, tests, the
@@ -66,6 +74,17 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
     public func user(id: String) -> User? { tenant.user(id: id) }
 
     public func portalData(userId: String) -> UserPortalData? { tenant.portalData(userId: userId) }
+
+    public func enrollmentFacts(userId: String) -> EnrollmentFacts? { tenant.enrollmentFacts(userId: userId) }
+
+    public func perform(_ change: EnrollmentChange, now: Date) throws -> EnrollmentChangeResult {
+        try lock.withLock {
+            var changed = stored
+            let result = try changed.apply(change, now: now)
+            stored = changed
+            return result
+        }
+    }
 
     public func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult {
         try lock.withLock {

@@ -13,11 +13,21 @@ public struct Tenant: Codable, Sendable, Equatable {
     public var appInstallStates: [AppInstallState]
     /// Failed sign-ins and lockouts, shared by every portal on the store.
     public var signInLockouts: [SignInLockout]
+    /// Graph's deviceCategory: what a user files an enrolled device under.
+    public var deviceCategories: [DeviceCategory]
+    /// Devices kiosks and scripts enroll, with facts the store decides.
+    public var simulatedDevices: [SimulatedDevice]
+    /// Walkthroughs under way, one per user, so an interrupted one resumes.
+    public var enrollmentSessions: [EnrollmentSession]
+    /// Which version of the terms each user accepted.
+    public var termsAcceptances: [TermsAcceptance]
 
     public init(organization: Organization, groups: [Group], users: [User], managedDevices: [ManagedDevice],
                 compliancePolicies: [CompliancePolicy], mobileAppCategories: [MobileAppCategory],
                 mobileApps: [MobileApp], mobileAppAssignments: [MobileAppAssignment],
-                appInstallStates: [AppInstallState], signInLockouts: [SignInLockout] = []) {
+                appInstallStates: [AppInstallState], signInLockouts: [SignInLockout] = [],
+                deviceCategories: [DeviceCategory] = [], simulatedDevices: [SimulatedDevice] = [],
+                enrollmentSessions: [EnrollmentSession] = [], termsAcceptances: [TermsAcceptance] = []) {
         self.organization = organization
         self.groups = groups
         self.users = users
@@ -28,6 +38,10 @@ public struct Tenant: Codable, Sendable, Equatable {
         self.mobileAppAssignments = mobileAppAssignments
         self.appInstallStates = appInstallStates
         self.signInLockouts = signInLockouts
+        self.deviceCategories = deviceCategories
+        self.simulatedDevices = simulatedDevices
+        self.enrollmentSessions = enrollmentSessions
+        self.termsAcceptances = termsAcceptances
     }
 
     /// Sign-in names are case-insensitive, as in Entra.

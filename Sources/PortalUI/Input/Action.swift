@@ -13,4 +13,8 @@ public enum Action: String, CaseIterable, Sendable {
     case confirm, cancel, choose, switchChoice
     /// Sign-in: ask for a code from the next of the user's methods.
     case otherMethod
+    /// Home: start the enrollment walkthrough.
+    case enrollDevice
+    /// Enrollment: steps and what each one asks.
+    case nextStep, previousStep, cancelEnrollment, accept, decline, install, activate, setLater, encrypt
 }

@@ -153,6 +153,7 @@ public final class PortalRuntime {
     /// A store error as the one line a screen has for it.
     static func oneLine(_ error: Error) -> String {
         if let refusal = error as? AccountChangeError { return refusal.message }
+        if let refusal = error as? EnrollmentChangeError { return refusal.message }
         if let storeError = error as? StoreError { return storeError.summary }
         let text = String(describing: error).split(separator: "\n").first.map(String.init) ?? "The store could not be changed."
         return InertText.escaped(text)
@@ -203,6 +204,34 @@ public final class PortalRuntime {
                     return .accountChanged(try directory.perform(.setPassword(userId: userId, password: hash), now: now))
                 } catch {
                     return .accountChangeFailed(Self.oneLine(error))
+                }
+            }
+            return nil
+        case let .loadEnrollment(userId, resume):
+            work { directory, _ in
+                do {
+                    return .enrollmentLoaded(try directory.enrollmentFacts(userId: userId), resume: resume)
+                } catch {
+                    return .enrollmentFailed(Self.oneLine(error))
+                }
+            }
+            return nil
+        case let .changeEnrollment(change):
+            work { directory, now in
+                do {
+                    return .enrollmentChanged(try directory.perform(change, now: now))
+                } catch {
+                    return .enrollmentFailed(Self.oneLine(error))
+                }
+            }
+            return nil
+        case let .refreshPortal(userId):
+            work { directory, _ in
+                do {
+                    guard let data = try directory.portalData(userId: userId) else { return .enrollmentFailed(AccountChangeError.userNotFound.message) }
+                    return .portalRefreshed(data)
+                } catch {
+                    return .enrollmentFailed(Self.oneLine(error))
                 }
             }
             return nil

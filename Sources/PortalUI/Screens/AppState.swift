@@ -44,6 +44,15 @@ public enum Message: Equatable, Sendable {
     /// The change could not be made; nothing was written. The text says what
     /// happened and what to do, in one line.
     case accountChangeFailed(String)
+    /// What the enrollment walkthrough needs, read from the store; `resume`
+    /// when it was read at sign-in to pick up a walkthrough left unfinished.
+    case enrollmentLoaded(EnrollmentFacts?, resume: Bool)
+    /// An enrollment change was written.
+    case enrollmentChanged(EnrollmentChangeResult)
+    /// It was refused or could not be written; the text says why, in one line.
+    case enrollmentFailed(String)
+    /// The user's portal read again after a change (a device enrolled).
+    case portalRefreshed(UserPortalData)
     /// The organization loaded in the background is ready.
     case storeLoaded
     /// It could not be loaded; the program ends and says why.
@@ -64,6 +73,12 @@ public enum Effect: Equatable, Sendable {
     /// Checks the current password and hashes the new one (both slow), then
     /// writes it; the result comes back as `accountChanged` or `accountChangeFailed`.
     case changePassword(userId: String, current: String, new: String)
+    /// Reads what the walkthrough needs; `resume` opens it only when one was left unfinished.
+    case loadEnrollment(userId: String, resume: Bool)
+    /// One enrollment change, through the store.
+    case changeEnrollment(EnrollmentChange)
+    /// Reads the user's portal again (their devices after an enrollment).
+    case refreshPortal(userId: String)
     case quit
     /// Asks the terminal to repaint every cell (Ctrl+L).
     case redraw

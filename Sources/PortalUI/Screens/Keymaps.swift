@@ -70,6 +70,14 @@ enum Keymaps {
                    help: "Scroll", hint: "Scroll"),
     ] + moves.dropFirst() + sections + common, mouse: "Click a tab; the wheel scrolls")
 
+    /// Home: the document, and the way to enroll a device.
+    static let home = Keymap([
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
+                   help: "Scroll", hint: "Scroll"),
+    ] + moves.dropFirst() + [
+        KeyBinding([.character("e")], .enrollDevice, help: "Enroll a device: a walkthrough, step by step"),
+    ] + sections + common, mouse: "Click a tab; the wheel scrolls")
+
     /// A device's or an app's details.
     static let detail = Keymap([
         KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
@@ -103,7 +111,7 @@ enum Keymaps {
         KeyBinding([.function(10)], .quit, help: "Quit", hint: "Quit"),
     ]
 
-    private static let editing = [
+    static let editing = [
         KeyBinding([.left, .right], .editText, help: "Move in the field"),
         KeyBinding([.home, .end, .control("a"), .control("e")], .editText, help: "Start or end of the field"),
         KeyBinding([.backspace, .delete], .editText, help: "Delete a character"),

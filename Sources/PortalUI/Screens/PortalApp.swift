@@ -29,7 +29,8 @@ public enum PortalApp {
             // Lay Home out once here, so the first frame reuses it.
             PortalScreen.refreshDocuments(&portal, context: context, size: state.size, now: state.now)
             state.screen = .portal(portal)
-            return []
+            // A walkthrough left unfinished (quit, lost connection, killed) resumes.
+            return [.loadEnrollment(userId: data.user.id, resume: true)]
         case let .signInChecked(.passed(user, next)):
             return advance(user, to: next, &state, context: context)
         case let .signInChecked(.failed(.locked(until))):

@@ -9,6 +9,10 @@ enum PortalScreen {
         // Before: moves and clamping read the shown document's current lines.
         refreshDocuments(&state, context: context, size: size, now: now)
         var effects: [Effect] = []
+        if let handled = EnrollmentHost.update(&state, message, now: now) {
+            refreshDocuments(&state, context: context, size: size, now: now)
+            return handled
+        }
         switch message {
         case .input(.key), .input(.paste):
             // An open form or dialog of Security info takes every key.
@@ -18,6 +22,7 @@ enum PortalScreen {
                 effects = handle(key, &state, context: context, layout: layout, now: now)
             }
         case let .input(.mouse(event)):
+            if state.enrollment != nil { break }
             effects = handle(event, &state, context: context, layout: layout, now: now)
         case .input(.resize):
             clampLists(&state, layout: layout)
@@ -81,11 +86,13 @@ enum PortalScreen {
 
     /// The keys of the open section or detail.
     static func keymap(_ state: PortalState) -> Keymap {
+        if let wizard = state.enrollment { return EnrollmentWizard.keymap(wizard) }
         if state.detail != nil { return Keymaps.detail }
         switch state.section {
         case .devices, .apps: return Keymaps.list
         case .security: return SecurityInfo.keymap(state.security)
-        case .home, .support: return Keymaps.document
+        case .home: return Keymaps.home
+        case .support: return Keymaps.document
         }
     }
 
@@ -104,6 +111,8 @@ enum PortalScreen {
         case .open: open(&state, context: context)
         case .addMethod, .activateToken, .renameMethod, .setDefaultMethod, .removeMethod, .changePassword:
             return SecurityInfo.perform(action, &state, context: context, now: now)
+        case .enrollDevice:
+            return EnrollmentHost.start(&state, now: now)
         default:
             if let move = move(for: action) { apply(move, &state, context: context, layout: layout, now: now) }
         }
@@ -262,7 +271,9 @@ enum PortalScreen {
         }
         buffer.write(String(repeating: "─", count: width), x: 0, y: layout.separatorRow, role: .border)
 
-        if state.detail != nil {
+        if let wizard = state.enrollment {
+            EnrollmentWizardView.view(wizard, context: context, now: now, in: layout.content, buffer: &buffer)
+        } else if state.detail != nil {
             let lines = shownDetailLines(state, context: context, width: width - 3, now: now)
             Widgets.scrollView(lines, offset: state.detailScroll.offset, in: layout.content, buffer: &buffer)
         } else {

@@ -34,6 +34,8 @@ public struct PortalState: Equatable, Sendable {
     public var homeScroll = ScrollState()
     public var supportScroll = ScrollState()
     public var security = SecurityInfoState()
+    /// The enrollment walkthrough, over the sections while it is open.
+    public var enrollment: EnrollmentWizardState?
     public var detail: Detail?
     public var detailScroll = ScrollState()
     /// What the portal shows of the user, read from the store at sign-in.

@@ -1,0 +1,89 @@
+import Foundation
+
+/// One change to an enrollment, applied atomically by the store (the file
+/// under its lock, a database in one transaction). `enroll` checks the
+/// restrictions again against what is stored at that moment, so two
+/// terminals enrolling at once never pass the device limit or add one device twice.
+public enum EnrollmentChange: Equatable, Sendable {
+    /// Keeps the walkthrough as it is now, to resume it after an interruption.
+    case save(EnrollmentSession)
+    /// Records the user's acceptance of this version of the terms.
+    case acceptTerms(userId: String, version: Int)
+    /// Ends the walkthrough without enrolling: Cancel, or terms declined.
+    case cancel(userId: String)
+    /// Enrolls the session's device and ends the walkthrough.
+    case enroll(EnrollmentSession)
+}
+
+public enum EnrollmentChangeResult: Equatable, Sendable {
+    case saved
+    case cancelled
+    /// The device as stored, and its compliance at enrollment.
+    case enrolled(ManagedDevice, ComplianceEvaluation)
+}
+
+public enum EnrollmentChangeError: Error, Equatable, Sendable {
+    case userNotFound
+    case deviceNotFound
+    case blocked([EnrollmentRestrictions.Block], organization: String)
+    case refused(String)
+
+    public var message: String {
+        switch self {
+        case .userNotFound: AccountChangeError.userNotFound.message
+        case .deviceNotFound: "That device is no longer offered by your organization. Choose another one."
+        case let .blocked(blocks, organization): blocks.map { $0.message(organization: organization) }.joined(separator: " ")
+        case let .refused(reason): reason
+        }
+    }
+}
+
+extension Tenant {
+    /// Applies one change; throws without having changed anything.
+    public mutating func apply(_ change: EnrollmentChange, now: Date) throws(EnrollmentChangeError) -> EnrollmentChangeResult {
+        switch change {
+        case var .save(session):
+            guard user(id: session.userId) != nil else { throw .userNotFound }
+            session.updatedDateTime = now
+            if let index = enrollmentSessions.firstIndex(where: { $0.userId == session.userId }) {
+                enrollmentSessions[index] = session
+            } else {
+                enrollmentSessions.append(session)
+            }
+            return .saved
+        case let .acceptTerms(userId, version):
+            guard user(id: userId) != nil else { throw .userNotFound }
+            termsAcceptances.removeAll { $0.userId == userId && $0.version == version }
+            termsAcceptances.append(TermsAcceptance(userId: userId, version: version, acceptedDateTime: now))
+            return .saved
+        case let .cancel(userId):
+            enrollmentSessions.removeAll { $0.userId == userId }
+            return .cancelled
+        case let .enroll(session):
+            return try enroll(session, now: now)
+        }
+    }
+
+    private mutating func enroll(_ session: EnrollmentSession, now: Date) throws(EnrollmentChangeError) -> EnrollmentChangeResult {
+        guard let owner = user(id: session.userId) else { throw .userNotFound }
+        guard let simulated = simulatedDevice(id: session.simulatedDeviceId ?? "") else { throw .deviceNotFound }
+        // The same device enrolled again (by serial number) updates its record.
+        let existing = managedDevices.firstIndex { $0.serialNumber == simulated.serialNumber }
+        let reenrolling = existing.map { managedDevices[$0].userId == owner.id } ?? false
+        let blocks = organization.enrollment.blocks(platform: simulated.operatingSystem, ownership: session.ownership,
+                                                    osVersion: simulated.osVersion, enrolledCount: devices(of: owner).count,
+                                                    reenrolling: reenrolling)
+        if !blocks.isEmpty { throw .blocked(blocks, organization: organization.displayName) }
+        let facts = EnrollmentFacts(user: owner, tenant: self)
+        guard let (shown, evaluation) = facts.outcome(of: session, now: now) else { throw .deviceNotFound }
+        var device = shown
+        device.id = existing.map { managedDevices[$0].id } ?? "dev-\(simulated.id)"
+        if let existing {
+            managedDevices[existing] = device
+        } else {
+            managedDevices.append(device)
+        }
+        enrollmentSessions.removeAll { $0.userId == owner.id }
+        return .enrolled(device, evaluation)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import PortalCore
+
+/// How the portal hosts the enrollment walkthrough: Home starts it, a
+/// sign-in resumes one left unfinished, and once a device is enrolled the
+/// portal reads the user's devices again and shows it under Devices.
+enum EnrollmentHost {
+    static func start(_ state: inout PortalState, now: Date) -> [Effect] {
+        state.enrollment = EnrollmentWizardState(userId: state.user.id, now: now)
+        return [.loadEnrollment(userId: state.user.id, resume: false)]
+    }
+
+    /// The walkthrough's share of a message; nil when it is not the walkthrough's.
+    static func update(_ state: inout PortalState, _ message: Message, now: Date) -> [Effect]? {
+        switch message {
+        case let .enrollmentLoaded(facts, resume: true):
+            // At sign-in: open only when a walkthrough was left unfinished.
+            guard state.enrollment == nil, facts?.session != nil else { return [] }
+            state.enrollment = EnrollmentWizardState(userId: state.user.id, now: now)
+        case let .portalRefreshed(data):
+            refresh(&state, data)
+            return []
+        case .enrollmentLoaded, .enrollmentChanged, .enrollmentFailed:
+            guard state.enrollment != nil else { return [] }
+        case .input(.key), .input(.paste):
+            guard state.enrollment != nil else { return nil }
+        default:
+            return nil
+        }
+        guard var wizard = state.enrollment else { return [] }
+        let effects = EnrollmentWizard.update(&wizard, message, now: now)
+        state.enrollment = wizard.closed ? nil : wizard
+        if wizard.closed, case let .enrolled(device, _) = wizard.phase { show(device.id, &state) }
+        return effects
+    }
+
+    /// The portal as read again, keeping where the user is.
+    private static func refresh(_ state: inout PortalState, _ data: UserPortalData) {
+        var fresh = PortalState(data: data)
+        fresh.section = state.section
+        fresh.security = state.security
+        fresh.enrollment = state.enrollment
+        fresh.deviceList = state.deviceList
+        fresh.documentBuilds = state.documentBuilds
+        state = fresh
+    }
+
+    /// Devices, with the enrolled device selected.
+    private static func show(_ deviceId: String, _ state: inout PortalState) {
+        state.section = .devices
+        state.detail = nil
+        if let index = state.myDevices.firstIndex(where: { $0.id == deviceId }) { state.deviceList.selected = index }
+    }
+}

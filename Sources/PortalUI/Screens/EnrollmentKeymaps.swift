@@ -1,0 +1,77 @@
+import Foundation
+
+/// The walkthrough's keys, per kind of step. Steps with a text field leave
+/// letters to the field, so their own actions are on Enter and function keys.
+extension Keymaps {
+    /// Keys every step has.
+    private static func wizardCommon(backHelp: String = "Back to the previous step (your choices are kept)") -> [KeyBinding] {
+        [
+            KeyBinding([.escape], .previousStep, help: backHelp, hint: "Back"),
+            KeyBinding([.function(4)], .cancelEnrollment, help: "Cancel the enrollment: nothing is enrolled", hint: "Cancel"),
+            KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
+            KeyBinding([.function(10)], .quit, help: "Quit; the next sign-in resumes at this step"),
+        ]
+    }
+
+    private static let scroll = [
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.pageUp, .pageUp), (.pageDown, .pageDown)], help: "Scroll the text"),
+    ]
+
+    static let enrollChoice = Keymap([
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
+                   help: "Choose", hint: "Choose"),
+        KeyBinding([.enter], .nextStep, help: "Go on with the chosen answer", hint: "Next"),
+    ] + wizardCommon(), mouse: nil)
+
+    static let enrollRead = Keymap([
+        KeyBinding([.enter], .nextStep, help: "I have read this: go on", hint: "Next"),
+    ] + scroll + wizardCommon())
+
+    static let enrollTerms = Keymap([
+        KeyBinding([.character("a")], .accept, help: "Accept the terms and go on", hint: "Accept"),
+        KeyBinding([.character("d")], .decline, help: "Decline the terms: the device is not enrolled", hint: "Decline"),
+    ] + scroll + wizardCommon())
+
+    static let enrollProfile = Keymap([
+        KeyBinding([.character("i")], .install, help: "Trust and install the management profile", hint: "Trust & install"),
+        KeyBinding([.enter], .nextStep, help: "Done: go on once the profile is installed", hint: "Done"),
+    ] + scroll + wizardCommon())
+
+    static let enrollActivate = Keymap([
+        KeyBinding([.character("a")], .activate, help: "Activate device management and go on", hint: "Activate"),
+    ] + scroll + wizardCommon())
+
+    static let enrollField = Keymap([
+        KeyBinding([.enter], .nextStep, help: "Save and go on", hint: "Next"),
+    ] + editing + wizardCommon())
+
+    static let enrollCertificate = Keymap([
+        KeyBinding([.enter], .install, help: "Install the certificate with this name and go on", hint: "Install"),
+    ] + editing + wizardCommon())
+
+    static let enrollPasscode = Keymap([
+        KeyBinding([.enter], .nextStep, help: "Set this passcode and go on", hint: "Set"),
+        KeyBinding([.function(6)], .setLater, help: "Set it later: the device is enrolled out of compliance until the grace period ends", hint: "Later"),
+    ] + editing + wizardCommon())
+
+    static let enrollRequirements = Keymap([
+        KeyBinding([.enter], .nextStep, help: "Set the PIN typed (if any) and go on", hint: "Next"),
+        KeyBinding([.function(5)], .encrypt, help: "Encrypt the device", hint: "Encrypt"),
+    ] + editing + wizardCommon())
+
+    static let enrollWorkAccount = Keymap([
+        KeyBinding([.enter], .activate, help: "Connect your work account and go on", hint: "Connect"),
+    ] + wizardCommon())
+
+    static let enrollChecking = Keymap([
+        KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
+    ])
+
+    /// The result, a block or terms declined: only closing is left.
+    static let enrollEnd = Keymap([
+        KeyBinding([.enter, .escape], .nextStep, help: "Close the walkthrough", hint: "Close"),
+    ] + scroll + [
+        KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
+        KeyBinding([.function(10)], .quit, help: "Quit", hint: "Quit"),
+    ])
+}
