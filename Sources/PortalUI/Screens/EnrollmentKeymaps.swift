@@ -30,6 +30,7 @@ extension Keymaps {
     static let enrollTerms = Keymap([
         KeyBinding([.character("a")], .accept, help: "Accept the terms and go on", hint: "Accept"),
         KeyBinding([.character("d")], .decline, help: "Decline the terms: the device is not enrolled", hint: "Decline"),
+        KeyBinding([.enter], .nextStep, help: "Go on, once the terms are accepted"),
     ] + scroll + wizardCommon())
 
     static let enrollProfile = Keymap([
@@ -39,6 +40,7 @@ extension Keymaps {
 
     static let enrollActivate = Keymap([
         KeyBinding([.character("a")], .activate, help: "Activate device management and go on", hint: "Activate"),
+        KeyBinding([.enter], .nextStep, help: "Go on, once device management is activated"),
     ] + scroll + wizardCommon())
 
     static let enrollField = Keymap([

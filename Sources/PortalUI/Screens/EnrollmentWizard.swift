@@ -188,11 +188,11 @@ enum EnrollmentWizard {
             state.session.encrypted = true
             state.message = nil
             return [.changeEnrollment(.save(state.session))]
+        case .editText?, nil:
+            if hasField(state.session.step), state.field.handle(key) { state.message = nil }
+            return []
         case let action?:
             if let move = PortalScreen.move(for: action) { apply(move, &state) }
-            return []
-        case nil:
-            if hasField(state.session.step), state.field.handle(key) { state.message = nil }
             return []
         }
     }
@@ -325,7 +325,12 @@ enum EnrollmentWizard {
                 state.message = "Accept (a) or decline (d) the terms to go on."
                 return []
             }
-        case .deviceManagement, .workAccount:
+        case .deviceManagement:
+            guard state.session.managementActivated else {
+                state.message = "Press a to activate device management, or F4 to cancel if you do not agree."
+                return []
+            }
+        case .workAccount:
             return []
         case .certificate:
             return nameCertificate(&state)

@@ -9,7 +9,7 @@ enum EnrollmentWizardView {
         let x = rect.x + 1, width = rect.width - 3
         let title = "Enroll a device"
         switch state.phase {
-        case .walking:
+        case .walking, .enrolled:
             buffer.write("\(title) · \(state.progress)", x: x, y: rect.y, role: .title, clip: rect)
             buffer.write(state.session.step.title, x: x, y: rect.y + 1, role: .accent, clip: rect)
         default:

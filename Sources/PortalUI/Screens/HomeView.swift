@@ -37,8 +37,14 @@ enum HomeView {
             StyledLine("My devices", .accent),
         ]
         let count = devices.count
+        if count == 0 {
+            // A user with no device is led to enroll one first.
+            lines.insert(contentsOf: [StyledLine("Enroll a device", .accent)]
+                         + StyledLine.wrapped("Enroll your device to keep access to email, files and apps. Press e to start: a walkthrough, step by step.",
+                                              width: width) + [.blank], at: 3)
+        }
         lines.append(StyledLine(count == 0 ? "You have no enrolled devices."
-                                : "You have \(count) enrolled \(Plural.noun(count, "device"))."))
+                                : "You have \(count) enrolled \(Plural.noun(count, "device")). Press e to enroll another."))
         let order: [ComplianceState] = [.compliant, .inGracePeriod, .noncompliant, .conflict, .error, .unknown, .configManager]
         for state in order {
             let matching = evaluations.filter { $0.state == state }.count
