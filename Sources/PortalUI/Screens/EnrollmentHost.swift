@@ -11,7 +11,7 @@ enum EnrollmentHost {
     }
 
     /// The walkthrough's share of a message; nil when it is not the walkthrough's.
-    static func update(_ state: inout PortalState, _ message: Message, now: Date) -> [Effect]? {
+    static func update(_ state: inout PortalState, _ message: Message, context: PortalContext, size: Size, now: Date) -> [Effect]? {
         switch message {
         case let .enrollmentLoaded(facts, resume: true):
             // At sign-in: open only when a walkthrough was left unfinished.
@@ -28,7 +28,7 @@ enum EnrollmentHost {
             return nil
         }
         guard var wizard = state.enrollment else { return [] }
-        let effects = EnrollmentWizard.update(&wizard, message, now: now)
+        let effects = EnrollmentWizard.update(&wizard, message, context: context, size: size, now: now)
         state.enrollment = wizard.closed ? nil : wizard
         if wizard.closed, case let .enrolled(device, _) = wizard.phase { show(device.id, &state) }
         return effects

@@ -14,12 +14,14 @@ extension Keymaps {
     }
 
     private static let scroll = [
-        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.pageUp, .pageUp), (.pageDown, .pageDown)], help: "Scroll the text"),
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.pageUp, .pageUp), (.pageDown, .pageDown), (.home, .first), (.end, .last)],
+                   help: "Scroll the text"),
     ]
 
     static let enrollChoice = Keymap([
         KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
                    help: "Choose", hint: "Choose"),
+        KeyBinding([(.home, .first), (.end, .last), (.pageUp, .pageUp), (.pageDown, .pageDown)], help: "The first, the last, a page up or down"),
         KeyBinding([.enter], .nextStep, help: "Go on with the chosen answer", hint: "Next"),
     ] + wizardCommon(), mouse: nil)
 

@@ -82,7 +82,8 @@ enum EnrollmentWizard {
 
     // MARK: - Update
 
-    static func update(_ state: inout EnrollmentWizardState, _ message: Message, now: Date) -> [Effect] {
+    static func update(_ state: inout EnrollmentWizardState, _ message: Message, context: PortalContext, size: Size, now: Date) -> [Effect] {
+        let page = Page(state: state, context: context, size: size, now: now)
         switch message {
         case let .enrollmentLoaded(facts, _):
             return loaded(facts, &state, now: now)
@@ -109,7 +110,7 @@ enum EnrollmentWizard {
             return []
         case let .input(.key(key)):
             guard !state.isBusy, state.phase != .loading else { return [] }
-            return handle(key, &state, now: now)
+            return handle(key, &state, page: page, now: now)
         case let .input(.paste(text)):
             guard state.phase == .walking, hasField(state.session.step) else { return [] }
             for character in text where !character.isNewline { _ = state.field.handle(.character(character)) }
@@ -147,12 +148,24 @@ enum EnrollmentWizard {
         [.deviceName, .passcode, .certificate, .requirements].contains(step)
     }
 
-    private static func handle(_ key: Key, _ state: inout EnrollmentWizardState, now: Date) -> [Effect] {
+    /// How much of the step's text shows, for scrolling it.
+    struct Page {
+        var lines: Int
+        var visible: Int
+
+        init(state: EnrollmentWizardState, context: PortalContext, size: Size, now: Date) {
+            let content = PortalLayout(size: size).content
+            lines = EnrollmentWizardView.lines(state, context: context, width: content.width - 3, now: now).count
+            visible = EnrollmentWizardView.bodyHeight(state, in: content)
+        }
+    }
+
+    private static func handle(_ key: Key, _ state: inout EnrollmentWizardState, page: Page, now: Date) -> [Effect] {
         let action = keymap(state).action(for: key)
         if state.phase != .walking {
             switch action {
             case .nextStep?: state.closed = true
-            case let action?: if let move = PortalScreen.move(for: action) { state.scroll.apply(move, lines: 200, visible: 10) }
+            case let action?: if let move = PortalScreen.move(for: action) { state.scroll.apply(move, lines: page.lines, visible: page.visible) }
             case nil: break
             }
             return []
@@ -169,6 +182,7 @@ enum EnrollmentWizard {
             return [.changeEnrollment(.acceptTerms(userId: state.userId, version: version))] + advance(&state)
         case .decline?:
             state.phase = .declined
+            state.message = nil
             state.scroll = ScrollState()
             return [.changeEnrollment(.cancel(userId: state.userId))]
         case .install?:
@@ -192,18 +206,22 @@ enum EnrollmentWizard {
             if hasField(state.session.step), state.field.handle(key) { state.message = nil }
             return []
         case let action?:
-            if let move = PortalScreen.move(for: action) { apply(move, &state) }
+            if let move = PortalScreen.move(for: action) { apply(move, &state, page: page) }
             return []
         }
     }
 
-    private static func apply(_ move: ListState.Move, _ state: inout EnrollmentWizardState) {
+    private static func apply(_ move: ListState.Move, _ state: inout EnrollmentWizardState, page: Page) {
         let count = options(state).count
         if count > 0 {
             state.choice.apply(move, count: count, visible: count)
             state.message = nil
+            // The choices are the text's last lines: keep the chosen one in view.
+            let line = page.lines - count + state.choice.selected
+            if line >= state.scroll.offset + page.visible { state.scroll.offset = line - page.visible + 1 }
+            if line < state.scroll.offset { state.scroll.offset = max(0, line) }
         } else {
-            state.scroll.apply(move, lines: 200, visible: 10)
+            state.scroll.apply(move, lines: page.lines, visible: page.visible)
         }
     }
 

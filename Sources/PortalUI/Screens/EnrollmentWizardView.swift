@@ -15,10 +15,8 @@ enum EnrollmentWizardView {
         default:
             buffer.write(title, x: x, y: rect.y, role: .title, clip: rect)
         }
-        var bottom = rect.maxY
-        var messageLines: [String] = []
-        if let message = state.message { messageLines = TextWidth.wrap("✗ " + message, width: width).prefix(3).map { $0 } }
-        bottom -= messageLines.count
+        let messageLines = messageLines(state, width: width)
+        var bottom = rect.maxY - messageLines.count
         for (index, line) in messageLines.enumerated() {
             buffer.write(line, x: x, y: bottom + index, role: .error, clip: rect)
         }
@@ -29,10 +27,21 @@ enum EnrollmentWizardView {
             Widgets.field(label: fieldLabel, value: state.field.text, secret: secret, focused: true, cursor: state.field.cursor,
                           x: x + 2, y: bottom, labelWidth: 18, fieldWidth: max(8, min(40, width - 22)), buffer: &buffer)
         }
-        let body = Rect(x: rect.x, y: rect.y + 3, width: rect.width, height: max(1, bottom - rect.y - 3))
+        let body = Rect(x: rect.x, y: rect.y + 3, width: rect.width, height: bodyHeight(state, in: rect))
         Widgets.scrollView(lines(state, context: context, width: width, now: now).map { StyledLine([Span(" ")] + $0.spans) },
                            offset: state.scroll.offset, in: body, buffer: &buffer)
         if fieldLabel == nil { buffer.cursor = nil }
+    }
+
+    private static func messageLines(_ state: EnrollmentWizardState, width: Int) -> [String] {
+        guard let message = state.message else { return [] }
+        return Array(TextWidth.wrap("✗ " + message, width: width).prefix(3))
+    }
+
+    /// Rows for the step's text: below the title, above the field and the message.
+    static func bodyHeight(_ state: EnrollmentWizardState, in rect: Rect) -> Int {
+        let below = messageLines(state, width: rect.width - 3).count + (fieldLabel(state) == nil ? 0 : 2)
+        return max(1, rect.height - 3 - below)
     }
 
     static func fieldLabel(_ state: EnrollmentWizardState) -> String? {

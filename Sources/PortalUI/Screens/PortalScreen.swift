@@ -9,7 +9,7 @@ enum PortalScreen {
         // Before: moves and clamping read the shown document's current lines.
         refreshDocuments(&state, context: context, size: size, now: now)
         var effects: [Effect] = []
-        if let handled = EnrollmentHost.update(&state, message, now: now) {
+        if let handled = EnrollmentHost.update(&state, message, context: context, size: size, now: now) {
             refreshDocuments(&state, context: context, size: size, now: now)
             return handled
         }
