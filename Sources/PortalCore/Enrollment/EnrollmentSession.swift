@@ -96,7 +96,7 @@ public struct EnrollmentSession: Codable, Sendable, Equatable {
         return steps[index + 1]
     }
 
-    /// Steps after the choice and before checking: the ones a person walks.
+    /// The longest device or certificate name the walkthrough takes.
     public static let nameLimit = 40
 }
 

@@ -126,7 +126,9 @@ enum EnrollmentWizard {
             return []
         }
         state.facts = facts
-        if let session = facts.session {
+        if var session = facts.session {
+            // Checking is never kept, but a store edited by hand may say so: resume before it.
+            while session.step == .checking || session.step == .result, let previous = session.previousStep { session.step = previous }
             state.session = session
             state.phase = .walking
             enter(&state)
