@@ -16,6 +16,12 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
+        // QR codes for authenticator registration come from libqrencode, not a
+        // hand-written encoder.
+        .systemLibrary(
+            name: "CQrencode",
+            providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
+        ),
         .target(
             name: "PortalCore",
             dependencies: [
@@ -26,7 +32,7 @@ let package = Package(
         .target(name: "PortalStore", dependencies: ["PortalCore"]),
         .target(
             name: "PortalUI",
-            dependencies: ["PortalCore", "PortalStore"],
+            dependencies: ["PortalCore", "PortalStore", "CQrencode"],
             // Themes/ at the top level is linked here and compiled in, so the
             // binary carries its themes wherever it is installed.
             resources: [

@@ -16,9 +16,18 @@ public enum DemoOrganization {
         ("lee.gu@contoso.com", "Contoso-Lee-4"),
         ("zoe.angstrom@contoso.com", "Contoso-Zoe-5"),
         ("hanako.yamada@contoso.com", "Contoso-Hanako-6"),
+        ("nestor.wilke@contoso.com", "Contoso-Nestor-7"),
+        ("pradeep.gupta@contoso.com", "Contoso-Pradeep-8"),
     ]
 
     public static func isDemo(_ tenant: Tenant) -> Bool { tenant.organization.id == organizationId }
+
+    /// What the sign-in screen says of a demo account beyond its password.
+    public static func note(for user: User) -> String? {
+        if user.mfaState.requiresSecondFactor, user.codeMethods.isEmpty { return "registers MFA first" }
+        if user.forceChangePasswordNextSignIn == true { return "changes password first" }
+        return nil
+    }
 
     /// - Parameter iterations: PBKDF2 rounds for the demo passwords; fixtures
     ///   for tests may pass fewer than the real 600,000.
@@ -30,22 +39,43 @@ public enum DemoOrganization {
             Group(id: "grp-engineering", displayName: "Engineering"),
             Group(id: "grp-linux", displayName: "Linux workstations"),
         ]
-        let people: [(id: String, name: String, groups: [String], mfa: [MfaMethod])] = [
-            ("usr-adele", "Adele Vance", ["grp-all", "grp-sales"], [MfaMethod(id: "mfa-adele-app", methodType: .microsoftAuthenticator, displayName: "iPhone 15")]),
-            ("usr-alex", "Alex Wilber", ["grp-all", "grp-engineering", "grp-linux"], [MfaMethod(id: "mfa-alex-token", methodType: .hardwareOath, displayName: "OATH token 4412")]),
-            ("usr-megan", "Megan Bowen", ["grp-all", "grp-sales"], []),
-            ("usr-lee", "Lee Gu", ["grp-all", "grp-engineering", "grp-linux"], [MfaMethod(id: "mfa-lee-app", methodType: .softwareOath, displayName: "Authenticator app")]),
-            ("usr-zoe", "Zoë Ångström", ["grp-all"], []),
-            ("usr-hanako", "山田 花子", ["grp-all", "grp-engineering"], [MfaMethod(id: "mfa-hanako-phone", methodType: .phone, displayName: "+81 90-xxxx-1234")]),
+        let created = now.addingTimeInterval(-90 * day)
+        // Secrets come from the injected source, like the salts: a fresh demo
+        // store has its own, and a seeded one is the same every time.
+        func secret() -> String { Base32.encode(random.bytes(count: 20)) }
+        let leeApp = MfaMethod(id: "mfa-lee-app", methodType: .softwareOath, displayName: "Authenticator app",
+                               secretKey: secret(), createdDateTime: created)
+        let alexToken = MfaMethod(id: "mfa-alex-token", methodType: .hardwareOath, displayName: "OATH token 4412",
+                                  secretKey: secret(), serialNumber: "4412", manufacturer: "Token2", model: "C202",
+                                  createdDateTime: created)
+        let adeleToken = MfaMethod(id: "mfa-adele-token", methodType: .hardwareOath, displayName: "Token 7731",
+                                   secretKey: secret(), status: .assigned, serialNumber: "7731", manufacturer: "Token2",
+                                   model: "C202", createdDateTime: created)
+        let people: [(id: String, name: String, groups: [String], mfa: [MfaMethod], state: MfaState?)] = [
+            ("usr-adele", "Adele Vance", ["grp-all", "grp-sales"],
+             [MfaMethod(id: "mfa-adele-app", methodType: .microsoftAuthenticator, displayName: "iPhone 15", createdDateTime: created), adeleToken], nil),
+            ("usr-alex", "Alex Wilber", ["grp-all", "grp-engineering", "grp-linux"], [alexToken], .enforced),
+            ("usr-megan", "Megan Bowen", ["grp-all", "grp-sales"], [], nil),
+            ("usr-lee", "Lee Gu", ["grp-all", "grp-engineering", "grp-linux"], [leeApp], .enforced),
+            ("usr-zoe", "Zoë Ångström", ["grp-all"], [], nil),
+            ("usr-hanako", "山田 花子", ["grp-all", "grp-engineering"],
+             [MfaMethod(id: "mfa-hanako-phone", methodType: .phone, displayName: "+81 90-xxxx-1234", createdDateTime: created)], nil),
+            // Registers a sign-in method before anything else.
+            ("usr-nestor", "Nestor Wilke", ["grp-all", "grp-engineering"], [], .enabled),
+            // Changes the password before anything else.
+            ("usr-pradeep", "Pradeep Gupta", ["grp-all", "grp-sales"], [], nil),
         ]
         // Given names as Graph stores them; 花子 is Yamada Hanako's given name.
         let givenNames = ["usr-adele": "Adele", "usr-alex": "Alex", "usr-megan": "Megan", "usr-lee": "Lee",
-                          "usr-zoe": "Zoë", "usr-hanako": "花子"]
+                          "usr-zoe": "Zoë", "usr-hanako": "花子", "usr-nestor": "Nestor", "usr-pradeep": "Pradeep"]
         let users = zip(people, accounts).map { person, account in
             var user = User(id: person.id, userPrincipalName: account.userPrincipalName, displayName: person.name,
                             groups: person.groups, mfaMethods: person.mfa,
                             password: PasswordHash.make(password: account.password, iterations: iterations, random: random))
             user.givenName = givenNames[person.id]
+            user.perUserMfaState = person.state
+            user.preferredMfaMethodId = person.mfa.first { $0.canSignIn }?.id
+            if person.id == "usr-pradeep" { user.forceChangePasswordNextSignIn = true }
             return user
         }
 

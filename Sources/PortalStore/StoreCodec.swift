@@ -131,12 +131,14 @@ private struct LenientDocument: Decodable {
     var mobileApps: [Lenient<MobileApp>] = []
     var mobileAppAssignments: [Lenient<MobileAppAssignment>] = []
     var appInstallStates: [Lenient<AppInstallState>] = []
+    /// Written since accounts lock; older stores have none.
+    var signInLockouts: [Lenient<SignInLockout>] = []
     /// A collection that is missing or not an array.
     var shapeProblems: [StoreProblem] = []
 
     private enum Key: String, CodingKey {
         case schemaVersion, organization, groups, users, managedDevices, compliancePolicies, mobileAppCategories, mobileApps,
-             mobileAppAssignments, appInstallStates
+             mobileAppAssignments, appInstallStates, signInLockouts
     }
 
     init(from decoder: Decoder) throws {
@@ -161,6 +163,7 @@ private struct LenientDocument: Decodable {
         mobileApps = collection(.mobileApps)
         mobileAppAssignments = collection(.mobileAppAssignments)
         appInstallStates = collection(.appInstallStates)
+        if container.contains(.signInLockouts) { signInLockouts = collection(.signInLockouts) }
     }
 
     func assemble() -> (Tenant, StoreValidator.Partial, [StoreProblem]) {
@@ -198,7 +201,8 @@ private struct LenientDocument: Decodable {
             mobileAppCategories: unwrap(mobileAppCategories, "mobileAppCategories"),
             mobileApps: unwrap(mobileApps, "mobileApps"),
             mobileAppAssignments: unwrap(mobileAppAssignments, "mobileAppAssignments"),
-            appInstallStates: unwrap(appInstallStates, "appInstallStates"))
+            appInstallStates: unwrap(appInstallStates, "appInstallStates"),
+            signInLockouts: unwrap(signInLockouts, "signInLockouts"))
         return (tenant, partial, problems)
     }
 }

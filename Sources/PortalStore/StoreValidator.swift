@@ -70,7 +70,9 @@ public struct StoreValidator: Sendable {
                 }
             }
             _ = uniqueIds(user.mfaMethods.map(\.id), collection: "\(path.dropFirst(2)).mfaMethods", fail: fail)
+            checkAccount(user, path: path, fail: fail)
         }
+        checkLockouts(tenant.signInLockouts, fail: fail)
 
         let usersById = Dictionary(tenant.users.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, device) in tenant.managedDevices.enumerated() {
@@ -176,6 +178,8 @@ public struct StoreValidator: Sendable {
             limit("$.organization.notifications[\(index)].body", note.body, Limits.notificationBody)
         }
         _ = uniqueIds(organization.notifications.map(\.id), collection: "organization.notifications", fail: fail)
+        if let policy = organization.signInPolicy { checkSignInPolicy(policy, fail: fail) }
+        if let restrictions = organization.enrollmentRestrictions { checkEnrollmentRestrictions(restrictions, fail: fail) }
     }
 
     private func checkPolicy(_ policy: CompliancePolicy, path: String, groupIds: Set<String>, fail: (String, String) -> Void) {
@@ -233,7 +237,7 @@ public struct StoreValidator: Sendable {
     /// macOS and Linux more); the counts of each class fit within it.
     static let passcodeLengths = 0...1_024
 
-    private func range(_ path: String, _ value: Int, _ allowed: ClosedRange<Int>, fail: (String, String) -> Void) {
+    func range(_ path: String, _ value: Int, _ allowed: ClosedRange<Int>, fail: (String, String) -> Void) {
         if !allowed.contains(value) {
             fail(path, "\(value) is outside \(Self.grouped(allowed.lowerBound)) to \(Self.grouped(allowed.upperBound))")
         }

@@ -69,7 +69,7 @@ struct RunCommand: ParsableCommand {
         var context = PortalContext.awaitingStore(timeZone: .current, mouseEnabled: !noMouse)
         context.localeIsUTF8 = backend.localeIsUTF8
         let runtime = PortalRuntime(context: context, clock: SystemClock(), size: backend.size)
-        runtime.loadTenant { try store.load() }
+        runtime.loadDirectory { try JSONDirectory(store: store) }
         let signal = TerminalLoop.run(runtime, on: backend)
         backend.shutdown()
         if let failure = runtime.loadFailure {

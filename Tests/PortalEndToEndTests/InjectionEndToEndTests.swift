@@ -28,7 +28,7 @@ struct InjectionEndToEndTests {
         Step(script: "press PgDn", keys: [["PgDn"]], label: "app-page"),
         Step(script: "press End", keys: [["End"]], label: "app-end"),
         Step(script: "press Backspace End", keys: [["BSpace"], ["End"]], label: "apps-end"),
-        Step(script: "press 4", keys: [["4"]], label: "support"),
+        Step(script: "press 5", keys: [["5"]], label: "support"),
         Step(script: "press End", keys: [["End"]], label: "support-end"),
         Step(script: "press ?", keys: [["?"]], label: "help"),
     ]

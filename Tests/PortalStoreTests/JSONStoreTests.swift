@@ -53,7 +53,7 @@ struct JSONStoreTests {
         #expect(throws: StoreError.alreadyExists(path: url.path)) { try store.create(demoFixture()) }
         #expect(try Data(contentsOf: url) == Data("keep me".utf8))
         try store.create(demoFixture(), force: true)
-        #expect(try store.load().users.count == 6)
+        #expect(try store.load().users.count == 8)
     }
 
     @Test(arguments: ["", "{", "not json at all", "[1, 2]", "{\"schemaVersion\": 1}"])

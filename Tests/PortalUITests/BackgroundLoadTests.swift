@@ -33,7 +33,7 @@ struct BackgroundLoadTests {
         runtime.waitUntilIdle()
         #expect(runtime.screenText.contains("Welcome to the Contoso Company Portal."))
         // The terminal is asked to take the organization's own color.
-        #expect(runtime.takeTerminalRequests().contains(.brandColor(runtime.context.tenant.organization.themeColor)))
+        #expect(runtime.takeTerminalRequests().contains(.brandColor(runtime.context.organization.themeColor)))
     }
 
     @Test func aStoreThatCannotBeLoadedEndsTheProgramWithItsReason() {

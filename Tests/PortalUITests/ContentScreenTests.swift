@@ -111,7 +111,7 @@ struct ContentScreenTests {
         let user = tenant.users[0]
         var device = tenant.devices(of: user).first { $0.id == "dev-adele-iphone" }!
         device.complianceState = .error
-        let text = DeviceDetailView.lines(device, user: user, context: context, width: 77, now: testNow)
+        let text = DeviceDetailView.lines(device, data: UserPortalData(user: user, tenant: tenant), context: context, width: 77, now: testNow)
             .map { $0.spans.map(\.text).joined() }
         #expect(text[1].hasPrefix("✗ Error — Cannot access company resources"))
         #expect(text.contains { $0.hasPrefix("Checked now") && $0.contains("✓ Compliant") })

@@ -67,7 +67,7 @@ struct MonkeyTests {
         for character in password { runtime.send(.input(.key(.character(character)))) }
         runtime.send(.input(.key(.enter)))
         if !runtime.state.isPortal, let user = tenant.users.first(where: { $0.userPrincipalName == account }) {
-            runtime.send(.signInSucceeded(user))
+            runtime.send(.portalOpened(UserPortalData(user: user, tenant: tenant)))
         }
     }
 

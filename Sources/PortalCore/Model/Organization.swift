@@ -26,6 +26,12 @@ public struct Organization: Codable, Sendable, Equatable {
     public var notifications: [OrganizationNotification]
     /// Days a device may go without reporting before it is noncompliant.
     public var complianceValidityPeriodDays: Int
+    /// Lockout and password rules; absent means Entra's defaults.
+    public var signInPolicy: SignInPolicy? = nil
+
+    public var signIn: SignInPolicy { signInPolicy ?? SignInPolicy() }
+    /// The device limit and platform rules for enrollment; absent means Intune's defaults.
+    public var enrollmentRestrictions: EnrollmentRestrictions? = nil
 
     public init(id: String, displayName: String, themeColor: String, support: SupportContact,
                 privacyStatementUrl: String, termsAndConditions: TermsAndConditions,

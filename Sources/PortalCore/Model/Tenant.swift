@@ -11,11 +11,13 @@ public struct Tenant: Codable, Sendable, Equatable {
     public var mobileApps: [MobileApp]
     public var mobileAppAssignments: [MobileAppAssignment]
     public var appInstallStates: [AppInstallState]
+    /// Failed sign-ins and lockouts, shared by every portal on the store.
+    public var signInLockouts: [SignInLockout]
 
     public init(organization: Organization, groups: [Group], users: [User], managedDevices: [ManagedDevice],
                 compliancePolicies: [CompliancePolicy], mobileAppCategories: [MobileAppCategory],
                 mobileApps: [MobileApp], mobileAppAssignments: [MobileAppAssignment],
-                appInstallStates: [AppInstallState]) {
+                appInstallStates: [AppInstallState], signInLockouts: [SignInLockout] = []) {
         self.organization = organization
         self.groups = groups
         self.users = users
@@ -25,6 +27,7 @@ public struct Tenant: Codable, Sendable, Equatable {
         self.mobileApps = mobileApps
         self.mobileAppAssignments = mobileAppAssignments
         self.appInstallStates = appInstallStates
+        self.signInLockouts = signInLockouts
     }
 
     /// Sign-in names are case-insensitive, as in Entra.

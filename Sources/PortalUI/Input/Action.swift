@@ -5,9 +5,12 @@ import Foundation
 /// cannot drift apart; a keymap file can later rebind them without code.
 public enum Action: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, first, last
-    case nextSection, previousSection, goHome, goDevices, goApps, goSupport
+    case nextSection, previousSection, goHome, goDevices, goApps, goSecurity, goSupport
+    case addMethod, activateToken, renameMethod, setDefaultMethod, removeMethod, changePassword
     case open, back
     case nextField, previousField, submit, editText
     case help, closeHelp, quit, quitNow, signOut, redraw, suspend
     case confirm, cancel, choose, switchChoice
+    /// Sign-in: ask for a code from the next of the user's methods.
+    case otherMethod
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import PortalStore
 
 /// Runs the program: feeds messages to update and performs the effects update
 /// asks for. Slow effects run on a worker thread and their results come back
@@ -11,7 +12,7 @@ public final class PortalRuntime {
     public private(set) var context: PortalContext
     /// Why the store could not be loaded, when that ended the program.
     public private(set) var loadFailure: String?
-    private let tenantBox = TenantBox()
+    private let loaded = LoadedContext()
     public let clock: Clock
     private let inbox = WorkInbox()
     private let worker = DispatchQueue(label: "portal.effects")
@@ -26,19 +27,25 @@ public final class PortalRuntime {
 
     public var isFinished: Bool { state.isFinished }
 
+    /// How often the screen changes on its own.
+    public var tickSeconds: TimeInterval { PortalApp.tickSeconds(state, context: context) }
+
     /// Whether slow work is under way.
     public var isBusy: Bool { running > 0 }
 
-    /// Loads the organization off the terminal thread, so the first frame is
-    /// drawn at once; work queued after it (signing in) waits for it, since
-    /// the worker runs jobs in order.
-    public func loadTenant(_ load: @escaping @Sendable () throws -> Tenant) {
+    /// Opens the organization's store off the terminal thread, so the first
+    /// frame is drawn at once; work queued after it (signing in) waits for
+    /// it, since the worker runs jobs in order.
+    public func loadDirectory(_ open: @escaping @Sendable () throws -> any PortalDirectory) {
         context.isLoading = true
         running += 1
-        let inbox = inbox, box = tenantBox
+        let inbox = inbox, box = loaded, waiting = context
         worker.async {
             do {
-                box.tenant = try load()
+                var context = try PortalContext(directory: open(), timeZone: waiting.timeZone,
+                                                mouseEnabled: waiting.mouseEnabled, random: waiting.random)
+                context.localeIsUTF8 = waiting.localeIsUTF8
+                box.context = context
                 inbox.post(.storeLoaded)
             } catch {
                 inbox.post(.storeFailed(String(describing: error)))
@@ -46,16 +53,22 @@ public final class PortalRuntime {
         }
     }
 
+    /// Loads a tenant into memory in the background (the bench and tests).
+    public func loadTenant(_ load: @escaping @Sendable () throws -> Tenant) {
+        loadDirectory { InMemoryDirectory(try load()) }
+    }
+
     /// Sends a message and starts the effects it causes, without waiting for slow ones.
     public func post(_ message: Message) {
         switch message {
         case .storeLoaded:
-            if let tenant = tenantBox.tenant {
-                var loaded = PortalContext(tenant: tenant, timeZone: context.timeZone, mouseEnabled: context.mouseEnabled)
-                loaded.localeIsUTF8 = context.localeIsUTF8
+            if let loaded = loaded.context {
                 context = loaded
-                requests.append(.brandColor(tenant.organization.themeColor))
+                requests.append(.brandColor(loaded.organization.themeColor))
             }
+        case .accountChanged where context.isDemo:
+            // The demo list shows each account's current method.
+            context = context.reread()
         case let .storeFailed(reason):
             loadFailure = reason
             state.isFinished = true
@@ -107,22 +120,90 @@ public final class PortalRuntime {
         PortalApp.view(state, context: context)
     }
 
+    /// Runs store work on the worker, against the store loaded by then, and
+    /// posts its message back.
+    private func work(_ job: @escaping @Sendable (any PortalDirectory, Date) -> Message) {
+        running += 1
+        let inbox = inbox, box = loaded, waiting = context.directory, clock = clock
+        worker.async {
+            // A store still loading was queued first and has finished by now.
+            let directory = box.context?.directory ?? waiting
+            inbox.post(job(directory, clock.now()))
+        }
+    }
+
+    /// A sign-in step's result; when sign-in is complete, the user's portal
+    /// is read in the same job so it opens with its data.
+    private static func signInMessage(_ directory: any PortalDirectory,
+                                      _ step: () throws -> SignInService.Outcome) -> Message {
+        do {
+            let outcome = try step()
+            if case let .passed(user, .done) = outcome {
+                guard let data = try directory.portalData(userId: user.id) else {
+                    return .signInChecked(.failed(.unavailable(AccountChangeError.userNotFound.message)))
+                }
+                return .portalOpened(data)
+            }
+            return .signInChecked(outcome)
+        } catch {
+            return .signInChecked(.failed(.unavailable(oneLine(error))))
+        }
+    }
+
+    /// A store error as the one line a screen has for it.
+    static func oneLine(_ error: Error) -> String {
+        if let refusal = error as? AccountChangeError { return refusal.message }
+        if let storeError = error as? StoreError { return storeError.summary }
+        let text = String(describing: error).split(separator: "\n").first.map(String.init) ?? "The store could not be changed."
+        return InertText.escaped(text)
+    }
+
     /// Performs a quick effect at once (returning its result) or starts a slow one.
     private func start(_ effect: Effect) -> Message? {
         switch effect {
         case let .authenticate(userPrincipalName, password):
-            running += 1
-            let loaded = context.tenant
-            let inbox = inbox, box = tenantBox
-            worker.async {
-                // A store still loading was queued first and has finished by now.
-                let tenant = box.tenant ?? loaded
-                let message: Message
-                switch Authenticator().authenticate(userPrincipalName: userPrincipalName, password: password, in: tenant) {
-                case let .success(user): message = .signInSucceeded(user)
-                case let .failure(failure): message = .signInFailed(failure)
+            work { directory, now in
+                Self.signInMessage(directory) {
+                    try SignInService(directory: directory).signIn(principalName: userPrincipalName, password: password, now: now)
                 }
-                inbox.post(message)
+            }
+            return nil
+        case let .verifyCode(userId, methodId, code):
+            work { directory, now in
+                Self.signInMessage(directory) {
+                    try SignInService(directory: directory).verify(code: code, userId: userId, methodId: methodId, now: now)
+                }
+            }
+            return nil
+        case let .completeSignIn(user, completed):
+            work { directory, now in
+                Self.signInMessage(directory) {
+                    try SignInService(directory: directory).passed(user, next: SignInService.step(after: completed, for: user), now: now)
+                }
+            }
+            return nil
+        case let .changeAccount(change):
+            work { directory, now in
+                do {
+                    return .accountChanged(try directory.perform(change, now: now))
+                } catch {
+                    return .accountChangeFailed(Self.oneLine(error))
+                }
+            }
+            return nil
+        case let .changePassword(userId, current, new):
+            let random = context.random
+            work { directory, now in
+                do {
+                    guard let user = try directory.user(id: userId) else { return .accountChangeFailed(AccountChangeError.userNotFound.message) }
+                    guard user.password.verify(current) else {
+                        return .accountChangeFailed("Your current password is not right. Type it again.")
+                    }
+                    let hash = PasswordHash.make(password: new, iterations: PasswordHash.recommendedIterations, random: random)
+                    return .accountChanged(try directory.perform(.setPassword(userId: userId, password: hash), now: now))
+                } catch {
+                    return .accountChangeFailed(Self.oneLine(error))
+                }
             }
             return nil
         case .quit:
@@ -145,12 +226,12 @@ public enum TerminalRequest: Equatable, Sendable {
     case brandColor(String)
 }
 
-/// The tenant a background load produced, read by the jobs queued after it.
-final class TenantBox: @unchecked Sendable {
+/// The context a background load produced, read by the jobs queued after it.
+final class LoadedContext: @unchecked Sendable {
     private let lock = NSLock()
-    private var value: Tenant?
+    private var value: PortalContext?
 
-    var tenant: Tenant? {
+    var context: PortalContext? {
         get { lock.withLock { value } }
         set { lock.withLock { value = newValue } }
     }

@@ -7,15 +7,17 @@ public enum TerminalLoop {
     /// The longest an idle loop waits for input before looking again.
     static let longestWaitMilliseconds = 1_000
 
-    /// Nothing on screen changes faster than a minute ("3 minutes ago", a
-    /// grace deadline), so an idle portal wakes once a minute, on the minute,
-    /// and spends no CPU in between.
+    /// Most of the screen changes once a minute ("3 minutes ago", a grace
+    /// deadline), so an idle portal wakes once a minute, on the minute, and
+    /// spends no CPU in between; a lockout countdown or one-time codes on
+    /// screen ask for more (`PortalApp.tickSeconds`).
     static let tickSeconds: TimeInterval = 60
 
-    /// When the next tick is due after `now`: the next whole minute.
-    static func nextTick(after now: Date) -> Date {
+    /// When the next tick is due after `now`: the next whole multiple of
+    /// `every` seconds (code steps start on whole multiples of 30 s too).
+    static func nextTick(after now: Date, every: TimeInterval = tickSeconds) -> Date {
         let seconds = now.timeIntervalSinceReferenceDate
-        return Date(timeIntervalSinceReferenceDate: (seconds / tickSeconds).rounded(.down) * tickSeconds + tickSeconds)
+        return Date(timeIntervalSinceReferenceDate: (seconds / every).rounded(.down) * every + every)
     }
 
     /// Returns the signal that ended the loop, if one did.
@@ -35,7 +37,7 @@ public enum TerminalLoop {
 
         runtime.post(.input(.resize(backend.size)))
         show()
-        var tickDue = nextTick(after: runtime.clock.now())
+        var tickDue = nextTick(after: runtime.clock.now(), every: runtime.tickSeconds)
         while !runtime.isFinished {
             let untilTick = Int((tickDue.timeIntervalSince(runtime.clock.now()) * 1_000).rounded(.up))
             // curses learns of a resize from SIGWINCH, which can slip in just
@@ -56,10 +58,12 @@ public enum TerminalLoop {
             }
             if runtime.deliverFinishedWork() { changed = true }
             if runtime.clock.now() >= tickDue {
-                tickDue = nextTick(after: runtime.clock.now())
                 runtime.post(.tick)
                 changed = true
             }
+            // What is on screen may now change faster or slower.
+            tickDue = min(nextTick(after: runtime.clock.now(), every: runtime.tickSeconds),
+                          runtime.clock.now() >= tickDue ? .distantFuture : tickDue)
             for request in runtime.takeTerminalRequests() {
                 changed = true
                 switch request {

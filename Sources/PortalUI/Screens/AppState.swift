@@ -6,6 +6,9 @@ import PortalCore
 public struct AppState: Equatable, Sendable {
     public enum Screen: Equatable, Sendable {
         case signIn(SignInState)
+        case secondFactor(SecondFactorState)
+        /// A method to register or a password to change before anything else.
+        case setup(AccountSetupState)
         case portal(PortalState)
     }
 
@@ -31,8 +34,16 @@ public struct AppState: Equatable, Sendable {
 public enum Message: Equatable, Sendable {
     case input(InputEvent)
     case tick
-    case signInSucceeded(User)
-    case signInFailed(Authenticator.Failure)
+    /// A sign-in step (password, code) was checked.
+    case signInChecked(SignInService.Outcome)
+    /// The signed-in user's portal, read from the store.
+    case portalOpened(UserPortalData)
+    /// A change to the account was written (or refused by the rules: a
+    /// wrong code comes back here as an outcome, not as a failure).
+    case accountChanged(AccountChangeResult)
+    /// The change could not be made; nothing was written. The text says what
+    /// happened and what to do, in one line.
+    case accountChangeFailed(String)
     /// The organization loaded in the background is ready.
     case storeLoaded
     /// It could not be loaded; the program ends and says why.
@@ -43,6 +54,16 @@ public enum Message: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     /// Slow (a key derivation): runs off the terminal thread.
     case authenticate(userPrincipalName: String, password: String)
+    /// Checks a code at sign-in (a write: the step is used up, a failure counted).
+    case verifyCode(userId: String, methodId: String, code: String)
+    /// A step of sign-in was passed; the runtime records the sign-in when it
+    /// was the last one, then opens the portal.
+    case completeSignIn(User, after: SignInService.Completed)
+    /// One change to the account, through the store.
+    case changeAccount(AccountChange)
+    /// Checks the current password and hashes the new one (both slow), then
+    /// writes it; the result comes back as `accountChanged` or `accountChangeFailed`.
+    case changePassword(userId: String, current: String, new: String)
     case quit
     /// Asks the terminal to repaint every cell (Ctrl+L).
     case redraw

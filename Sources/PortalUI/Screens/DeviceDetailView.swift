@@ -4,8 +4,8 @@ import PortalCore
 /// One device: its status, what it is, and each compliance setting with how
 /// to resolve what fails.
 enum DeviceDetailView {
-    static func lines(_ device: ManagedDevice, user: User, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
-        let evaluation = context.tenant.evaluate(device, for: user, now: now)
+    static func lines(_ device: ManagedDevice, data: UserPortalData, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
+        let evaluation = data.evaluate(device, now: now)
         let state = evaluation.state
         var lines: [StyledLine] = [
             StyledLine(TextWidth.truncate(device.deviceName, to: width), .title),

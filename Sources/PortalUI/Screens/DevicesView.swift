@@ -19,7 +19,7 @@ enum DevicesView {
         buffer.write(" My devices (\(devices.count))", x: 0, y: layout.captionRow, role: .accent)
         let row = { (index: Int) -> [Span] in
             let device = devices[index]
-            let evaluation = context.tenant.evaluate(device, for: state.user, now: now)
+            let evaluation = state.data.evaluate(device, now: now)
             return [Span(device.deviceName), Span("\(device.operatingSystem.displayName) \(device.osVersion) · \(device.model)", .dim),
                     evaluation.state.badge,
                     Span(device.lastSyncDateTime.map { PortalContext.relative($0, now: now, precise: false).replacingOccurrences(of: PortalContext.noBreakSpace, with: " ") } ?? "Never", .dim),

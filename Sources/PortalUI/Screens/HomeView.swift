@@ -27,13 +27,12 @@ enum HomeView {
     }
 
     static func lines(_ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
-        let tenant = context.tenant
         let user = state.user
         let devices = state.myDevices
-        let evaluations = devices.map { tenant.evaluate($0, for: user, now: now) }
+        let evaluations = devices.map { state.data.evaluate($0, now: now) }
         var lines: [StyledLine] = [
             StyledLine(TextWidth.truncate("\(greeting(hour: context.hour(of: now))), \(user.greetingName).", to: width), .title),
-            StyledLine("Welcome to the \(tenant.organization.displayName) Company Portal.", .dim),
+            StyledLine("Welcome to the \(state.data.organization.displayName) Company Portal.", .dim),
             .blank,
             StyledLine("My devices", .accent),
         ]
@@ -66,7 +65,7 @@ enum HomeView {
         }
 
         lines.append(.blank)
-        let notifications = tenant.organization.notifications(for: user, now: now)
+        let notifications = state.data.organization.notifications(for: user, now: now)
         lines.append(StyledLine("Notifications (\(notifications.count))", .accent))
         if notifications.isEmpty { lines.append(StyledLine("  No notifications.", .dim)) }
         for note in notifications {

@@ -24,6 +24,17 @@ enum Keymaps {
         KeyBinding([.function(10)], .quit, help: "Quit (asks first if what you typed would be lost)", hint: "Quit"),
     ], mouse: "Click a field to type in it, or Sign in")
 
+    static let secondFactor = Keymap([
+        KeyBinding([.enter], .submit, help: "Verify the code", hint: "Verify"),
+        KeyBinding([.tab, .down, .backTab, .up], .nextField, help: "Between the code and Verify"),
+        KeyBinding([.character("m")], .otherMethod, help: "Use another of your methods", hint: "Other method"),
+        KeyBinding([.escape], .back, help: "Back to the sign-in form", hint: "Back"),
+        KeyBinding([.left, .right, .home, .end], .editText, help: "Move in the field"),
+        KeyBinding([.backspace, .delete, .control("u")], .editText, help: "Delete a digit, or clear the field"),
+        KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
+        KeyBinding([.function(10)], .quit, help: "Quit", hint: "Quit"),
+    ], mouse: "Click the field to type in it, or Verify")
+
     private static let moves = [
         KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
                    help: "Move the selection or scroll"),
@@ -35,7 +46,8 @@ enum Keymaps {
     private static let sections = [
         KeyBinding([(.tab, .nextSection), (.backTab, .previousSection)], help: "Next or previous section", hint: "Section"),
         KeyBinding([(.character("1"), .goHome), (.character("2"), .goDevices), (.character("3"), .goApps),
-                    (.character("4"), .goSupport)], help: "Home, Devices, Apps, Help & support", hint: "Go to", hintKeys: "1-4"),
+                    (.character("4"), .goSecurity), (.character("5"), .goSupport)],
+                   help: "Home, Devices, Apps, Security info, Help & support", hint: "Go to", hintKeys: "1-5"),
     ]
 
     private static let common = [
@@ -66,15 +78,84 @@ enum Keymaps {
         KeyBinding([.escape, .backspace, .left, .character("h")], .back, help: "Back to the list", hint: "Back"),
     ] + sections + common, mouse: "Click a tab; the wheel scrolls")
 
+    /// Security info: the user's sign-in methods and what can be done to them.
+    static let securityInfo = Keymap([
+        KeyBinding([.character("a"), .insert], .addMethod, help: "Add an authenticator app or a hardware token", hint: "Add"),
+        KeyBinding([.character("t"), .enter], .activateToken, help: "Activate the selected hardware token with a code from it"),
+        KeyBinding([.character("r"), .function(2)], .renameMethod, help: "Rename the selected method", hint: "Rename"),
+        KeyBinding([.character("d")], .setDefaultMethod, help: "Make the selected method the default for sign-in", hint: "Default"),
+        KeyBinding([.character("x"), .delete], .removeMethod, help: "Remove the selected method (asks first)", hint: "Remove"),
+        KeyBinding([.character("p")], .changePassword, help: "Change your password", hint: "Password"),
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
+                   help: "Move the selection"),
+        // The section's own actions need the hint bar's room; help still lists these.
+    ] + moves.dropFirst() + sections.map(withoutHint) + common, mouse: "Click a tab or a row to select it; the wheel scrolls")
+
+    private static func withoutHint(_ binding: KeyBinding) -> KeyBinding {
+        var binding = binding
+        binding.hint = nil
+        return binding
+    }
+
+    /// Keys over a form with text fields: letters type, so help and quit are on function keys only.
+    private static let formCommon = [
+        KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
+        KeyBinding([.function(10)], .quit, help: "Quit", hint: "Quit"),
+    ]
+
+    private static let editing = [
+        KeyBinding([.left, .right], .editText, help: "Move in the field"),
+        KeyBinding([.home, .end, .control("a"), .control("e")], .editText, help: "Start or end of the field"),
+        KeyBinding([.backspace, .delete], .editText, help: "Delete a character"),
+        KeyBinding([.control("w")], .editText, help: "Delete the word before the cursor"),
+        KeyBinding([.control("k")], .editText, help: "Delete to the end of the field"),
+        KeyBinding([.control("u")], .editText, help: "Clear the field"),
+    ]
+
+    static let chooseMethodKind = Keymap([
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
+                   help: "Choose the kind", hint: "Choose"),
+        KeyBinding([.enter], .submit, help: "Go on with the chosen kind", hint: "Next"),
+        KeyBinding([.escape], .back, help: "Cancel: add nothing", hint: "Cancel"),
+    ] + formCommon, mouse: "Click a kind to choose it; click it again to go on")
+
+    static let scanMethod = Keymap([
+        KeyBinding([.enter], .submit, help: "Go on to type a code from the app or token", hint: "Next"),
+        KeyBinding([.escape], .back, help: "Back to the choice of kind", hint: "Back"),
+    ] + formCommon)
+
+    static let verifyMethod = Keymap([
+        KeyBinding([.tab, .down], .nextField, help: "Next field", hint: "Next field"),
+        KeyBinding([.backTab, .up], .previousField, help: "Previous field"),
+        KeyBinding([.enter], .submit, help: "Check the code and add the method", hint: "Add"),
+        KeyBinding([.escape], .back, help: "Back to the code to scan", hint: "Back"),
+    ] + editing + formCommon, mouse: "Click a field to type in it, or the button")
+
+    static let passwordChange = Keymap([
+        KeyBinding([.tab, .down], .nextField, help: "Next field", hint: "Next field"),
+        KeyBinding([.backTab, .up], .previousField, help: "Previous field"),
+        KeyBinding([.enter], .submit, help: "Next field, or change the password", hint: "Change"),
+        KeyBinding([.escape], .back, help: "Cancel: keep the current password", hint: "Cancel"),
+    ] + editing + formCommon, mouse: "Click a field to type in it, or the button")
+
+    static let renameMethod = Keymap([
+        KeyBinding([.enter], .submit, help: "Save the new name", hint: "Save"),
+        KeyBinding([.escape], .back, help: "Cancel: keep the name", hint: "Cancel"),
+    ] + editing + formCommon, mouse: "Click Save or Cancel")
+
     static let helpOverlay = Keymap([
         KeyBinding([.escape, .enter, .character("?"), .function(1), .character("q"), .backspace], .closeHelp,
                    help: "Close this help", hint: "Close help"),
     ])
 
     static func confirmation(_ confirmation: Confirmation) -> Keymap {
+        self.confirmation(confirmLabel: confirmation.confirmLabel, cancelLabel: confirmation.cancelLabel)
+    }
+
+    static func confirmation(confirmLabel: String, cancelLabel: String) -> Keymap {
         Keymap([
-            KeyBinding([.character("y"), .character("Y")], .confirm, help: confirmation.confirmLabel, hint: confirmation.confirmLabel),
-            KeyBinding([.character("n"), .character("N"), .escape], .cancel, help: confirmation.cancelLabel, hint: confirmation.cancelLabel),
+            KeyBinding([.character("y"), .character("Y")], .confirm, help: confirmLabel, hint: confirmLabel),
+            KeyBinding([.character("n"), .character("N"), .escape], .cancel, help: cancelLabel, hint: cancelLabel),
             KeyBinding([.tab, .backTab, .left, .right], .switchChoice, help: "Choose the other button", hint: "Switch"),
             KeyBinding([.enter, .character(" ")], .choose, help: "Press the chosen button", hint: "Choose"),
         ])

@@ -37,27 +37,37 @@ enum Overlays {
         let confirmButton: Rect
 
         init(_ confirmation: Confirmation, in bounds: Rect) {
+            self.init(message: confirmation.message, cancelLabel: confirmation.cancelLabel,
+                      confirmLabel: confirmation.confirmLabel, in: bounds)
+        }
+
+        /// A question a screen asks itself (removing a sign-in method), laid out as the program's own.
+        init(message: String, cancelLabel: String, confirmLabel: String, in bounds: Rect) {
             let width = min(56, bounds.width)
-            lines = TextWidth.wrap(confirmation.message, width: width - 4)
+            lines = TextWidth.wrap(message, width: width - 4)
             box = bounds.centered(width: width, height: lines.count + 5)
             let row = box.maxY - 2
             // The cancelling button comes first: it is the default.
-            cancelButton = Rect(x: box.x + 2, y: row, width: TextWidth.of(confirmation.cancelLabel) + 4, height: 1)
-            confirmButton = Rect(x: cancelButton.maxX + 2, y: row, width: TextWidth.of(confirmation.confirmLabel) + 4, height: 1)
+            cancelButton = Rect(x: box.x + 2, y: row, width: TextWidth.of(cancelLabel) + 4, height: 1)
+            confirmButton = Rect(x: cancelButton.maxX + 2, y: row, width: TextWidth.of(confirmLabel) + 4, height: 1)
         }
     }
 
     static func confirm(_ confirmation: Confirmation, buffer: inout CellBuffer) {
-        let layout = ConfirmationLayout(confirmation, in: buffer.bounds)
-        Widgets.box(layout.box, title: confirmation.title, in: &buffer)
+        confirm(title: confirmation.title, message: confirmation.message, cancelLabel: confirmation.cancelLabel,
+                confirmLabel: confirmation.confirmLabel, confirmChosen: confirmation.confirmChosen, buffer: &buffer)
+    }
+
+    static func confirm(title: String, message: String, cancelLabel: String, confirmLabel: String, confirmChosen: Bool,
+                        buffer: inout CellBuffer) {
+        let layout = ConfirmationLayout(message: message, cancelLabel: cancelLabel, confirmLabel: confirmLabel, in: buffer.bounds)
+        Widgets.box(layout.box, title: title, in: &buffer)
         for (index, line) in layout.lines.enumerated() {
             // The dialog's own role, so the text sits on the box's background in every theme.
             buffer.write(line, x: layout.box.x + 2, y: layout.box.y + 2 + index, role: .overlay)
         }
-        _ = Widgets.button(confirmation.cancelLabel, focused: !confirmation.confirmChosen,
-                           x: layout.cancelButton.x, y: layout.cancelButton.y, buffer: &buffer)
-        _ = Widgets.button(confirmation.confirmLabel, focused: confirmation.confirmChosen,
-                           x: layout.confirmButton.x, y: layout.confirmButton.y, buffer: &buffer)
+        _ = Widgets.button(cancelLabel, focused: !confirmChosen, x: layout.cancelButton.x, y: layout.cancelButton.y, buffer: &buffer)
+        _ = Widgets.button(confirmLabel, focused: confirmChosen, x: layout.confirmButton.x, y: layout.confirmButton.y, buffer: &buffer)
         buffer.cursor = nil
     }
 

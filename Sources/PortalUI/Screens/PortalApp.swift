@@ -23,23 +23,91 @@ public enum PortalApp {
                 return click(event, on: confirmation, &state, context: context)
             }
         }
-        switch state.screen {
-        case var .signIn(signIn):
-            if case let .signInSucceeded(user) = message {
-                var portal = PortalState(user: user, tenant: context.tenant)
-                // Lay Home out once here, so the first frame reuses it.
-                PortalScreen.refreshDocuments(&portal, context: context, size: state.size, now: state.now)
-                state.screen = .portal(portal)
+        switch message {
+        case let .portalOpened(data):
+            var portal = PortalState(data: data)
+            // Lay Home out once here, so the first frame reuses it.
+            PortalScreen.refreshDocuments(&portal, context: context, size: state.size, now: state.now)
+            state.screen = .portal(portal)
+            return []
+        case let .signInChecked(.passed(user, next)):
+            return advance(user, to: next, &state, context: context)
+        case let .signInChecked(.failed(.locked(until))):
+            if case let .secondFactor(code) = state.screen {
+                // A lockout ends the attempt: it starts again at the form, which counts down.
+                var form = SignInState(userName: code.user.userPrincipalName)
+                form.lockedUntil = until
+                form.focus = .password
+                state.screen = .signIn(form)
                 return []
             }
+        case .tick:
+            if case var .signIn(form) = state.screen, let until = form.lockedUntil, until <= state.now {
+                form.lockedUntil = nil
+                state.screen = .signIn(form)
+            }
+        default:
+            break
+        }
+        switch state.screen {
+        case var .signIn(signIn):
             let effects = SignInScreen.update(&signIn, message, size: state.size)
             state.screen = .signIn(signIn)
+            return effects
+        case var .secondFactor(code):
+            let (effects, exit) = SecondFactorScreen.update(&code, message, size: state.size)
+            state.screen = exit == .cancel ? .signIn(SignInState(userName: code.user.userPrincipalName)) : .secondFactor(code)
+            return effects
+        case var .setup(setup):
+            let (effects, exit) = AccountSetupScreen.update(&setup, message, context: context, size: state.size)
+            // Backing out abandons the sign-in: it starts again at the form.
+            state.screen = exit == .cancel ? .signIn(SignInState(userName: setup.userPrincipalName)) : .setup(setup)
             return effects
         case var .portal(portal):
             let effects = PortalScreen.update(&portal, message, context: context, size: state.size, now: state.now)
             state.screen = .portal(portal)
             return effects
         }
+    }
+
+    /// The screen for the next step of signing in.
+    private static func advance(_ user: User, to next: SignInService.Step, _ state: inout AppState, context: PortalContext) -> [Effect] {
+        switch next {
+        case .code:
+            state.screen = .secondFactor(SecondFactorState(user: user))
+        case .registerMethod, .changePassword:
+            if let setup = AccountSetupScreen.start(next, user: user, context: context, now: state.now) { state.screen = .setup(setup) }
+        case .done:
+            return [.completeSignIn(user, after: .passwordChange)]
+        }
+        return []
+    }
+
+    /// How often the screen changes on its own: every second while a lockout
+    /// counts down, at each code step while codes are shown, else each minute.
+    public static func tickSeconds(_ state: AppState, context: PortalContext) -> TimeInterval {
+        switch state.screen {
+        case let .signIn(form):
+            if let until = form.lockedUntil, until > state.now { return 1 }
+            return context.isDemo ? 30 : 60
+        case .secondFactor:
+            return context.isDemo ? 30 : 60
+        case .setup, .portal:
+            return 60
+        }
+    }
+
+    /// The method a user is registering on screen, not yet stored: scripts
+    /// type its codes as a phone would show them.
+    public static func methodBeingRegistered(_ state: AppState) -> (user: User, method: MfaMethod)? {
+        var registration: MethodRegistrationState?
+        switch state.screen {
+        case let .setup(.register(shown)): registration = shown
+        case let .portal(portal): if case let .register(shown)? = portal.security.mode { registration = shown }
+        default: break
+        }
+        guard let registration, !registration.isActivation else { return nil }
+        return (registration.user, registration.method)
     }
 
     /// The keys of what is on screen: the overlay's when one is open.
@@ -52,6 +120,8 @@ public enum PortalApp {
         if state.size.isBelowMinimum { return Keymaps.tooSmall }
         switch state.screen {
         case .signIn: return Keymaps.signIn
+        case .secondFactor: return Keymaps.secondFactor
+        case let .setup(setup): return AccountSetupScreen.keymap(setup)
         case let .portal(portal): return PortalScreen.keymap(portal)
         }
     }
@@ -74,7 +144,7 @@ public enum PortalApp {
         case .quit?:
             return requestQuit(&state)
         case .signOut?:
-            state.overlay = .confirm(Confirmation(.signOut(organization: context.tenant.organization.displayName)))
+            state.overlay = .confirm(Confirmation(.signOut(organization: context.organization.displayName)))
             return []
         default:
             return nil
@@ -138,7 +208,9 @@ public enum PortalApp {
             return buffer
         }
         switch state.screen {
-        case let .signIn(signIn): SignInScreen.view(signIn, context: context, buffer: &buffer)
+        case let .signIn(signIn): SignInScreen.view(signIn, context: context, now: state.now, buffer: &buffer)
+        case let .secondFactor(code): SecondFactorScreen.view(code, context: context, now: state.now, buffer: &buffer)
+        case let .setup(setup): AccountSetupScreen.view(setup, context: context, buffer: &buffer)
         case let .portal(portal): PortalScreen.view(portal, context: context, now: state.now, buffer: &buffer)
         }
         switch state.overlay {

@@ -2,16 +2,32 @@ import Foundation
 import PortalCore
 import PortalStore
 
-/// The world the screens read: the organization's data and how to show time.
+/// One account of the demo organization, as its sign-in screen lists it.
+public struct DemoAccount: Sendable, Equatable {
+    public var userPrincipalName: String
+    public var password: String
+    public var displayName: String
+    /// The method whose current code is shown beside the account, so anyone
+    /// at a kiosk can sign in.
+    public var codeMethod: MfaMethod?
+    public var note: String?
+}
+
+/// The world the screens read: where the organization's data is, what the
+/// sign-in screen shows of it, and how to show time.
 public struct PortalContext: Sendable {
-    public var tenant: Tenant
+    /// Where screens read and change the organization, one question at a time.
+    public var directory: any PortalDirectory
+    public var organization: Organization
+    public var hasAccounts: Bool
     public var isDemo: Bool
     /// The demo accounts present in the store, with their people's names:
-    /// found once, since looking each up scans every user and the sign-in
-    /// form is drawn on every key.
-    public var demoAccounts: [(userPrincipalName: String, password: String, displayName: String)]
+    /// found once, since the sign-in form is drawn on every key.
+    public var demoAccounts: [DemoAccount]
     public var timeZone: TimeZone
     public var mouseEnabled: Bool
+    /// Secrets of new sign-in methods come from here; tests inject a seeded one.
+    public var random: any RandomSource
     /// False when the terminal's locale is not UTF-8 and text is drawn in ASCII.
     public var localeIsUTF8 = true
     /// The organization is still being read: the sign-in form is already
@@ -19,30 +35,63 @@ public struct PortalContext: Sendable {
     public var isLoading = false
 
     /// The context before the store has been read: an organization with no
-    /// name and no users, shown as "loading" until `PortalRuntime.loadTenant`
+    /// name and no users, shown as "loading" until `PortalRuntime.loadDirectory`
     /// replaces it.
-    public static func awaitingStore(timeZone: TimeZone, mouseEnabled: Bool = true) -> PortalContext {
-        var context = PortalContext(tenant: EmptyOrganization.make(), timeZone: timeZone, mouseEnabled: mouseEnabled)
+    public static func awaitingStore(timeZone: TimeZone, mouseEnabled: Bool = true,
+                                     random: any RandomSource = SystemRandomSource()) -> PortalContext {
+        var context = PortalContext(tenant: EmptyOrganization.make(), timeZone: timeZone, mouseEnabled: mouseEnabled, random: random)
         context.isLoading = true
         return context
     }
 
-    public init(tenant: Tenant, timeZone: TimeZone, mouseEnabled: Bool = true) {
-        self.tenant = tenant
-        self.isDemo = DemoOrganization.isDemo(tenant)
-        demoAccounts = isDemo ? Self.demoAccounts(in: tenant) : []
-        self.timeZone = timeZone
-        self.mouseEnabled = mouseEnabled
+    /// A context over a tenant held in memory (scripts, tests, the bench).
+    public init(tenant: Tenant, timeZone: TimeZone, mouseEnabled: Bool = true, random: any RandomSource = SystemRandomSource()) {
+        self.init(directory: InMemoryDirectory(tenant), organization: tenant.organization, hasAccounts: !tenant.users.isEmpty,
+                  demoUsers: tenant.users(principalNames: DemoOrganization.accounts.map(\.userPrincipalName)),
+                  timeZone: timeZone, mouseEnabled: mouseEnabled, random: random)
     }
 
-    private static func demoAccounts(in tenant: Tenant) -> [(userPrincipalName: String, password: String, displayName: String)] {
-        var names: [String: String] = [:]
-        for user in tenant.users where names[user.userPrincipalName.lowercased()] == nil {
-            names[user.userPrincipalName.lowercased()] = user.displayName
-        }
+    /// Reads what the sign-in screen shows from the directory.
+    public init(directory: any PortalDirectory, timeZone: TimeZone, mouseEnabled: Bool = true,
+                random: any RandomSource = SystemRandomSource()) throws {
+        self.init(directory: directory, organization: try directory.organization(), hasAccounts: try directory.accountCount() > 0,
+                  demoUsers: try directory.users(principalNames: DemoOrganization.accounts.map(\.userPrincipalName)),
+                  timeZone: timeZone, mouseEnabled: mouseEnabled, random: random)
+    }
+
+    private init(directory: any PortalDirectory, organization: Organization, hasAccounts: Bool, demoUsers: [User],
+                 timeZone: TimeZone, mouseEnabled: Bool, random: any RandomSource) {
+        self.directory = directory
+        self.organization = organization
+        self.hasAccounts = hasAccounts
+        isDemo = organization.id == DemoOrganization.organizationId
+        demoAccounts = isDemo ? Self.demoAccounts(demoUsers) : []
+        self.timeZone = timeZone
+        self.mouseEnabled = mouseEnabled
+        self.random = random
+    }
+
+    /// The demo accounts in the order the organization lists them.
+    static func demoAccounts(_ users: [User]) -> [DemoAccount] {
+        let byName = Dictionary(users.map { ($0.userPrincipalName.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         return DemoOrganization.accounts.compactMap { account in
-            names[account.userPrincipalName.lowercased()].map { (account.userPrincipalName, account.password, $0) }
+            byName[account.userPrincipalName.lowercased()].map { user in
+                DemoAccount(userPrincipalName: account.userPrincipalName, password: account.password,
+                            displayName: user.displayName,
+                            codeMethod: user.mfaState.requiresSecondFactor ? user.defaultCodeMethod : nil,
+                            note: DemoOrganization.note(for: user))
+            }
         }
+    }
+
+    /// The same context with the sign-in screen's facts read again, after a
+    /// change to an account (a demo account's default method, say).
+    public func reread() -> PortalContext {
+        (try? PortalContext(directory: directory, timeZone: timeZone, mouseEnabled: mouseEnabled, random: random)).map { fresh in
+            var fresh = fresh
+            fresh.localeIsUTF8 = localeIsUTF8
+            return fresh
+        } ?? self
     }
 
     /// "2026-11-22 09:30 UTC"
@@ -53,6 +102,15 @@ public struct PortalContext: Sendable {
         let zone = timeZone.abbreviation(for: date) ?? timeZone.identifier
         return String(format: "%04d-%02d-%02d %02d:%02d ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
                       parts.hour ?? 0, parts.minute ?? 0) + (zone == "GMT" ? "UTC" : zone)
+    }
+
+    /// "09:31:20 UTC", for what is minutes away.
+    public func time(_ date: Date) -> String {
+        let full = dateTime(date)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let second = calendar.component(.second, from: date)
+        return String(full.dropFirst(11).prefix(5)) + String(format: ":%02d", second) + String(full.dropFirst(16))
     }
 
     /// "2026-11-22"

@@ -8,20 +8,28 @@ enum PortalScreen {
         let layout = PortalLayout(size: size)
         // Before: moves and clamping read the shown document's current lines.
         refreshDocuments(&state, context: context, size: size, now: now)
+        var effects: [Effect] = []
         switch message {
-        case let .input(.key(key)):
-            handle(key, &state, context: context, layout: layout, now: now)
+        case .input(.key), .input(.paste):
+            // An open form or dialog of Security info takes every key.
+            if state.detail == nil, state.section == .security, state.security.mode != nil {
+                effects = SecurityInfo.handleInMode(message, &state, context: context)
+            } else if case let .input(.key(key)) = message {
+                effects = handle(key, &state, context: context, layout: layout, now: now)
+            }
         case let .input(.mouse(event)):
-            handle(event, &state, context: context, layout: layout, now: now)
+            effects = handle(event, &state, context: context, layout: layout, now: now)
         case .input(.resize):
             clampLists(&state, layout: layout)
             clampDocuments(&state, context: context, layout: layout, now: now)
+        case .accountChanged, .accountChangeFailed:
+            effects = SecurityInfo.receive(message, &state, context: context, layout: layout)
         default:
             break
         }
         // After: a key may have opened a detail or gone back Home.
         refreshDocuments(&state, context: context, size: size, now: now)
-        return []
+        return effects
     }
 
     // MARK: - Documents kept in the state
@@ -76,24 +84,30 @@ enum PortalScreen {
         if state.detail != nil { return Keymaps.detail }
         switch state.section {
         case .devices, .apps: return Keymaps.list
+        case .security: return SecurityInfo.keymap(state.security)
         case .home, .support: return Keymaps.document
         }
     }
 
-    private static func handle(_ key: Key, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) {
-        guard let action = keymap(state).action(for: key) else { return }
+    private static func handle(_ key: Key, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) -> [Effect] {
+        guard let action = keymap(state).action(for: key) else { return [] }
+        let count = PortalState.Section.allCases.count
         switch action {
-        case .nextSection: select(PortalState.Section(rawValue: (state.section.rawValue + 1) % 4)!, &state)
-        case .previousSection: select(PortalState.Section(rawValue: (state.section.rawValue + 3) % 4)!, &state)
+        case .nextSection: select(PortalState.Section(rawValue: (state.section.rawValue + 1) % count)!, &state)
+        case .previousSection: select(PortalState.Section(rawValue: (state.section.rawValue + count - 1) % count)!, &state)
         case .goHome: select(.home, &state)
         case .goDevices: select(.devices, &state)
         case .goApps: select(.apps, &state)
+        case .goSecurity: select(.security, &state)
         case .goSupport: select(.support, &state)
         case .back: state.detail = nil
         case .open: open(&state, context: context)
+        case .addMethod, .activateToken, .renameMethod, .setDefaultMethod, .removeMethod, .changePassword:
+            return SecurityInfo.perform(action, &state, context: context, now: now)
         default:
             if let move = move(for: action) { apply(move, &state, context: context, layout: layout, now: now) }
         }
+        return []
     }
 
     static func move(for action: Action) -> ListState.Move? {
@@ -122,7 +136,7 @@ enum PortalScreen {
         case .apps:
             guard state.catalog.indices.contains(state.appList.selected) else { return }
             state.detail = .app(id: state.catalog[state.appList.selected].id)
-        case .home, .support:
+        case .home, .security, .support:
             return
         }
         state.detailScroll = ScrollState()
@@ -143,6 +157,9 @@ enum PortalScreen {
             state.deviceList.apply(move, count: state.myDevices.count, visible: rows)
         case .apps:
             state.appList.apply(move, count: state.catalog.count, visible: rows)
+        case .security:
+            state.security.list.apply(move, count: state.user.mfaMethods.count,
+                                      visible: Table.visibleRows(in: SecurityInfo.table(layout)))
         case .support:
             state.supportScroll.apply(move, lines: SupportView.lines(context: context, width: width - 3).count, visible: visible)
         }
@@ -152,6 +169,7 @@ enum PortalScreen {
         let rows = Table.visibleRows(in: layout.table)
         state.deviceList.clamp(count: state.myDevices.count, visible: rows)
         state.appList.clamp(count: state.catalog.count, visible: rows)
+        state.security.list.clamp(count: state.user.mfaMethods.count, visible: Table.visibleRows(in: SecurityInfo.table(layout)))
     }
 
     /// A window that grew shows the top of a document that now fits, and
@@ -169,41 +187,48 @@ enum PortalScreen {
             state.homeScroll.clamp(lines: documentLines(.home, state, context: context, width: width, now: now).count, visible: visible)
         case .support:
             state.supportScroll.clamp(lines: SupportView.lines(context: context, width: width).count, visible: visible)
-        case .devices, .apps:
+        case .devices, .apps, .security:
             break
         }
     }
 
-    private static func handle(_ event: MouseEvent, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) {
+    private static func handle(_ event: MouseEvent, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) -> [Effect] {
+        // An open form or dialog of Security info takes the mouse too.
+        if state.detail == nil, state.section == .security, state.security.mode != nil {
+            return SecurityInfo.click(event, &state, context: context, layout: layout)
+        }
         switch event.kind {
         case .scrollUp: apply(.up, &state, context: context, layout: layout, now: now)
         case .scrollDown: apply(.down, &state, context: context, layout: layout, now: now)
         case .click:
             if let tab = layout.tabs().first(where: { $0.rect.contains(x: event.x, y: event.y) }) {
                 select(tab.section, &state)
-                return
+                return []
             }
             // The last column is the scroll bar: a click pages toward it.
             if event.x == layout.size.width - 1, layout.content.contains(x: event.x, y: event.y) {
                 let upper = event.y < layout.content.y + layout.content.height / 2
                 apply(upper ? .pageUp : .pageDown, &state, context: context, layout: layout, now: now)
-                return
+                return []
             }
-            guard state.detail == nil, layout.table.contains(x: event.x, y: event.y), event.y > layout.table.y else { return }
+            let table = state.section == .security ? SecurityInfo.table(layout) : layout.table
+            guard state.detail == nil, table.contains(x: event.x, y: event.y), event.y > table.y else { return [] }
             let list: WritableKeyPath<PortalState, ListState>
             let count: Int
             switch state.section {
             case .devices: (list, count) = (\.deviceList, state.myDevices.count)
             case .apps: (list, count) = (\.appList, state.catalog.count)
-            case .home, .support: return
+            case .security: (list, count) = (\.security.list, state.user.mfaMethods.count)
+            case .home, .support: return []
             }
-            let index = state[keyPath: list].offset + event.y - layout.table.y - 1
-            guard index < count else { return }
+            let index = state[keyPath: list].offset + event.y - table.y - 1
+            guard index < count else { return [] }
             // A click selects; a click on the selected row (so a double click) opens it.
             let opens = index == state[keyPath: list].selected
             state[keyPath: list].selected = index
             if opens { open(&state, context: context) }
         }
+        return []
     }
 
     /// The open detail's lines as drawn, or none.
@@ -216,7 +241,7 @@ enum PortalScreen {
         switch detail {
         case let .device(id):
             guard let device = state.myDevices.first(where: { $0.id == id }) else { return [] }
-            return DeviceDetailView.lines(device, user: state.user, context: context, width: width, now: now)
+            return DeviceDetailView.lines(device, data: state.data, context: context, width: width, now: now)
         case let .app(id):
             guard let entry = state.catalog.first(where: { $0.id == id }) else { return [] }
             return AppDetailView.lines(entry, installs: state.installs, context: context, width: width)
@@ -228,7 +253,7 @@ enum PortalScreen {
     static func view(_ state: PortalState, context: PortalContext, now: Date, buffer: inout CellBuffer) {
         let layout = PortalLayout(size: buffer.size)
         let width = buffer.size.width
-        Widgets.header(left: " \(context.tenant.organization.displayName)  Company Portal",
+        Widgets.header(left: " \(context.organization.displayName)  Company Portal",
                        right: state.user.displayName + " (" + state.user.userPrincipalName + ")", width: width, buffer: &buffer)
 
         for tab in layout.tabs() {
@@ -249,6 +274,8 @@ enum PortalScreen {
                 DevicesView.view(state, context: context, now: now, layout: layout, buffer: &buffer)
             case .apps:
                 AppsView.view(state, context: context, layout: layout, buffer: &buffer)
+            case .security:
+                SecurityInfo.view(state, context: context, now: now, layout: layout, buffer: &buffer)
             case .support:
                 Widgets.scrollView(SupportView.lines(context: context, width: width - 3).map(indented),
                                    offset: state.supportScroll.offset, in: layout.content, buffer: &buffer)

@@ -5,13 +5,14 @@ import PortalCore
 /// detail view on top, if any.
 public struct PortalState: Equatable, Sendable {
     public enum Section: Int, CaseIterable, Sendable {
-        case home, devices, apps, support
+        case home, devices, apps, security, support
 
         public var title: String {
             switch self {
             case .home: "Home"
             case .devices: "Devices"
             case .apps: "Apps"
+            case .security: "Security info"
             case .support: "Help & support"
             }
         }
@@ -32,10 +33,13 @@ public struct PortalState: Equatable, Sendable {
     public var appList = ListState()
     public var homeScroll = ScrollState()
     public var supportScroll = ScrollState()
+    public var security = SecurityInfoState()
     public var detail: Detail?
     public var detailScroll = ScrollState()
+    /// What the portal shows of the user, read from the store at sign-in.
+    public let data: UserPortalData
     /// The user's install states by app, so an app's detail never scans the organization.
-    public let installs: InstallStateIndex
+    public var installs: InstallStateIndex { data.installs }
     /// Home's lines for the current width and minute; nil until first laid out.
     public var home: DocumentLines?
     /// The open detail's lines, likewise.
@@ -44,22 +48,22 @@ public struct PortalState: Equatable, Sendable {
     /// and ticks reuse the lines.
     public var documentBuilds = 0
 
-    public init(user: User, tenant: Tenant) {
-        self.user = user
-        installs = InstallStateIndex(tenant: tenant, user: user)
+    public init(data: UserPortalData) {
+        self.data = data
+        user = data.user
         // One locale for the whole sort: `localizedCaseInsensitiveCompare`
         // looked the current locale up per comparison. The collation order is
         // kept (it puts "-" before "'", unlike code points); equal names keep
         // their store order.
         let locale = Locale.current
-        myDevices = installs.devices.enumerated().sorted { left, right in
+        myDevices = data.devices.enumerated().sorted { left, right in
             switch left.element.deviceName.compare(right.element.deviceName, options: .caseInsensitive, range: nil, locale: locale) {
             case .orderedAscending: true
             case .orderedDescending: false
             case .orderedSame: left.offset < right.offset
             }
         }.map(\.element)
-        catalog = tenant.catalog(for: user)
+        catalog = data.catalog
     }
 }
 

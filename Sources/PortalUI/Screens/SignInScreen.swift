@@ -13,8 +13,10 @@ public struct SignInState: Equatable, Sendable {
     public var focus: Focus = .userName
     public var message: String?
     public var isBusy = false
+    /// The account named is locked until then; the form counts down.
+    public var lockedUntil: Date?
 
-    public init() {}
+    public init(userName: String = "") { self.userName = TextFieldState.workAccount(userName) }
 
     /// Typed text would be lost by quitting.
     public var hasUnsavedInput: Bool { !userName.text.isEmpty || !password.text.isEmpty }
@@ -30,10 +32,15 @@ enum SignInScreen {
             return []
         case let .input(.mouse(event)) where event.kind == .click:
             return click(event, size: size, &state)
-        case let .signInFailed(failure):
+        case let .signInChecked(.failed(failure)):
             state.isBusy = false
             state.message = failure.message
-            if failure == .emptyUserName {
+            if case let .locked(until) = failure {
+                state.lockedUntil = until
+                state.message = nil
+                state.password = TextFieldState.password()
+                state.focus = .password
+            } else if failure == .emptyUserName {
                 state.focus = .userName
             } else {
                 state.password = TextFieldState.password()
@@ -140,10 +147,24 @@ enum SignInScreen {
 
     // MARK: - View
 
-    static func view(_ state: SignInState, context: PortalContext, buffer: inout CellBuffer) {
+    /// "123 456", "1234 5678": codes are read in two halves.
+    static func spaced(_ code: String) -> String {
+        let half = code.count / 2
+        return String(code.prefix(half)) + " " + String(code.dropFirst(half))
+    }
+
+    /// "in 45 s", "in 1 min 30 s": a lockout is short, so seconds count.
+    static func countdown(to date: Date, now: Date) -> String {
+        let seconds = max(0, Int(min(date.timeIntervalSince(now), 1e9).rounded(.up)))
+        if seconds < 60 { return "in \(seconds) s" }
+        if seconds < 3_600 { return "in \(seconds / 60) min" + (seconds % 60 > 0 ? " \(seconds % 60) s" : "") }
+        return PortalContext.relative(date, now: now)
+    }
+
+    static func view(_ state: SignInState, context: PortalContext, now: Date, buffer: inout CellBuffer) {
         let size = buffer.size
         let layout = Layout(size: size)
-        let organization = context.tenant.organization
+        let organization = context.organization
         // While the store loads the organization is not known yet: the form
         // is usable at once, and it names no organization until it is.
         let name = context.isLoading ? nil : organization.displayName
@@ -162,26 +183,40 @@ enum SignInScreen {
         _ = Widgets.button(state.isBusy ? "Signing in…" : "Sign in", focused: state.focus == .signIn,
                            x: layout.buttonX, y: layout.buttonRow, buffer: &buffer)
         if state.focus == .signIn { buffer.cursor = nil }
-        if let message = state.message {
+        var shownMessage = state.message
+        if let until = state.lockedUntil, until > now {
+            shownMessage = "Your account is locked after too many failed sign-ins. Try again at \(context.time(until)) (\(countdown(to: until, now: now)))."
+        }
+        if let message = shownMessage {
             let lines = TextWidth.wrap("✗ " + message, width: layout.form.width - 4)
             for (index, line) in lines.prefix(2).enumerated() {
                 buffer.write(line, x: inner, y: layout.buttonRow + 1 + index, role: .error)
             }
         }
 
-        var row = layout.form.maxY + 1
+        var row = layout.form.maxY
         if context.isLoading {
             buffer.write("Loading your organization…", x: layout.form.x, y: row, role: .dim)
         } else if context.isDemo {
-            buffer.write("Demo organization: sign in with any of these accounts.", x: layout.form.x, y: row, role: .accent)
+            let codes = context.demoAccounts.contains { $0.codeMethod != nil }
+            buffer.write("Demo organization: sign in with any of these accounts" + (codes ? " (and code)." : "."),
+                         x: layout.form.x, y: row, role: .accent)
             row += 1
-            let available = size.height - 2 - row
+            // The locale notice's row is free when there is no notice.
+            let available = size.height - (context.localeIsUTF8 ? 1 : 2) - row
+            let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
             for account in context.demoAccounts.prefix(max(0, available)) {
-                let line = TextWidth.pad(account.userPrincipalName, to: 28) + "  " + TextWidth.pad(account.password, to: 18) + "  " + account.displayName
-                buffer.write(line, x: layout.form.x + 2, y: row, role: .dim)
+                var extra = account.displayName
+                if let method = account.codeMethod, let secret = method.secret {
+                    extra = spaced(method.oneTimeCode.code(secret: secret, at: now)) + "  " + extra
+                } else if let note = account.note {
+                    extra = note
+                }
+                let line = TextWidth.pad(account.userPrincipalName, to: 26) + "  " + TextWidth.pad(account.password, to: 17) + "  " + extra
+                buffer.write(line, x: layout.form.x, y: row, role: .dim, clip: screen)
                 row += 1
             }
-        } else if context.tenant.users.isEmpty {
+        } else if !context.hasAccounts {
             buffer.write("This organization has no accounts yet. Ask your IT department.", x: layout.form.x, y: row, role: .warning)
         }
 

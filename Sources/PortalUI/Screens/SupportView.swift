@@ -4,7 +4,7 @@ import PortalCore
 /// Help & support: the organization's contacts, privacy statement and terms.
 enum SupportView {
     static func lines(context: PortalContext, width: Int) -> [StyledLine] {
-        let organization = context.tenant.organization
+        let organization = context.organization
         let support = organization.support
         // Contacts the organization left blank are left out, not shown as "—".
         func field(_ label: String, _ value: String, _ role: Role = .text) -> [StyledLine] {

@@ -12,6 +12,8 @@ public struct ScreenScript: Sendable {
     public enum Command: Equatable, Sendable {
         case press([Key])
         case type(String)
+        /// Types the code a user's method shows now on the script's clock.
+        case typeCode(principalName: String, method: String?)
         case wait(TimeInterval)
         case resize(Size)
         case click(x: Int, y: Int)
@@ -23,7 +25,7 @@ public struct ScreenScript: Sendable {
         /// Steps that send something to the program, as opposed to checking it.
         public var isInput: Bool {
             switch self {
-            case .press, .type, .wait, .resize, .click: true
+            case .press, .type, .typeCode, .wait, .resize, .click: true
             case .expect, .expectAbsent, .expectRow, .snapshot: false
             }
         }

@@ -46,6 +46,10 @@ public enum ScriptParser {
             case "type":
                 guard !rest.isEmpty else { throw fail("type needs text") }
                 command = .type(unquote(rest))
+            case "type-code":
+                let words = rest.split(separator: " ", maxSplits: 1).map(String.init)
+                guard let name = words.first else { throw fail("type-code needs an account, as in: type-code lee.gu@contoso.com") }
+                command = .typeCode(principalName: name, method: words.count > 1 ? unquote(words[1]) : nil)
             case "wait":
                 guard let seconds = duration(rest) else {
                     throw fail("bad duration \"\(rest)\"; write a number up to a year with a unit: 500ms, 5s, 2m, 1h or 3d")

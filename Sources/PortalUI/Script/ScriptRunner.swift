@@ -71,7 +71,9 @@ public struct ScriptRunner {
             throw ScriptError(file: script.file.relativePath, line: script.headerLines["theme"] ?? 1,
                               message: InertText.escaped("theme: \(error)"))
         }
-        let context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse)
+        // New methods' secrets come from a seeded source, so goldens hold still.
+        let context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse,
+                                    random: SeededRandomSource(seed: 11))
         let runtime = PortalRuntime(context: context, clock: clock, size: script.size)
         runtime.send(.input(.resize(script.size)))
         var inputsLeft = inputLimit ?? Int.max
@@ -90,6 +92,15 @@ public struct ScriptRunner {
                 }
             case let .type(text):
                 for character in text {
+                    guard spend(&inputsLeft) else { break steps }
+                    runtime.send(.input(.key(.character(character))))
+                }
+            case let .typeCode(name, methodName):
+                guard let code = Self.code(of: name, method: methodName, runtime: runtime, now: clock.now()) else {
+                    outcome.failures.append(failure(step, "\(InertText.escaped(name)) has no method\(methodName.map { " named \"\(InertText.escaped($0))\"" } ?? "") that gives codes", runtime.render()))
+                    break steps
+                }
+                for character in code {
                     guard spend(&inputsLeft) else { break steps }
                     runtime.send(.input(.key(.character(character))))
                 }
@@ -150,6 +161,27 @@ public struct ScriptRunner {
             }
         }
         return outcome
+    }
+
+    /// The code the named method (or the one being registered, or the one
+    /// the screen asks for, or the user's default) shows at `now`.
+    static func code(of principalName: String, method name: String?, runtime: PortalRuntime, now: Date) -> String? {
+        if let registering = PortalApp.methodBeingRegistered(runtime.state),
+           registering.user.userPrincipalName.lowercased() == principalName.lowercased(),
+           name == nil || registering.method.displayName.lowercased() == name?.lowercased() {
+            return registering.method.secret.map { registering.method.oneTimeCode.code(secret: $0, at: now) }
+        }
+        guard let user = (try? runtime.context.directory.signInFacts(principalName: principalName))?.user else { return nil }
+        var method: MfaMethod?
+        if let name {
+            method = user.mfaMethods.first { $0.displayName.lowercased() == name.lowercased() || $0.id == name }
+        } else if case let .secondFactor(asked) = runtime.state.screen, asked.user.id == user.id {
+            method = asked.method
+        } else {
+            method = user.defaultCodeMethod ?? user.mfaMethods.first { $0.givesCodes }
+        }
+        guard let method, let secret = method.secret else { return nil }
+        return method.oneTimeCode.code(secret: secret, at: now)
     }
 
     private func spend(_ inputsLeft: inout Int) -> Bool {

@@ -86,6 +86,8 @@ public struct ResolvedTheme: Sendable {
             }
             styles[second] = style
         }
+        // A terminal with no colors shows the QR code as NO_COLOR does.
+        if depth == .none { styles[.qrCode] = FixedStyle.qrCodeWithoutColor.resolved(depth: depth, brand: brand) }
         self.styles = styles
     }
 

@@ -5,6 +5,8 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case text, dim, title, accent, header, border, selection, tab, tabActive, hint, hintKey
     case field, fieldFocused, button, buttonFocused, link, overlay
     case compliant, noncompliant, inGracePeriod, unknown, error, success, warning
+    /// A QR code's modules: dark ink on a light ground in every theme (`FixedStyle`).
+    case qrCode
 }
 
 /// Text attributes, which survive where colors do not (NO_COLOR, monochrome).

@@ -30,7 +30,8 @@ public struct Theme: Equatable, Sendable {
     /// The same theme with colors dropped, for NO_COLOR: attributes only.
     /// Focus and selection then take the attribute that shows them without
     /// color (a reverse bar), and their plain roles give it up, so the focused
-    /// field never looks like the unfocused one.
+    /// field never looks like the unfocused one. A QR code becomes reverse
+    /// video (`FixedStyle.qrCodeWithoutColor`).
     public var withoutColor: Theme {
         var theme = Theme(name: name, styles: styles.mapValues { RoleStyle(attributes: $0.attributes) })
         for emphasis in RoleContrast.emphases {
@@ -41,6 +42,7 @@ public struct Theme: Equatable, Sendable {
             style.attributes.formUnion(emphasis.withoutColor)
             theme.styles[emphasis.role] = style
         }
+        theme.styles[.qrCode] = FixedStyle.qrCodeWithoutColor
         return theme
     }
 
@@ -97,6 +99,12 @@ public struct Theme: Equatable, Sendable {
             styles[role] = style
         }
         guard styles[.text] != nil else { throw .invalid(source: source, path: "$.roles.text", message: "the text role is required") }
+        // A theme may leave the QR code out (it is then black on white), but
+        // never make it unscannable.
+        if let style = styles[.qrCode], let problem = FixedStyle.problem(withQRCode: style) {
+            throw .invalid(source: source, path: "$.roles.qrCode", message: problem)
+        }
+        styles[.qrCode] = styles[.qrCode] ?? FixedStyle.qrCode
         return Theme(name: name, styles: styles).withVisibleEmphasis()
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+
+/// What the portal asks of an organization's store. Screens ask for what they
+/// show (the organization, one account, one user's devices and catalog) and
+/// change it one domain operation at a time, so a database can answer as well
+/// as the JSON file. Reads see what is stored now: a change made elsewhere (a
+/// second terminal, an administrator editing the file) shows from the next read.
+public protocol PortalDirectory: AnyObject, Sendable {
+    func organization() throws -> Organization
+    func accountCount() throws -> Int
+    /// The accounts with these names that exist (the demo list on the sign-in screen).
+    func users(principalNames: [String]) throws -> [User]
+    /// What signing in with this name needs: the account (if any), its
+    /// lockout, and the cost an unknown name must pay to look like a known one.
+    func signInFacts(principalName: String) throws -> SignInFacts
+    func user(id: String) throws -> User?
+    /// One user's devices, their policies and catalog; nil if the user is gone.
+    func portalData(userId: String) throws -> UserPortalData?
+    /// Applies one change atomically; on failure nothing was written.
+    func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult
+}
+
+public struct SignInFacts: Sendable, Equatable {
+    public var user: User?
+    public var lockout: SignInLockout?
+    public var decoyIterations: Int
+
+    public init(user: User?, lockout: SignInLockout?, decoyIterations: Int) {
+        self.user = user
+        self.lockout = lockout
+        self.decoyIterations = decoyIterations
+    }
+}
+
+extension Tenant {
+    public func signInFacts(principalName: String) -> SignInFacts {
+        SignInFacts(user: user(principalName: principalName), lockout: lockout(for: principalName),
+                    decoyIterations: Authenticator.decoyIterations(in: self))
+    }
+
+    public func users(principalNames: [String]) -> [User] {
+        var byName: [String: User] = [:]
+        for user in users where byName[user.userPrincipalName.lowercased()] == nil { byName[user.userPrincipalName.lowercased()] = user }
+        return principalNames.compactMap { byName[$0.lowercased()] }
+    }
+
+    public func portalData(userId: String) -> UserPortalData? {
+        user(id: userId).map { UserPortalData(user: $0, tenant: self) }
+    }
+}
+
+/// A directory over a tenant held in memory: screen scripts, tests, the
+/// bench and kiosks use it; the JSON file store keeps one as its cache.
+public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Tenant
+
+    public init(_ tenant: Tenant) { stored = tenant }
+
+    public var tenant: Tenant { lock.withLock { stored } }
+
+    public func organization() -> Organization { tenant.organization }
+    public func accountCount() -> Int { tenant.users.count }
+    public func users(principalNames: [String]) -> [User] { tenant.users(principalNames: principalNames) }
+    public func signInFacts(principalName: String) -> SignInFacts { tenant.signInFacts(principalName: principalName) }
+    public func user(id: String) -> User? { tenant.user(id: id) }
+
+    public func portalData(userId: String) -> UserPortalData? { tenant.portalData(userId: userId) }
+
+    public func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult {
+        try lock.withLock {
+            var changed = stored
+            let result = try changed.apply(change, now: now)
+            stored = changed
+            return result
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Everything the signed-in portal shows of one user, read in one go:
+/// their devices with the policies that apply to each, their catalog and
+/// install states, and the organization's name, support and notifications.
+public struct UserPortalData: Sendable, Equatable {
+    public var user: User
+    public var organization: Organization
+    public let installs: InstallStateIndex
+    public let catalog: [CatalogEntry]
+    /// Device id to the policies that target the user on its platform.
+    private let policiesByDevice: [String: [CompliancePolicy]]
+
+    public init(user: User, tenant: Tenant) {
+        self.user = user
+        organization = tenant.organization
+        installs = InstallStateIndex(tenant: tenant, user: user)
+        catalog = tenant.catalog(for: user)
+        var policies: [String: [CompliancePolicy]] = [:]
+        for device in installs.devices { policies[device.id] = tenant.policies(for: device, user: user) }
+        policiesByDevice = policies
+    }
+
+    public var devices: [ManagedDevice] { installs.devices }
+
+    public func evaluate(_ device: ManagedDevice, now: Date) -> ComplianceEvaluation {
+        ComplianceEvaluator(validityPeriodDays: organization.complianceValidityPeriodDays)
+            .evaluate(device, policies: policiesByDevice[device.id] ?? [], now: now)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import PortalCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The JSON file as a portal directory. It keeps the last document it read
+/// and reads the file again when the file changed (another portal, an
+/// administrator's editor), so every answer is what is stored now; each
+/// change is one locked read-modify-write of the file.
+public final class JSONDirectory: PortalDirectory, @unchecked Sendable {
+    public let store: JSONStore
+    private let lock = NSLock()
+    private var cached: Tenant
+    private var cachedVersion: FileVersion?
+
+    /// What identifies one version of the file: a write replaces it by
+    /// rename, so the inode changes even when size and time do not.
+    struct FileVersion: Equatable {
+        var device: UInt64, inode: UInt64, size: Int64, modified: Int64, modifiedNanoseconds: Int64
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec)
+            modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
+        }
+    }
+
+    public init(store: JSONStore) throws {
+        self.store = store
+        let version = FileVersion(path: store.path)
+        cached = try store.load()
+        cachedVersion = version
+    }
+
+    /// The document as stored now.
+    private func current() throws -> Tenant {
+        try lock.withLock {
+            let version = FileVersion(path: store.path)
+            if version == nil || version != cachedVersion {
+                cached = try store.load()
+                cachedVersion = version
+            }
+            return cached
+        }
+    }
+
+    public func organization() throws -> Organization { try current().organization }
+    public func accountCount() throws -> Int { try current().users.count }
+    public func users(principalNames: [String]) throws -> [User] { try current().users(principalNames: principalNames) }
+    public func signInFacts(principalName: String) throws -> SignInFacts { try current().signInFacts(principalName: principalName) }
+    public func user(id: String) throws -> User? { try current().user(id: id) }
+    public func portalData(userId: String) throws -> UserPortalData? { try current().portalData(userId: userId) }
+
+    public func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult {
+        var result: AccountChangeResult?
+        let written = try store.update { tenant in result = try tenant.apply(change, now: now) }
+        lock.withLock {
+            cached = written
+            cachedVersion = FileVersion(path: store.path)
+        }
+        guard let result else { throw StoreError.writeFailed(path: store.path, reason: "the change was not applied") }
+        return result
+    }
+}
