@@ -90,11 +90,14 @@ struct BlockDeviceEncryption {
             if fields.first == "CRYPT", fields.count > 1, !["VERITY", "INTEGRITY", "SUBDEV"].contains(fields[1]) {
                 return .encrypted("\(name) is dm-crypt (\(fields[1]))")
             }
-            let kind = uuid.isEmpty ? "device-mapper" : (fields.first ?? uuid)
+            let kind = uuid.isEmpty ? "device-mapper" : fields.first == "CRYPT" && fields.count > 1 ? fields[1] : (fields.first ?? uuid)
             return throughSlaves(of: name, kind: kind, depth: depth)
         }
         if name.hasPrefix("md") {
             return throughSlaves(of: name, kind: "RAID", depth: depth)
+        }
+        if name.hasPrefix("loop") {
+            return .unknown("\(name) is a loop device; the file behind it is not inspected")
         }
         return .notEncrypted("\(name) is not on dm-crypt")
     }

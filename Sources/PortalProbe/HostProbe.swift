@@ -27,9 +27,9 @@ public struct HostProbe: Sendable {
     /// The first of `paths` that exists; a later one is read only when every
     /// earlier one is missing, as os-release(5) says (an unreadable first file
     /// is reported, not skipped).
-    private func firstPresent(_ files: RootedFiles, _ paths: [String]) -> Result<(String, String), RootedFiles.Failure> {
+    private func firstPresent(_ files: RootedFiles, _ paths: [String], limit: Int? = nil) -> Result<(String, String), RootedFiles.Failure> {
         for path in paths {
-            switch files.text(path) {
+            switch files.text(path, limit: limit) {
             case let .success(text): return .success((path, text))
             case let .failure(failure) where failure.isMissing: continue
             case let .failure(failure): return .failure(RootedFiles.Failure(reason: "\(path): \(failure.reason)"))
@@ -80,7 +80,8 @@ public struct HostProbe: Sendable {
 
     private func disks(_ files: RootedFiles) -> (HostFact<[MountedFilesystem]>, HostFact<Bool>) {
         let text: String
-        switch firstPresent(files, ["proc/self/mounts", "proc/mounts"]) {
+        // A container host can have thousands of mounts, some 200 bytes a line.
+        switch firstPresent(files, ["proc/self/mounts", "proc/mounts"], limit: 16 << 20) {
         case let .success((_, found)): text = found
         case let .failure(failure): return (.unknown(failure.reason), .unknown(failure.reason))
         }

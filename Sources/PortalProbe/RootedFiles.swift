@@ -65,8 +65,10 @@ struct RootedFiles {
         return .success(root + "/" + current.joined(separator: "/"))
     }
 
-    /// The text of a regular file, decoded as UTF-8 with bad bytes replaced.
-    func text(_ relative: String) -> Result<String, Failure> {
+    /// The text of a regular file, decoded as UTF-8 with bad bytes replaced;
+    /// `limit` overrides the usual bound for a file that is long on a real host.
+    func text(_ relative: String, limit: Int? = nil) -> Result<String, Failure> {
+        let limit = limit ?? self.limit
         let path: String
         switch resolve(relative) {
         case let .success(resolved): path = resolved
@@ -92,7 +94,7 @@ struct RootedFiles {
             }
             if count == 0 { break }
             bytes += chunk[0..<count]
-            if bytes.count > limit { return .failure(Failure(reason: "larger than \(limit / 1024) KiB")) }
+            if bytes.count > limit { return .failure(Failure(reason: "larger than \(Self.size(limit))")) }
         }
         return .success(String(decoding: bytes, as: UTF8.self))
     }
@@ -118,6 +120,10 @@ struct RootedFiles {
             if name != "." && name != ".." { names.append(name) }
         }
         return .success(names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
+
+    private static func size(_ bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes / 1024) KiB"
     }
 
     private static func notRegular(_ mode: mode_t) -> Failure {
