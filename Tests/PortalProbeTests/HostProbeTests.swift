@@ -200,13 +200,13 @@ struct HostProbeTests {
     @Test func weakPasswordPolicy() throws {
         let tree = try Self.ubuntuLuks()
         defer { tree.remove() }
-        // Every class earns a credit, so a 6-character minimum accepts 2 characters with all four classes.
+        // Each class earns a credit, so a 6-character minimum accepts 3 characters of 3 classes (3 + 3 credits).
         try tree.file("etc/security/pwquality.conf", "# weak\nminlen = 4\ndcredit = 1\nucredit = 1\nlcredit = 1\nocredit = 1\n")
         let facts = HostProbe(root: tree.root).inspect()
         let settings = try #require(facts.passwordPolicy.pwquality.value)
         #expect(settings.minlen == .known(6), "libpwquality raises a minlen under 6 to 6")
         #expect(settings.files == ["etc/security/pwquality.conf"])
-        #expect(HostDeviceFacts(facts).passcode == PasscodeFacts(isSet: true, length: 2, digits: 0))
+        #expect(HostDeviceFacts(facts).passcode == PasscodeFacts(isSet: true, length: 3, digits: 0))
     }
 
     @Test func strongPasswordPolicyFromTheDropInFolder() throws {
@@ -243,7 +243,7 @@ struct HostProbeTests {
     @Test func mainPwqualityFileIsReadLastAndBadValuesAreUnknown() {
         let settings = PwqualitySettings.parse([
             ConfigFile(name: "d/1.conf", text: "minlen = 20\nocredit = many\n"),
-            ConfigFile(name: "main", text: "minlen = 10\nminclass = 9\n"),
+            ConfigFile(name: "main", text: "minlen = 10\r\nminclass = 9\r\n"),
         ])
         #expect(settings.minlen == .known(10))
         #expect(settings.minclass == .known(4))

@@ -32,8 +32,10 @@ public struct HostDeviceFacts: Sendable, Equatable {
 
     /// The weakest password the pwquality policy lets a user set, which is
     /// what compliance must judge: a policy is only as strong as that.
-    /// Length is minlen less every positive credit (each class present may
-    /// count up to its credit toward minlen). A class is required when its
+    /// libpwquality accepts a password when its length plus its credits
+    /// reaches minlen, each class earning one credit a character up to its
+    /// credit; so the shortest is minlen less every positive credit, and never
+    /// under half of minlen (a character earns at most one). A class is required when its
     /// credit is negative, or when minclass is 4; minclass 2 or 3 requires
     /// no class in particular, so it adds none. Nil when a setting is unknown.
     public static func weakestPassword(_ settings: PwqualitySettings) -> PasscodeFacts? {
@@ -47,7 +49,7 @@ public struct HostDeviceFacts: Sendable, Equatable {
         let digits = required(dcredit), uppercase = required(ucredit), lowercase = required(lcredit), symbols = required(ocredit)
         let classTotal = [digits, uppercase, lowercase, symbols].reduce(0, saturatingSum)
         let (shortened, overflow) = minlen.subtractingReportingOverflow(creditTotal)
-        let length = max(overflow ? 0 : shortened, classTotal, 1)
+        let length = max(overflow ? 0 : shortened, minlen / 2 + minlen % 2, classTotal, 1)
         return PasscodeFacts(isSet: true, length: length, digits: digits, lowercase: lowercase,
                              uppercase: uppercase, symbols: symbols)
     }

@@ -52,7 +52,7 @@ public struct PwqualitySettings: Codable, Sendable, Equatable {
             "ocredit": \.ocredit, "minclass": \.minclass,
         ]
         for file in files {
-            for (number, rawLine) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (number, rawLine) in file.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
                 // libpwquality cuts a line at its first '#'.
                 let line = rawLine.prefix { $0 != "#" }
                 guard let equals = line.firstIndex(of: "=") else { continue }
@@ -92,7 +92,7 @@ public struct LoginDefsSettings: Codable, Sendable, Equatable {
     /// `NAME VALUE` lines; `#` starts a comment line; a value may be quoted.
     public static func parse(_ file: ConfigFile) -> LoginDefsSettings {
         var values: [String: (line: Int, value: String)] = [:]
-        for (number, rawLine) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, rawLine) in file.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             let parts = line.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" })
