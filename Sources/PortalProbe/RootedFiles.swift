@@ -84,6 +84,8 @@ struct RootedFiles {
         defer { close(descriptor) }
         guard fstat(descriptor, &info) == 0 else { return .failure(Failure(reason: String(cString: strerror(errno)))) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(Self.notRegular(info.st_mode)) }
+        // proc and sys files say 0 or 4096 whatever they hold, so the loop still counts.
+        if info.st_size > limit { return .failure(Failure(reason: "larger than \(Self.size(limit))")) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
