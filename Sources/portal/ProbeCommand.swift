@@ -100,10 +100,12 @@ struct ProbeCommand: ParsableCommand {
         case let .unknown(reason):
             rows.append(("login.defs", "unknown (\(reason))"))
         }
-        let width = rows.map { InertText.escaped($0.0).count }.max() ?? 0
+        // A long mount point gets a longer label, not a wider column for every line.
+        let width = min(rows.map { InertText.escaped($0.0).count }.max() ?? 0, 28)
         return rows.map { label, value in
             let safeLabel = InertText.escaped(label) + ":"
-            return safeLabel.padding(toLength: width + 2, withPad: " ", startingAt: 0) + InertText.escaped(value)
+            let padded = safeLabel.count >= width + 2 ? safeLabel + " " : safeLabel.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+            return padded + InertText.escaped(value)
         }
     }
 

@@ -44,6 +44,10 @@ struct HostTextTests {
         let visible = MountTable.visible(entries)
         #expect(visible.map(\.source) == ["/dev/sdb1", "/dev/sdc1"])
         #expect(DiskEncryptionRule.exemption(visible[1]) == "read-only")
+        let esp = MountEntry(source: "/dev/nvme0n1p1", mountPoint: "/efi", type: "vfat", options: ["rw"])
+        #expect(DiskEncryptionRule.exemption(esp) == "EFI system partition")
+        let data = MountEntry(source: "/dev/nvme0n1p4", mountPoint: "/boot/data", type: "ext4", options: ["rw"])
+        #expect(DiskEncryptionRule.exemption(data) == nil, "only /boot itself is exempt, not what is under it")
     }
 
     @Test func verdictNamesTheFirstUnknownAndNoBeatsUnknown() {

@@ -76,6 +76,8 @@ public enum DiskEncryptionRule {
     /// Why a mounted filesystem is left out of the rule, or nil when it counts.
     public static func exemption(_ entry: MountEntry) -> String? {
         if entry.mountPoint == "/boot" || entry.mountPoint == "/boot/efi" { return "boot partition" }
+        // systemd-boot's place for the EFI system partition, which firmware must read unencrypted as at /boot/efi.
+        if entry.mountPoint == "/efi" { return "EFI system partition" }
         if entry.isReadOnly { return "read-only" }
         if virtualTypes.contains(entry.type) { return "virtual filesystem" }
         // fuse.sshfs, fuse.portal and the like are served by a process; fuseblk has a disk and counts.
