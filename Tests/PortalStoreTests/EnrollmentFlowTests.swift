@@ -15,7 +15,16 @@ struct EnrollmentFlowTests {
 
     func device(_ id: String) -> SimulatedDevice { demoFixture().simulatedDevice(id: id)! }
 
-    /// A session walked to the step before checking, with these answers.
+    /// The demo with every user's acceptance of the current terms.
+    func accepted() throws -> Tenant {
+        var tenant = demoFixture()
+        for user in tenant.users {
+            _ = try tenant.apply(.acceptTerms(userId: user.id, version: tenant.organization.termsAndConditions.version), now: now)
+        }
+        return tenant
+    }
+
+    /// A session walked to the step before checking, every step answered.
     func session(_ userId: String, _ deviceId: String, ownership: ManagedDeviceOwnerType = .company,
                  in tenant: Tenant = demoFixture()) -> EnrollmentSession {
         var session = EnrollmentSession(userId: userId, now: now)
@@ -23,6 +32,13 @@ struct EnrollmentFlowTests {
         session.plannedSteps = facts(userId, in: tenant).plan(for: device(deviceId))
         session.ownership = ownership
         session.termsAccepted = true
+        session.categoryId = tenant.deviceCategories.first?.id
+        session.profileInstalled = true
+        session.deviceName = device(deviceId).suggestedName
+        session.passcodeDeferred = true
+        session.managementActivated = true
+        session.certificateName = "Contoso MDM"
+        session.workAccountConnected = true
         session.step = session.steps[session.steps.count - 3]
         return session
     }
@@ -71,7 +87,7 @@ struct EnrollmentFlowTests {
     }
 
     @Test func enrollingWritesGraphFieldsAsIntuneFillsThem() throws {
-        var tenant = demoFixture()
+        var tenant = try accepted()
         var walk = session("usr-megan", "sim-iphone-11")
         walk.categoryId = "cat-work-phone"
         walk.deviceName = "Megan's old iPhone"
@@ -99,7 +115,7 @@ struct EnrollmentFlowTests {
     }
 
     @Test func androidHasNoGraceAndTheRequirementsStepCountsWhatWasSet() throws {
-        var tenant = demoFixture()
+        var tenant = try accepted()
         var walk = session("usr-megan", "sim-galaxy-a14")
         guard case let .enrolled(_, unmet) = try tenant.apply(.enroll(walk), now: now) else { Issue.record("not enrolled"); return }
         #expect(unmet.state == .noncompliant && unmet.graceDeadline == nil)
@@ -110,7 +126,7 @@ struct EnrollmentFlowTests {
     }
 
     @Test func theSameDeviceEnrolledAgainUpdatesItsRecord() throws {
-        var tenant = demoFixture()
+        var tenant = try accepted()
         let before = tenant.managedDevices.count
         _ = try tenant.apply(.enroll(session("usr-megan", "sim-pixel-7")), now: now)
         var again = session("usr-megan", "sim-pixel-7", ownership: .personal)
@@ -122,7 +138,7 @@ struct EnrollmentFlowTests {
     }
 
     @Test func enrollChecksTheRestrictionsAgainstWhatIsStored() throws {
-        var tenant = demoFixture()
+        var tenant = try accepted()
         // Adele has 4 of 5: one more fits, the next does not.
         _ = try tenant.apply(.enroll(session("usr-adele", "sim-ipad-air")), now: now)
         #expect(facts("usr-adele", in: tenant).blockBeforeStart == .deviceLimit(limit: 5))
@@ -142,6 +158,20 @@ struct EnrollmentFlowTests {
         }
         #expect(facts("usr-megan", in: old).blocks(old.simulatedDevice(id: "sim-pixel-7")!, ownership: .company)
                 == [.belowMinimum(.android, version: "9", minimum: "10")])
+    }
+
+    @Test func onlyAFinishedWalkthroughWithTheCurrentTermsEnrolls() throws {
+        var tenant = try accepted()
+        var unfinished = session("usr-megan", "sim-iphone-15")
+        unfinished.profileInstalled = false
+        #expect(throws: EnrollmentChangeError.refused("Finish the step \"Install the management profile\" first.")) {
+            _ = try tenant.apply(.enroll(unfinished), now: now)
+        }
+        // New terms since the acceptance: refused until accepted again.
+        tenant.organization.termsAndConditions.version += 1
+        #expect(throws: EnrollmentChangeError.self) { _ = try tenant.apply(.enroll(session("usr-megan", "sim-iphone-15")), now: now) }
+        _ = try tenant.apply(.acceptTerms(userId: "usr-megan", version: tenant.organization.termsAndConditions.version), now: now)
+        _ = try tenant.apply(.enroll(session("usr-megan", "sim-iphone-15")), now: now)
     }
 
     @Test func cancelLeavesNothingBehind() throws {

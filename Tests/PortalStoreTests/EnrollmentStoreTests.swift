@@ -55,10 +55,19 @@ struct EnrollmentStoreTests {
         #expect(try again.enrollmentFacts(userId: "usr-megan")?.session == expected)
     }
 
+    /// The demo where everyone accepted the current terms.
+    func accepted() throws -> Tenant {
+        var tenant = demoFixture()
+        for user in tenant.users {
+            _ = try tenant.apply(.acceptTerms(userId: user.id, version: tenant.organization.termsAndConditions.version), now: fixtureNow)
+        }
+        return tenant
+    }
+
     @Test func twoPortalsEnrollingAtOnceNeverPassTheLimit() throws {
         let folder = try temporaryFolder()
         let store = JSONStore(url: folder.appendingPathComponent("portal.json"))
-        try store.create(demoFixture())
+        try store.create(try accepted())
         // Adele has 4 of 5 devices: of several enrolled at once, exactly one fits.
         let candidates = ["sim-iphone-15", "sim-pixel-7", "sim-macbook-air", "sim-ipad-air"]
         let outcomes = Outcomes()
@@ -69,7 +78,6 @@ struct EnrollmentStoreTests {
                 let device = try #require(facts.simulatedDevice(id: candidates[index]))
                 var session = EnrollmentSession(userId: "usr-adele", now: fixtureNow)
                 session.simulatedDeviceId = device.id
-                session.plannedSteps = facts.plan(for: device)
                 session.ownership = .company
                 _ = try directory.perform(.enroll(session), now: fixtureNow)
                 outcomes.add("enrolled")
@@ -87,7 +95,7 @@ struct EnrollmentStoreTests {
     @Test func theSameDeviceEnrolledFromTwoPortalsIsOneDevice() throws {
         let folder = try temporaryFolder()
         let store = JSONStore(url: folder.appendingPathComponent("portal.json"))
-        try store.create(demoFixture())
+        try store.create(try accepted())
         let before = try store.load().managedDevices.count
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             var session = EnrollmentSession(userId: "usr-megan", now: fixtureNow)

@@ -67,6 +67,11 @@ extension Tenant {
     private mutating func enroll(_ session: EnrollmentSession, now: Date) throws(EnrollmentChangeError) -> EnrollmentChangeResult {
         guard let owner = user(id: session.userId) else { throw .userNotFound }
         guard let simulated = simulatedDevice(id: session.simulatedDeviceId ?? "") else { throw .deviceNotFound }
+        if let step = session.unfinishedStep { throw .refused("Finish the step \"\(step.title)\" first.") }
+        // The terms accepted, now or before, must still be the current ones.
+        if !hasAcceptedCurrentTerms(userId: owner.id) {
+            throw .refused("\(organization.displayName) changed its terms since you accepted them. Cancel (F4) and start again to read the new version.")
+        }
         // The same device enrolled again (by serial number) updates its record.
         let existing = managedDevices.firstIndex { $0.serialNumber == simulated.serialNumber }
         let reenrolling = existing.map { managedDevices[$0].userId == owner.id } ?? false

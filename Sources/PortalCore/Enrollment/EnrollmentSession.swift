@@ -120,3 +120,25 @@ extension EnrollmentSession {
         return steps + [.checking, .result]
     }
 }
+
+extension EnrollmentSession {
+    /// The first planned step whose answer is missing, or nil when every
+    /// step was walked: the store enrolls only a finished walkthrough.
+    public var unfinishedStep: EnrollmentStep? {
+        steps.first { step in
+            switch step {
+            case .device: simulatedDeviceId == nil
+            case .ownership: ownership == nil
+            case .terms: !termsAccepted
+            case .category: categoryId == nil
+            case .managementProfile: !profileInstalled
+            case .deviceName: deviceName == nil
+            case .passcode: passcode == nil && !passcodeDeferred
+            case .deviceManagement: !managementActivated
+            case .certificate: certificateName == nil
+            case .workAccount: !workAccountConnected
+            case .privacy, .requirements, .checking, .result: false
+            }
+        }
+    }
+}
