@@ -121,6 +121,20 @@ struct EnrollmentWalkthroughTests {
         #expect(wizard(runtime)?.choice.selected == wizard(runtime)?.facts?.simulatedDevices.firstIndex { $0.id == "sim-iphone-15" })
     }
 
+    @Test func theResultScrollsAndAWindowThatGrowsShowsItWhole() throws {
+        let runtime = signedInMegan()
+        runtime.press(.character("e"))
+        choose("sim-latitude", runtime)
+        runtime.press(.enter, .enter, .character("a"), .enter)
+        #expect(result(runtime)?.1.failures.count == 4)
+        runtime.press(.end)
+        let scrolled = try #require(wizard(runtime)?.scroll.offset)
+        #expect(scrolled > 0)
+        #expect(runtime.screenText.contains("Minimum OS version"))
+        runtime.send(.input(.resize(Size(width: 80, height: 60))))
+        #expect(wizard(runtime)?.scroll.offset == 0)
+    }
+
     @Test func theDeviceLimitStopsBeforeTheFirstStep() throws {
         var tenant = DemoOrganization.make(now: testNow, random: SeededRandomSource(seed: 2), iterations: 10)
         tenant.organization.enrollmentRestrictions?.limit = 2

@@ -24,6 +24,14 @@ enum EnrollmentHost {
             guard state.enrollment != nil else { return [] }
         case .input(.key), .input(.paste):
             guard state.enrollment != nil else { return nil }
+        case .input(.resize):
+            // A taller window shows more of the step's text; never scroll past its end.
+            if var wizard = state.enrollment, !size.isBelowMinimum {
+                let page = EnrollmentWizard.Page(state: wizard, context: context, size: size, now: now)
+                wizard.scroll.clamp(lines: page.lines, visible: page.visible)
+                state.enrollment = wizard
+            }
+            return nil
         default:
             return nil
         }
