@@ -135,6 +135,22 @@ struct EnrollmentWalkthroughTests {
         #expect(wizard(runtime)?.scroll.offset == 0)
     }
 
+    @Test func aClickChoosesAnAnswerAndASecondClickGoesOn() throws {
+        let runtime = signedInMegan()
+        runtime.press(.character("e"))
+        let row = try #require(runtime.screenText.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("iPhone SE - no passcode yet") })
+        let click = Message.input(.mouse(MouseEvent(kind: .click, x: 10, y: row)))
+        runtime.send(click)
+        #expect(wizard(runtime)?.choice.selected == 1 && wizard(runtime)?.session.step == .device)
+        runtime.send(click)
+        #expect(wizard(runtime)?.session.step == .ownership)
+        #expect(wizard(runtime)?.session.simulatedDeviceId == "sim-iphone-se")
+        // A click beside the answers does nothing.
+        runtime.send(.input(.mouse(MouseEvent(kind: .click, x: 10, y: 20))))
+        #expect(wizard(runtime)?.session.step == .ownership)
+    }
+
     @Test func theDeviceLimitStopsBeforeTheFirstStep() throws {
         var tenant = DemoOrganization.make(now: testNow, random: SeededRandomSource(seed: 2), iterations: 10)
         tenant.organization.enrollmentRestrictions?.limit = 2

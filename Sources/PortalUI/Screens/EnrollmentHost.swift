@@ -22,7 +22,7 @@ enum EnrollmentHost {
             return []
         case .enrollmentLoaded, .enrollmentChanged, .enrollmentFailed:
             guard state.enrollment != nil else { return [] }
-        case .input(.key), .input(.paste):
+        case .input(.key), .input(.paste), .input(.mouse):
             guard state.enrollment != nil else { return nil }
         case .input(.resize):
             // A taller window shows more of the step's text; never scroll past its end.

@@ -23,7 +23,7 @@ extension Keymaps {
                    help: "Choose", hint: "Choose"),
         KeyBinding([(.home, .first), (.end, .last), (.pageUp, .pageUp), (.pageDown, .pageDown)], help: "The first, the last, a page up or down"),
         KeyBinding([.enter], .nextStep, help: "Go on with the chosen answer", hint: "Next"),
-    ] + wizardCommon(), mouse: nil)
+    ] + wizardCommon(), mouse: "Click an answer to choose it; click it again to go on; the wheel scrolls")
 
     static let enrollRead = Keymap([
         KeyBinding([.enter], .nextStep, help: "I have read this: go on", hint: "Next"),

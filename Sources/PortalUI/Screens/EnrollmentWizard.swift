@@ -111,6 +111,9 @@ enum EnrollmentWizard {
         case let .input(.key(key)):
             guard !state.isBusy, state.phase != .loading else { return [] }
             return handle(key, &state, page: page, now: now)
+        case let .input(.mouse(event)):
+            guard !state.isBusy, state.phase != .loading else { return [] }
+            return click(event, &state, page: page, context: context, size: size, now: now)
         case let .input(.paste(text)):
             guard state.phase == .walking, hasField(state.session.step) else { return [] }
             for character in text where !character.isNewline { _ = state.field.handle(.character(character)) }
@@ -211,6 +214,23 @@ enum EnrollmentWizard {
             if let move = PortalScreen.move(for: action) { apply(move, &state, page: page) }
             return []
         }
+    }
+
+    /// The wheel scrolls the text; a click chooses an answer, and a click on
+    /// the chosen one goes on, as a double click would.
+    private static func click(_ event: MouseEvent, _ state: inout EnrollmentWizardState, page: Page,
+                              context: PortalContext, size: Size, now: Date) -> [Effect] {
+        switch event.kind {
+        case .scrollUp: state.scroll.apply(.up, lines: page.lines, visible: page.visible)
+        case .scrollDown: state.scroll.apply(.down, lines: page.lines, visible: page.visible)
+        case .click:
+            guard state.phase == .walking,
+                  let index = EnrollmentWizardView.option(atRow: event.y, state, context: context, size: size, now: now) else { return [] }
+            if index == state.choice.selected { return next(&state, now: now) }
+            state.choice.selected = index
+            state.message = nil
+        }
+        return []
     }
 
     private static func apply(_ move: ListState.Move, _ state: inout EnrollmentWizardState, page: Page) {

@@ -134,16 +134,33 @@ enum EnrollmentWizardView {
         case .result:
             break
         }
-        let options = EnrollmentWizard.options(state)
-        if !options.isEmpty {
-            lines.append(.blank)
-            for (index, option) in options.enumerated() {
-                let selected = index == state.choice.selected
-                lines += StyledLine.wrapped(option, role: selected ? .selection : .text, width: width, indent: 4,
-                                            firstPrefix: [Span(selected ? "  › " : "    ", selected ? .selection : .text)])
-            }
-        }
+        let options = optionLines(state, width: width)
+        if !options.isEmpty { lines += [.blank] + options.flatMap { $0 } }
         return lines
+    }
+
+    /// Each answer of a choice step as drawn; they end the step's text.
+    static func optionLines(_ state: EnrollmentWizardState, width: Int) -> [[StyledLine]] {
+        EnrollmentWizard.options(state).enumerated().map { index, option in
+            let selected = index == state.choice.selected
+            return StyledLine.wrapped(option, role: selected ? .selection : .text, width: width, indent: 4,
+                                      firstPrefix: [Span(selected ? "  › " : "    ", selected ? .selection : .text)])
+        }
+    }
+
+    /// The answer drawn on this screen row, if any.
+    static func option(atRow y: Int, _ state: EnrollmentWizardState, context: PortalContext, size: Size, now: Date) -> Int? {
+        let content = PortalLayout(size: size).content
+        let width = content.width - 3
+        let line = y - (content.y + 3) + state.scroll.offset
+        guard y >= content.y + 3, y < content.y + 3 + bodyHeight(state, in: content) else { return nil }
+        let options = optionLines(state, width: width)
+        var start = lines(state, context: context, width: width, now: now).count - options.reduce(0) { $0 + $1.count }
+        for (index, drawn) in options.enumerated() {
+            if (start..<start + drawn.count).contains(line) { return index }
+            start += drawn.count
+        }
+        return nil
     }
 
     private static func passcodeLines(_ state: EnrollmentWizardState, width: Int) -> [StyledLine] {

@@ -22,7 +22,6 @@ enum PortalScreen {
                 effects = handle(key, &state, context: context, layout: layout, now: now)
             }
         case let .input(.mouse(event)):
-            if state.enrollment != nil { break }
             effects = handle(event, &state, context: context, layout: layout, now: now)
         case .input(.resize):
             clampLists(&state, layout: layout)
