@@ -176,6 +176,11 @@ struct EnrollmentWalkthroughTests {
         let devices = try #require(lines.firstIndex { $0.contains("My devices") })
         #expect(lead < devices)
         #expect(runtime.screenText.contains("Press e to start"))
+        // Devices offers it too.
+        runtime.press(.character("2"))
+        #expect(runtime.screenText.contains("No devices yet. Press e to enroll a device"))
+        runtime.press(.character("e"))
+        #expect(wizard(runtime)?.phase == .walking)
     }
 
     // MARK: - Interruptions, on a real store file

@@ -26,6 +26,6 @@ enum DevicesView {
                     Span(device.managedDeviceOwnerType.label, .dim)]
         }
         Table.draw(columns: columns, count: devices.count, row: row, state: state.deviceList, in: layout.table, buffer: &buffer,
-                   emptyMessage: "No devices yet. Enroll a device to reach company resources.")
+                   emptyMessage: "No devices yet. Press e to enroll a device and reach company resources.")
     }
 }

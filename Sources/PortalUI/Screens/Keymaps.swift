@@ -64,6 +64,11 @@ enum Keymaps {
         KeyBinding([.enter, .right, .character("l")], .open, help: "Open the selected row", hint: "Details"),
     ] + sections + common, mouse: "Click a tab or a row; click the selected row to open it; the wheel scrolls")
 
+    /// Devices: the list, and the way to enroll one more.
+    static let devices = Keymap(list.bindings.prefix(4) + [
+        KeyBinding([.character("e")], .enrollDevice, help: "Enroll a device: a walkthrough, step by step"),
+    ] + list.bindings.dropFirst(4), mouse: list.mouse)
+
     /// Home and Help & support: a document that scrolls.
     static let document = Keymap([
         KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],

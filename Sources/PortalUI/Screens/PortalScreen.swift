@@ -88,7 +88,8 @@ enum PortalScreen {
         if let wizard = state.enrollment { return EnrollmentWizard.keymap(wizard) }
         if state.detail != nil { return Keymaps.detail }
         switch state.section {
-        case .devices, .apps: return Keymaps.list
+        case .devices: return Keymaps.devices
+        case .apps: return Keymaps.list
         case .security: return SecurityInfo.keymap(state.security)
         case .home: return Keymaps.home
         case .support: return Keymaps.document
