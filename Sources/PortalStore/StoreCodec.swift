@@ -131,12 +131,12 @@ private struct Envelope: Encodable {
 /// Only read while the caller's buffer is alive (the decode below).
 struct DocumentBytes: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
-    /// The last of a repeated key, as Foundation's decoder keeps.
+    /// The first of a repeated key, as Foundation's decoder keeps.
     let ranges: [String: Range<Int>]
 
     init(bytes: UnsafeRawBufferPointer, members: [(key: String, value: Range<Int>)]) {
         self.bytes = bytes
-        ranges = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+        ranges = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     func range(of key: String) -> Range<Int>? { ranges[key] }
