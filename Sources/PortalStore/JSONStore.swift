@@ -209,12 +209,6 @@ public struct JSONStore: Sendable {
     /// Called only under the lock, so any other temp file of this store is a
     /// dead writer's, holding a full copy of the store: it is removed first.
     private func write(_ tenant: Tenant, to target: URL) throws(StoreError) {
-        let data: Data
-        do {
-            data = try StoreCodec.encode(tenant)
-        } catch {
-            throw .writeFailed(path: path, reason: "cannot encode the store")
-        }
         let directory = target.deletingLastPathComponent().path
         removeStaleTemporaries(in: directory, of: target.lastPathComponent)
         var previous = stat()
@@ -231,17 +225,24 @@ public struct JSONStore: Sendable {
             if fchmod(descriptor, previous.st_mode & 0o7777) != 0 { failure = Self.errnoText() }
         }
         if failure == nil {
-            data.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        failure = Self.errnoText()
-                        return
+            // The document goes to the file a piece at a time as it is encoded:
+            // the whole text is never in memory.
+            do {
+                try StoreCodec.encode(tenant) { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                        if written < 0 {
+                            if errno == EINTR { continue }
+                            throw WriteError(reason: Self.errnoText())
+                        }
+                        offset += written
                     }
-                    offset += written
                 }
+            } catch let error as WriteError {
+                failure = error.reason
+            } catch {
+                failure = "cannot encode the store"
             }
         }
         if failure == nil, fsync(descriptor) != 0 { failure = Self.errnoText() }
@@ -256,6 +257,10 @@ public struct JSONStore: Sendable {
             fsync(folder)
             close(folder)
         }
+    }
+
+    private struct WriteError: Error {
+        var reason: String
     }
 
     private func removeStaleTemporaries(in directory: String, of name: String) {

@@ -7,12 +7,29 @@ public enum StoreCodec {
     public static let schemaVersion = 1
 
     public static func encode(_ tenant: Tenant) throws -> Data {
+        var data = Data()
+        try encode(tenant) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The document a piece at a time, as `JSONStore` writes it to its file:
+    /// never the whole text, nor the encoder's tree of the whole store, at once.
+    static func encode(_ tenant: Tenant, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try DocumentWriter(makeEncoder: makeEncoder).write(Envelope(schemaVersion: schemaVersion, tenant: tenant), to: sink)
+    }
+
+    /// One JSONEncoder pass over the whole document: what the pieces must add up to.
+    static func encodeInOnePass(_ tenant: Tenant) throws -> Data {
+        var data = try makeEncoder().encode(Envelope(schemaVersion: schemaVersion, tenant: tenant))
+        data.append(0x0A)
+        return data
+    }
+
+    @Sendable static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        var data = try encoder.encode(Envelope(schemaVersion: schemaVersion, tenant: tenant))
-        data.append(0x0A)
-        return data
+        return encoder
     }
 
     /// Decodes and validates a document. Every problem is reported in one
