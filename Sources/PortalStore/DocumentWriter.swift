@@ -86,7 +86,7 @@ struct DocumentWriter {
         case let .elements(slice, last):
             // "[\n  a,\n  b\n]": the lines between the brackets, two levels in.
             let data = try makeEncoder().encode(slice)
-            var lines = indented(data.dropFirst(2).dropLast(2), skipFirst: false)
+            var lines = indented(data[(data.startIndex + 2)..<(data.endIndex - 2)], skipFirst: false)
             lines += last ? [0x0A] : Array(",\n".utf8)
             return lines
         }
@@ -94,17 +94,25 @@ struct DocumentWriter {
 
     /// Adds two spaces at the start of each line that has text; JSON strings
     /// hold no raw newline, so every newline is the encoder's own.
-    private static func indented(_ bytes: some Collection<UInt8>, skipFirst: Bool) -> [UInt8] {
+    private static func indented(_ bytes: Data, skipFirst: Bool) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        var atLineStart = !skipFirst
-        for byte in bytes {
-            if atLineStart && byte != 0x0A {
-                out.append(0x20)
-                out.append(0x20)
+        out.reserveCapacity(bytes.count + bytes.count / 4)
+        bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            var atLineStart = !skipFirst
+            // A line at a time: memchr finds each newline, the line is copied whole.
+            while start < buffer.count {
+                let found = memchr(base + start, 0x0A, buffer.count - start).map { $0 - UnsafeMutableRawPointer(mutating: base) }
+                let end = found.map { $0 + 1 } ?? buffer.count
+                if atLineStart && base.load(fromByteOffset: start, as: UInt8.self) != 0x0A {
+                    out.append(0x20)
+                    out.append(0x20)
+                }
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+                atLineStart = true
+                start = end
             }
-            atLineStart = byte == 0x0A
-            out.append(byte)
         }
         return out
     }

@@ -177,20 +177,34 @@ public struct JSONStore: Sendable {
         guard Int(info.st_size) <= Self.maximumSize else {
             throw .unreadable(path: path, reason: "it is \(info.st_size) bytes; a store holds at most \(Self.maximumSize) bytes")
         }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // One buffer of the file's size, read into in place: growing a Data
+        // by appends copied the store at each doubling and held two copies.
+        var capacity = max(Int(info.st_size), 4_096)
+        var data = Data(count: capacity)
+        var length = 0
         while true {
-            let count = read(descriptor, &buffer, buffer.count)
+            if length == capacity {
+                // The file grew since fstat: read on, up to the cap.
+                guard capacity < Self.maximumSize + 1 else {
+                    throw .unreadable(path: path, reason: "it holds more than \(Self.maximumSize) bytes")
+                }
+                capacity = min(capacity * 2, Self.maximumSize + 1)
+                data.count = capacity
+            }
+            let count = data.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + length, capacity - length)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .unreadable(path: path, reason: Self.errnoText())
             }
             if count == 0 { break }
-            data.append(contentsOf: buffer[0..<count])
-            guard data.count <= Self.maximumSize else {
-                throw .unreadable(path: path, reason: "it holds more than \(Self.maximumSize) bytes")
-            }
+            length += count
         }
+        guard length <= Self.maximumSize else {
+            throw .unreadable(path: path, reason: "it holds more than \(Self.maximumSize) bytes")
+        }
+        data.count = length
         return data
     }
 

@@ -115,9 +115,17 @@ private final class CollectionTask<Value: Decodable>: DecodeTask, CollectionResu
             if !optional { shapeProblem = StoreProblem(path: "$.\(name)", message: "missing required field \"\(name)\"") }
             return
         }
+        let decoder = StoreCodec.makeDecoder()
+        // A valid collection (almost every load) decodes straight into its
+        // values; only one with a problem is read again element by element.
+        if let decoded = try? decoder.decode([Value].self, from: document.data(range)) {
+            values = decoded
+            positions = Array(decoded.indices)
+            return
+        }
         let items: [Lenient<Value>]
         do {
-            items = try StoreCodec.makeDecoder().decode([Lenient<Value>].self, from: document.data(range))
+            items = try decoder.decode([Lenient<Value>].self, from: document.data(range))
         } catch {
             shapeProblem = StoreProblem(error).within(name)
             return
