@@ -178,34 +178,39 @@ public struct JSONStore: Sendable {
             throw .unreadable(path: path, reason: "it is \(info.st_size) bytes; a store holds at most \(Self.maximumSize) bytes")
         }
         // One buffer of the file's size, read into in place: growing a Data
-        // by appends copied the store at each doubling and held two copies.
+        // by appends copied the store at each doubling, and Data(count:)
+        // reserves well beyond the count.
         var capacity = max(Int(info.st_size), 4_096)
-        var data = Data(count: capacity)
+        guard var buffer = malloc(capacity) else { throw .unreadable(path: path, reason: "not enough memory to read it") }
         var length = 0
         while true {
             if length == capacity {
                 // The file grew since fstat: read on, up to the cap.
-                guard capacity < Self.maximumSize + 1 else {
+                guard capacity <= Self.maximumSize else {
+                    free(buffer)
                     throw .unreadable(path: path, reason: "it holds more than \(Self.maximumSize) bytes")
                 }
                 capacity = min(capacity * 2, Self.maximumSize + 1)
-                data.count = capacity
+                guard let grown = realloc(buffer, capacity) else {
+                    free(buffer)
+                    throw .unreadable(path: path, reason: "not enough memory to read it")
+                }
+                buffer = grown
             }
-            let count = data.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + length, capacity - length)
-            }
+            let count = read(descriptor, buffer + length, capacity - length)
             if count < 0 {
                 if errno == EINTR { continue }
+                free(buffer)
                 throw .unreadable(path: path, reason: Self.errnoText())
             }
             if count == 0 { break }
             length += count
         }
         guard length <= Self.maximumSize else {
+            free(buffer)
             throw .unreadable(path: path, reason: "it holds more than \(Self.maximumSize) bytes")
         }
-        data.count = length
-        return data
+        return Data(bytesNoCopy: buffer, count: length, deallocator: .free)
     }
 
     private func ensureDirectory(of target: URL) throws(StoreError) {
