@@ -18,13 +18,26 @@ struct JSONSyntaxCheck {
         var content: [StoreProblem] = []
         /// The root object's members in file order, each with the byte range
         /// of its value; nil when the root is not an object or the syntax is bad.
-        var members: [(key: String, value: Range<Int>)]?
+        var members: [Member]?
     }
+
+    struct Member {
+        var key: String
+        var value: Range<Int>
+        /// For an array, its elements a run of `elementsPerRun` at a time:
+        /// the bytes from the first element's start to the last one's end.
+        var runs: [Range<Int>]?
+    }
+
+    /// Elements per run of a top-level collection, decoded on their own.
+    static let elementsPerRun = 1_000
 
     private let bytes: UnsafeRawBufferPointer
     private var offset = 0
     private var problems: [StoreProblem] = []
-    private var members: [(key: String, value: Range<Int>)]?
+    private var members: [Member]?
+    /// The runs of the array just read as a member's value.
+    private var runs: [Range<Int>]?
     /// Where the value being read sits. Kept as byte ranges and written out
     /// only for a problem: building a path for every value cost more than the check.
     private var location: [PathPart] = []
@@ -172,9 +185,10 @@ struct JSONSyntaxCheck {
             offset += 1
             skipWhitespace()
             let start = offset
+            runs = nil
             try value(depth: depth + 1)
             if depth == 0 {
-                let member = (key: text(of: key.content), value: start..<offset)
+                let member = Member(key: text(of: key.content), value: start..<offset, runs: runs)
                 members?.append(member)
             }
             skipWhitespace()
@@ -195,13 +209,23 @@ struct JSONSyntaxCheck {
     private mutating func array(depth: Int) throws(SyntaxError) {
         offset += 1
         skipWhitespace()
-        if peek() == UInt8(ascii: "]") { offset += 1; return }
+        // A member's value: its elements are noted a run at a time.
+        var found: [Range<Int>]? = depth == 1 && members != nil ? [] : nil
+        if peek() == UInt8(ascii: "]") {
+            offset += 1
+            runs = found
+            return
+        }
         var index = 0
+        var runStart = offset
         while true {
+            if index % Self.elementsPerRun == 0 { runStart = offset }
             location.append(.index(index))
             try value(depth: depth + 1)
             location.removeLast()
             index += 1
+            if index % Self.elementsPerRun == 0 { found?.append(runStart..<offset) }
+            let elementEnd = offset
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -210,6 +234,8 @@ struct JSONSyntaxCheck {
                 if peek() == UInt8(ascii: "]") { throw SyntaxError(offset: offset, message: "a comma before ] (remove it)") }
             case UInt8(ascii: "]"):
                 offset += 1
+                if index % Self.elementsPerRun != 0 { found?.append(runStart..<elementEnd) }
+                runs = found
                 return
             default:
                 throw SyntaxError(offset: offset, message: "expected , or ] in an array")

@@ -18,11 +18,14 @@ struct LenientDocument {
     private let signInLockouts = CollectionTask<SignInLockout>(name: "signInLockouts", optional: true)
 
     init(_ document: DocumentBytes) {
-        let tasks: [any DecodeTask] = [organization, groups, users, managedDevices, compliancePolicies, mobileAppCategories,
-                                       mobileApps, mobileAppAssignments, appInstallStates, signInLockouts]
-        // Largest first, so the cores finish together.
-        let ordered = tasks.sorted { (document.range(of: $0.name)?.count ?? 0) > (document.range(of: $1.name)?.count ?? 0) }
+        let collections: [any CollectionResult] = [groups, users, managedDevices, compliancePolicies, mobileAppCategories,
+                                                   mobileApps, mobileAppAssignments, appInstallStates, signInLockouts]
+        // Each collection in runs of elements: small decoder maps, and work
+        // the cores share evenly. Largest first, so they finish together.
+        let tasks: [any DecodeTask] = [organization] + collections.flatMap { $0.prepare(document) }
+        let ordered = tasks.sorted { $0.size > $1.size }
         DispatchQueue.concurrentPerform(iterations: ordered.count) { ordered[$0].run(document) }
+        for collection in collections { collection.gather() }
     }
 
     func assemble() -> (Tenant, StoreValidator.Partial, [StoreProblem]) {
@@ -57,12 +60,17 @@ struct LenientDocument {
 /// One top-level member to decode; each task writes only its own fields,
 /// and they are read only after every task has run.
 protocol DecodeTask: AnyObject, Sendable {
-    var name: String { get }
+    /// Bytes to decode, to schedule the largest first.
+    var size: Int { get }
     func run(_ document: DocumentBytes)
 }
 
 private protocol CollectionResult {
     var name: String { get }
+    /// The tasks that decode this collection.
+    func prepare(_ document: DocumentBytes) -> [any DecodeTask]
+    /// Puts the runs' results together, in file order.
+    func gather()
     var shapeProblem: StoreProblem? { get }
     var problems: [StoreProblem] { get }
     var positions: [Int] { get }
@@ -74,6 +82,7 @@ private final class MemberTask<Value: Decodable>: DecodeTask, @unchecked Sendabl
     let name: String
     private(set) var value: Value?
     private(set) var problem: StoreProblem?
+    private(set) var size = 0
 
     init(name: String) { self.name = name }
 
@@ -92,9 +101,9 @@ private final class MemberTask<Value: Decodable>: DecodeTask, @unchecked Sendabl
     }
 }
 
-/// A collection decoded element by element; the elements that decode are
-/// kept with their places in the file.
-private final class CollectionTask<Value: Decodable>: DecodeTask, CollectionResult, @unchecked Sendable {
+/// A collection decoded element by element, a run at a time; the elements
+/// that decode are kept with their places in the file.
+private final class CollectionTask<Value: Decodable>: CollectionResult, @unchecked Sendable {
     let name: String
     /// An optional collection may be missing; a required one that is, or
     /// one that is not an array, is a problem of its own.
@@ -104,41 +113,94 @@ private final class CollectionTask<Value: Decodable>: DecodeTask, CollectionResu
     private(set) var undecodedIds: Set<String> = []
     private(set) var shapeProblem: StoreProblem?
     private(set) var problems: [StoreProblem] = []
+    private var runs: [RunTask<Value>] = []
 
     init(name: String, optional: Bool = false) {
         self.name = name
         self.optional = optional
     }
 
-    func run(_ document: DocumentBytes) {
+    func prepare(_ document: DocumentBytes) -> [any DecodeTask] {
         guard let range = document.range(of: name) else {
             if !optional { shapeProblem = StoreProblem(path: "$.\(name)", message: "missing required field \"\(name)\"") }
-            return
+            return []
         }
+        if let found = document.runs(of: name) {
+            runs = found.enumerated().map { index, run in
+                RunTask(name: name, bytes: run, wrap: true, firstIndex: index * JSONSyntaxCheck.elementsPerRun)
+            }
+        } else {
+            // Not an array: decoding it whole says what it is instead.
+            runs = [RunTask(name: name, bytes: range, wrap: false, firstIndex: 0)]
+        }
+        return runs
+    }
+
+    func gather() {
+        let count = runs.reduce(0) { $0 + $1.values.count }
+        values.reserveCapacity(count)
+        positions.reserveCapacity(count)
+        for run in runs {
+            values += run.values
+            positions += run.positions
+            undecodedIds.formUnion(run.undecodedIds)
+            problems += run.problems
+            if shapeProblem == nil { shapeProblem = run.shapeProblem }
+            run.release()
+        }
+        runs = []
+    }
+}
+
+/// Some of a collection's elements, decoded on their own.
+private final class RunTask<Value: Decodable>: DecodeTask, @unchecked Sendable {
+    let name: String
+    let bytes: Range<Int>
+    /// The run is elements only, to be put in brackets; otherwise the member's whole value.
+    let wrap: Bool
+    /// The index in the collection of the run's first element.
+    let firstIndex: Int
+    private(set) var values: [Value] = []
+    private(set) var positions: [Int] = []
+    private(set) var undecodedIds: Set<String> = []
+    private(set) var shapeProblem: StoreProblem?
+    private(set) var problems: [StoreProblem] = []
+
+    var size: Int { bytes.count }
+
+    init(name: String, bytes: Range<Int>, wrap: Bool, firstIndex: Int) {
+        self.name = name
+        self.bytes = bytes
+        self.wrap = wrap
+        self.firstIndex = firstIndex
+    }
+
+    func release() { values = [] }
+
+    func run(_ document: DocumentBytes) {
+        let data = wrap ? document.array(bytes) : document.data(bytes)
         let decoder = StoreCodec.makeDecoder()
-        // A valid collection (almost every load) decodes straight into its
-        // values; only one with a problem is read again element by element.
-        if let decoded = try? decoder.decode([Value].self, from: document.data(range)) {
+        // A valid run (almost every load) decodes straight into its values;
+        // only one with a problem is read again element by element.
+        if let decoded = try? decoder.decode([Value].self, from: data) {
             values = decoded
-            positions = Array(decoded.indices)
+            positions = Array(firstIndex..<(firstIndex + decoded.count))
             return
         }
         let items: [Lenient<Value>]
         do {
-            items = try decoder.decode([Lenient<Value>].self, from: document.data(range))
+            items = try decoder.decode([Lenient<Value>].self, from: data)
         } catch {
             shapeProblem = StoreProblem(error).within(name)
             return
         }
-        values.reserveCapacity(items.count)
-        positions.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             switch item.result {
             case let .success(value):
                 values.append(value)
-                positions.append(index)
+                positions.append(firstIndex + index)
             case let .failure(error):
-                problems.append(StoreProblem(error).within(name))
+                problems.append(StoreProblem(error).within(name, shiftingIndexBy: firstIndex))
                 if let id = item.id { undecodedIds.insert(id) }
             }
         }
@@ -164,8 +226,14 @@ private struct Lenient<Value: Decodable>: Decodable {
 }
 
 private extension StoreProblem {
-    /// A problem found in a member decoded on its own, placed in the document.
-    func within(_ member: String) -> StoreProblem {
-        StoreProblem(path: "$.\(member)" + path.dropFirst(), message: message)
+    /// A problem found in a member decoded on its own, placed in the document;
+    /// for a run of elements, `$[3]` is element `shift + 3` of the collection.
+    func within(_ member: String, shiftingIndexBy shift: Int = 0) -> StoreProblem {
+        var rest = path.dropFirst()
+        if shift != 0, rest.hasPrefix("["), let close = rest.firstIndex(of: "]"),
+           let index = Int(rest[rest.index(after: rest.startIndex)..<close]) {
+            rest = "[\(index + shift)]" + rest[rest.index(after: close)...]
+        }
+        return StoreProblem(path: "$.\(member)" + rest, message: message)
     }
 }

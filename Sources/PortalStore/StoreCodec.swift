@@ -149,18 +149,30 @@ private struct Envelope: Encodable {
 struct DocumentBytes: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     /// The first of a repeated key, as Foundation's decoder keeps.
-    let ranges: [String: Range<Int>]
+    private let members: [String: JSONSyntaxCheck.Member]
 
-    init(bytes: UnsafeRawBufferPointer, members: [(key: String, value: Range<Int>)]) {
+    init(bytes: UnsafeRawBufferPointer, members: [JSONSyntaxCheck.Member]) {
         self.bytes = bytes
-        ranges = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.members = Dictionary(members.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func range(of key: String) -> Range<Int>? { ranges[key] }
+    func range(of key: String) -> Range<Int>? { members[key]?.value }
+
+    /// An array member's elements, a run at a time; nil when it is not an array.
+    func runs(of key: String) -> [Range<Int>]? { members[key]?.runs }
 
     /// The member's bytes without a copy.
     func data(_ range: Range<Int>) -> Data {
         Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress! + range.lowerBound), count: range.count,
              deallocator: .none)
+    }
+
+    /// A run of elements as an array of its own: `[` + the run + `]`.
+    func array(_ run: Range<Int>) -> Data {
+        var data = Data(capacity: run.count + 2)
+        data.append(UInt8(ascii: "["))
+        data.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[run]))
+        data.append(UInt8(ascii: "]"))
+        return data
     }
 }
