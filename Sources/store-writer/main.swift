@@ -14,7 +14,28 @@ import PortalStore
 //
 // counts COUNT failed sign-ins of NAME through the portal's directory, as
 // portals on other terminals would.
+//
+//   store-writer PATH --enroll USER-ID SIMULATED-DEVICE-ID
+//
+// enrolls the simulated device for the user (company-owned, the walkthrough
+// finished) through the portal's directory; exits 3 when the restrictions
+// refuse it, as when another terminal took the last place.
 let arguments = CommandLine.arguments
+if arguments.count == 5, arguments[2] == "--enroll" {
+    do {
+        let directory = try JSONDirectory(store: JSONStore(url: URL(fileURLWithPath: arguments[1])))
+        var session = EnrollmentSession(userId: arguments[3], now: Date())
+        session.simulatedDeviceId = arguments[4]
+        session.ownership = .company
+        _ = try directory.perform(.enroll(session), now: Date())
+        exit(0)
+    } catch EnrollmentChangeError.blocked {
+        exit(3)
+    } catch {
+        FileHandle.standardError.write(Data("store-writer: \(error)\n".utf8))
+        exit(1)
+    }
+}
 if arguments.count == 5, arguments[2] == "--fail-sign-in", let count = Int(arguments[4]), count >= 0 {
     do {
         let directory = try JSONDirectory(store: JSONStore(url: URL(fileURLWithPath: arguments[1])))

@@ -92,6 +92,20 @@ struct EnrollmentStoreTests {
         #expect(stored.managedDevices.filter { $0.userId == "usr-adele" }.count == 5)
     }
 
+    /// Real processes, each with its own lock: of four enrolling at once for
+    /// a user one place below the limit, one enrolls and three are refused.
+    @Test func processesEnrollingAtOnceNeverPassTheLimit() throws {
+        let folder = try temporaryFolder()
+        let store = JSONStore(url: folder.appendingPathComponent("portal.json"))
+        try store.create(try accepted())
+        let children = try ["sim-iphone-15", "sim-pixel-7", "sim-macbook-air", "sim-ipad-air"].map { device in
+            try Child(StoreWriter.url, [store.url.path, "--enroll", "usr-adele", device])
+        }
+        let statuses = children.map { $0.wait() }.sorted()
+        #expect(statuses == [0, 3, 3, 3])
+        #expect(try store.load().managedDevices.filter { $0.userId == "usr-adele" }.count == 5)
+    }
+
     @Test func theSameDeviceEnrolledFromTwoPortalsIsOneDevice() throws {
         let folder = try temporaryFolder()
         let store = JSONStore(url: folder.appendingPathComponent("portal.json"))
