@@ -38,6 +38,11 @@ struct EnrollmentEndToEndTests {
         try tmux.waitFor("Device category")
         try tmux.press("Enter")
         try tmux.waitFor("Step 6 of 9")
+        // The step is saved off the terminal thread a moment after it shows: kill once it is stored.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, (try? JSONStore(url: store).load().enrollmentSessions.first?.step) != .managementProfile {
+            usleep(50_000)
+        }
 
         let shell = try tmux.format("#{pane_pid}")
         let children = try run(URL(fileURLWithPath: "/usr/bin/env"), ["pgrep", "-P", shell, "portal"])
