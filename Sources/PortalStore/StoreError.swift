@@ -36,6 +36,18 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The description without the path in front (and the lock named by its
+    /// file name), for a screen that has one line for it.
+    public var summary: String {
+        var text = description.split(separator: "\n").first.map(String.init) ?? description
+        let shownPath = InertText.escaped(path)
+        if text.hasPrefix(shownPath + ": ") { text = "The store " + text.dropFirst(shownPath.count + 2) }
+        if case let .lockFailed(_, lockPath, _) = self {
+            text = text.replacingOccurrences(of: InertText.escaped(lockPath), with: InertText.escaped((lockPath as NSString).lastPathComponent))
+        }
+        return text
+    }
+
     public var path: String {
         switch self {
         case let .notFound(path), let .unreadable(path, _), let .invalid(path, _), let .newerSchema(path, _, _),

@@ -9,7 +9,22 @@ import PortalStore
 //
 // applies COUNT updates, each under the store's lock, each adding the group
 // PREFIX-<n> (n from 0), so a reader can tell which updates landed.
+//
+//   store-writer PATH --fail-sign-in NAME COUNT
+//
+// counts COUNT failed sign-ins of NAME through the portal's directory, as
+// portals on other terminals would.
 let arguments = CommandLine.arguments
+if arguments.count == 5, arguments[2] == "--fail-sign-in", let count = Int(arguments[4]), count >= 0 {
+    do {
+        let directory = try JSONDirectory(store: JSONStore(url: URL(fileURLWithPath: arguments[1])))
+        for _ in 0..<count { _ = try directory.perform(.signInFailed(principalName: arguments[3]), now: Date()) }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("store-writer: \(error)\n".utf8))
+        exit(1)
+    }
+}
 guard arguments.count == 4, let count = Int(arguments[3]), count >= 0 else {
     FileHandle.standardError.write(Data("usage: store-writer PATH PREFIX COUNT\n".utf8))
     exit(2)

@@ -123,9 +123,13 @@ struct CommandLineTests {
         let url = folder.appendingPathComponent("portal.json")
         #expect(try portal("store", "init", "--demo", url.path).status == 0)
         let tenant = try JSONStore(url: url).load()
-        let secrets = tenant.users.flatMap { [$0.password.salt, $0.password.hash] }
+        let methodSecrets = tenant.users.flatMap { $0.mfaMethods.compactMap(\.secretKey) }
+        #expect(methodSecrets.count >= 3)
+        let secrets = tenant.users.flatMap { [$0.password.salt, $0.password.hash] } + methodSecrets
         var outputs = [try portal("store", "validate", url.path), try portal("store", "init", "--demo", url.path)]
         var text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        // A secret that is not Base32 is reported without being shown.
+        text = text.replacingOccurrences(of: methodSecrets[0], with: methodSecrets[0] + "1")
         text = text.replacingOccurrences(of: "\"iterations\" : 600000", with: "\"iterations\" : \"600000\"")
         for secret in secrets.prefix(2) { text = text.replacingOccurrences(of: secret, with: secret + "\u{1}") }
         try Data(text.utf8).write(to: url)

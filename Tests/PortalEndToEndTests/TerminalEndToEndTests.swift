@@ -90,7 +90,7 @@ struct TerminalEndToEndTests {
         let tmux = try Tmux()
         try tmux.type("XDG_DATA_HOME='\(home.path)' PORTAL_STORE= '\(PortalBinary.url.path)'; echo \"EXIT=$?\"")
         try tmux.press("Enter")
-        try tmux.waitFor("Demo organization: sign in with any of these accounts.")
+        try tmux.waitFor("Demo organization: sign in with any of these accounts")
         let store = home.appendingPathComponent("company-portal/portal.json")
         let attributes = try FileManager.default.attributesOfItem(atPath: store.path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)

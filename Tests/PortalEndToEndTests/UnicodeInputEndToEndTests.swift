@@ -36,8 +36,12 @@ struct UnicodeInputEndToEndTests {
         for scalar in Self.account.unicodeScalars { try tmux.type(String(scalar)) }
         try tmux.press("Left", "Left", "Left", "BSpace", "End", "Tab")
         for scalar in Self.account.unicodeScalars { try tmux.type(String(scalar)) }
-        let shown = try tmux.waitForScreen(expected, normalize: { $0 })
-        #expect(shown == expected, "tmux shows\n\(shown.joined(separator: "\n"))\nbut the portal meant\n\(expected.joined(separator: "\n"))")
+        // The demo accounts' codes follow the real clock in the binary.
+        let masked = { (row: String) in
+            row.replacingOccurrences(of: "[0-9]{3} [0-9]{3}  ", with: "### ###  ", options: .regularExpression)
+        }
+        let shown = try tmux.waitForScreen(expected, normalize: masked)
+        #expect(shown.map(masked) == expected.map(masked), "tmux shows\n\(shown.joined(separator: "\n"))\nbut the portal meant\n\(expected.joined(separator: "\n"))")
         try tmux.press("C-c")
         try tmux.waitFor("EXIT=0")
     }

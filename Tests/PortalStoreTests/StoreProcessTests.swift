@@ -22,6 +22,10 @@ enum StoreWriter {
     static func start(_ store: URL, prefix: String, count: Int) throws -> Child {
         try Child(url, [store.path, prefix, String(count)])
     }
+
+    static func failSignIns(_ store: URL, name: String, count: Int) throws -> Child {
+        try Child(url, [store.path, "--fail-sign-in", name, String(count)])
+    }
 }
 
 /// A child process spawned and reaped by its pid. Foundation's Process was
@@ -115,5 +119,21 @@ struct StoreProcessTests {
         #expect(try temporaryFiles(in: folder).isEmpty)
         let lock = try FileManager.default.attributesOfItem(atPath: store.lockURL.path)[.posixPermissions] as? NSNumber
         #expect(lock?.intValue == 0o600)
+    }
+
+    @Test func failedSignInsInTwoProcessesAddUpToOneLockout() throws {
+        let folder = try temporaryFolder()
+        let store = try smallStore(in: folder)
+        let reader = try JSONDirectory(store: store)
+        let started = Date()
+        let first = try StoreWriter.failSignIns(store.url, name: "Megan@contoso.com", count: 5)
+        let second = try StoreWriter.failSignIns(store.url, name: "megan@contoso.com ", count: 5)
+        #expect(first.wait() == 0)
+        #expect(second.wait() == 0)
+        // Ten failures in all, whichever process counted them: locked, once.
+        let lockout = try #require(try reader.signInFacts(principalName: "megan@contoso.com").lockout)
+        #expect(lockout.lockoutCount == 1)
+        #expect(lockout.failedAttempts == 0)
+        #expect(lockout.lockedUntil(now: started) != nil)
     }
 }

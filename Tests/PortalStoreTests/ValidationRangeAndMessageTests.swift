@@ -242,8 +242,14 @@ struct StoreMessageTests {
     /// Password hashes and salts are never echoed, whatever is wrong with them.
     @Test func secretsNeverAppearInMessages() throws {
         let tenant = demoFixture()
-        let secrets = tenant.users.flatMap { [$0.password.salt, $0.password.hash] }
+        let methods = tenant.users.flatMap { $0.mfaMethods.compactMap(\.secretKey) }
+        let secrets = tenant.users.flatMap { [$0.password.salt, $0.password.hash] } + methods
         let lines = try problems {
+            if var users = $0["users"] as? [[String: Any]], var methods = users[3]["mfaMethods"] as? [[String: Any]] {
+                methods[0]["secretKey"] = "\(methods[0]["secretKey"]!)1"
+                users[3]["mfaMethods"] = methods
+                $0["users"] = users
+            }
             editNested(&$0, "users", 0, "password") { $0["salt"] = "\($0["salt"]!)!"; $0["hash"] = "\u{1B}\($0["hash"]!)" }
             editNested(&$0, "users", 1, "password") { $0["hash"] = 12; $0["iterations"] = "many" }
             editNested(&$0, "users", 2, "password") { $0["algorithm"] = "MD5" }

@@ -293,13 +293,13 @@ struct TerminalLoopTests {
     /// terminal thread, and the terminal ends up showing the latest frame.
     @Test func slowWorkShowsItsStateFirstAndTheLatestFrameLast() {
         let runtime = demoRuntime()
-        let keys = Array("lee.gu@contoso.com").map { BackendEvent.input(.key(.character($0))) } + [.input(.key(.tab))]
-            + Array("Contoso-Lee-4").map { BackendEvent.input(.key(.character($0))) } + [.input(.key(.enter))]
+        let keys = Array("adele.vance@contoso.com").map { BackendEvent.input(.key(.character($0))) } + [.input(.key(.tab))]
+            + Array("Contoso-Adele-1").map { BackendEvent.input(.key(.character($0))) } + [.input(.key(.enter))]
         let backend = InMemoryBackend(size: Size(width: 80, height: 24), events: keys,
                                       whenEmpty: { runtime.isBusy ? .timeout : .terminate(signal: 0) })
         TerminalLoop.run(runtime, on: backend)
         let signingIn = backend.drawn.firstIndex { $0.contains("Signing in…") }
-        let home = backend.drawn.firstIndex { $0.contains("Good morning, Lee.") }
+        let home = backend.drawn.firstIndex { $0.contains("Good morning, Adele.") }
         #expect(signingIn != nil)
         #expect(home != nil)
         if let signingIn, let home { #expect(signingIn < home) }

@@ -6,13 +6,17 @@ import Testing
 /// Each section rendered by the in-memory backend at 80x24 and read as text.
 @Suite("Sections at 80x24")
 struct SectionRenderingTests {
-    @Test func signInShowsTheFormAndDemoAccounts() {
+    @Test func signInShowsTheFormAndDemoAccounts() throws {
         let runtime = demoRuntime()
         let screen = runtime.render()
         #expect(screen.row(0).hasPrefix(" Contoso  Company Portal"))
         #expect(screen.text.contains("Work account"))
         #expect(screen.text.contains("Password"))
-        #expect(screen.text.contains("adele.vance@contoso.com       Contoso-Adele-1"))
+        #expect(screen.text.contains("adele.vance@contoso.com     Contoso-Adele-1"))
+        // Accounts that need a code show the one their method shows now.
+        let lee = try #require(runtime.context.demoAccounts.first { $0.userPrincipalName == "lee.gu@contoso.com" }?.codeMethod)
+        let code = lee.oneTimeCode.code(secret: lee.secret!, at: testNow)
+        #expect(screen.text.contains("Contoso-Lee-4      \(code.prefix(3)) \(code.suffix(3))  Lee Gu"))
         #expect(screen.row(23).contains("F10 Quit"))
     }
 

@@ -17,11 +17,18 @@ extension PortalRuntime {
     func press(_ keys: Key...) { for key in keys { send(.input(.key(key))) } }
     func type(_ text: String) { for character in text { send(.input(.key(.character(character)))) } }
 
+    /// Signs in through the form, typing the code the user's method shows
+    /// when the second step asks for one.
     func signIn(_ userPrincipalName: String, _ password: String) {
         type(userPrincipalName)
         press(.tab)
         type(password)
         press(.enter)
+        if case .secondFactor = state.screen,
+           let code = ScriptRunner.code(of: userPrincipalName, method: nil, runtime: self, now: clock.now()) {
+            type(code)
+            press(.enter)
+        }
     }
 
     var screenText: String { render().text }

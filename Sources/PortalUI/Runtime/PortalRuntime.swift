@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import PortalStore
 
 /// Runs the program: feeds messages to update and performs the effects update
 /// asks for. Slow effects run on a worker thread and their results come back
@@ -152,6 +153,7 @@ public final class PortalRuntime {
     /// A store error as the one line a screen has for it.
     static func oneLine(_ error: Error) -> String {
         if let refusal = error as? AccountChangeError { return refusal.message }
+        if let storeError = error as? StoreError { return storeError.summary }
         let text = String(describing: error).split(separator: "\n").first.map(String.init) ?? "The store could not be changed."
         return InertText.escaped(text)
     }
