@@ -360,6 +360,23 @@ struct SecurityInfoTests {
         #expect(try Zbar.scan(PGM.image(modules, dark: 0, light: 255, pixelsPerModule: 8)) == registration.uri)
     }
 
+    /// In the step forced after sign-in there is nothing to go back to: Esc is neither offered nor obeyed.
+    @Test func aForcedRegistrationOrPasswordChangeHasNoCancel() {
+        let user = Self.tenant(methods: []).users.first { $0.id == "usr-adele" }!
+        var registration = MethodRegistrationState(user: user, issuer: "Contoso", random: SeededRandomSource(seed: 4), now: testNow,
+                                                   canCancel: false)
+        #expect(MethodRegistration.keymap(registration).action(for: .escape) == nil)
+        _ = MethodRegistration.update(&registration, .input(.key(.escape)))
+        #expect(!registration.cancelled && registration.step == .chooseKind)
+        var change = PasswordChangeState(userId: user.id, canCancel: false)
+        #expect(!PasswordChange.keymap(change).hints.contains { $0.label == "Cancel" })
+        _ = PasswordChange.update(&change, .input(.key(.escape)), policy: SignInPolicy())
+        #expect(!change.cancelled)
+        var cancellable = PasswordChangeState(userId: user.id)
+        _ = PasswordChange.update(&cancellable, .input(.key(.escape)), policy: SignInPolicy())
+        #expect(cancellable.cancelled)
+    }
+
     @Test func theURIEncodesWhatCouldEndItsParts() {
         let uri = MethodRegistrationState.otpauthURI(issuer: "A&B: Co", account: "x@y.com", secret: "ABCD", code: OneTimeCode())
         #expect(uri == "otpauth://totp/A%26B%3A%20Co:x%40y.com?secret=ABCD&issuer=A%26B%3A%20Co&algorithm=SHA1&digits=6&period=30")

@@ -127,7 +127,7 @@ enum Keymaps {
     static let verifyMethod = Keymap([
         KeyBinding([.tab, .down], .nextField, help: "Next field", hint: "Next field"),
         KeyBinding([.backTab, .up], .previousField, help: "Previous field"),
-        KeyBinding([.enter], .submit, help: "Check the code and add the method", hint: "Add"),
+        KeyBinding([.enter], .submit, help: "Check the code: the method counts once it is right", hint: "Verify"),
         KeyBinding([.escape], .back, help: "Back to the code to scan", hint: "Back"),
     ] + editing + formCommon, mouse: "Click a field to type in it, or the button")
 
@@ -164,4 +164,11 @@ enum Keymaps {
     static let tooSmall = Keymap([
         KeyBinding([.character("q"), .function(10)], .quit, help: "Quit", hint: "Quit"),
     ])
+}
+
+extension Keymap {
+    /// The same keys but those bound to `action`: a step with nowhere to go back to offers no Esc.
+    func without(_ action: Action) -> Keymap {
+        Keymap(bindings.filter { !$0.keys.contains { $0.action == action } }, mouse: mouse)
+    }
 }

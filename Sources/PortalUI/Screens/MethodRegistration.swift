@@ -167,9 +167,9 @@ enum MethodRegistration {
 
     static func keymap(_ state: MethodRegistrationState) -> Keymap {
         switch state.step {
-        case .chooseKind: Keymaps.chooseMethodKind
+        case .chooseKind: state.canCancel ? Keymaps.chooseMethodKind : Keymaps.chooseMethodKind.without(.back)
         case .scan: Keymaps.scanMethod
-        case .verify: Keymaps.verifyMethod
+        case .verify: state.isActivation && !state.canCancel ? Keymaps.verifyMethod.without(.back) : Keymaps.verifyMethod
         }
     }
 

@@ -91,7 +91,7 @@ enum SecurityInfo {
         case let .register(registration)?: MethodRegistration.keymap(registration)
         case .rename?: Keymaps.renameMethod
         case .confirmRemoval?: Keymaps.confirmation(confirmLabel: MethodRemoval.confirmLabel, cancelLabel: MethodRemoval.cancelLabel)
-        case .password?: Keymaps.passwordChange
+        case let .password(change)?: PasswordChange.keymap(change)
         case nil: Keymaps.securityInfo
         }
     }
