@@ -360,6 +360,35 @@ struct SecurityInfoTests {
         #expect(try Zbar.scan(PGM.image(modules, dark: 0, light: 255, pixelsPerModule: 8)) == registration.uri)
     }
 
+    /// Through the runtime on a store file: a rename lands in the file, and
+    /// a method another process removed meanwhile is said to be gone.
+    @Test func changesGoThroughTheStoreFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-security-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = JSONStore(url: folder.appendingPathComponent("portal.json"))
+        try store.create(DemoOrganization.make(now: testNow, random: SeededRandomSource(seed: 2), iterations: 100_000))
+        let context = try PortalContext(directory: JSONDirectory(store: store), timeZone: TimeZone(identifier: "UTC")!)
+        let size = Size(width: 80, height: 24)
+        let runtime = PortalRuntime(context: context, clock: VirtualClock(start: testNow), size: size)
+        runtime.send(.input(.resize(size)))
+        runtime.signIn("adele.vance@contoso.com", "Contoso-Adele-1")
+        runtime.press(.character("4"), .character("r"), .control("u"))
+        runtime.type("Work iPhone")
+        runtime.press(.enter)
+        #expect(try store.load().user(id: "usr-adele")?.method(id: "mfa-adele-app")?.displayName == "Work iPhone")
+        #expect(runtime.screenText.contains("Renamed to Work iPhone."))
+        _ = try store.update { tenant in
+            let index = tenant.users.firstIndex { $0.id == "usr-adele" }!
+            tenant.users[index].mfaMethods.removeAll { $0.id == "mfa-adele-token" }
+        }
+        runtime.press(.down, .character("r"))
+        runtime.type("2")
+        runtime.press(.enter)
+        #expect(runtime.screenText.contains("That method was removed meanwhile, perhaps from"))
+        #expect(try store.load().user(id: "usr-adele")?.mfaMethods.map(\.displayName) == ["Work iPhone"])
+    }
+
     /// In the step forced after sign-in there is nothing to go back to: Esc is neither offered nor obeyed.
     @Test func aForcedRegistrationOrPasswordChangeHasNoCancel() {
         let user = Self.tenant(methods: []).users.first { $0.id == "usr-adele" }!

@@ -81,7 +81,7 @@ enum SecurityInfo {
     static func noticeRow(_ layout: PortalLayout) -> Int { layout.content.maxY - 2 }
 
     static func renameBox(_ layout: PortalLayout) -> Rect {
-        layout.content.centered(width: min(60, layout.size.width), height: 7)
+        layout.content.centered(width: min(60, layout.size.width), height: 8)
     }
 
     // MARK: - Keys
@@ -331,7 +331,9 @@ enum SecurityInfo {
             Widgets.field(label: "Name", value: rename.name.text, secret: false, focused: true, cursor: rename.name.cursor,
                           x: box.x + 4, y: box.y + 2, labelWidth: 6, fieldWidth: box.width - 13, buffer: &buffer)
             if let message = rename.message {
-                buffer.write("✗ " + message, x: box.x + 2, y: box.y + 4, role: .error, clip: box.inset(by: 1))
+                for (index, line) in TextWidth.wrap("✗ " + message, width: box.width - 4).prefix(2).enumerated() {
+                    buffer.write(line, x: box.x + 2, y: box.y + 4 + index, role: .error, clip: box.inset(by: 1))
+                }
             } else {
                 buffer.write(rename.isBusy ? "Saving…" : "Enter saves, Esc keeps the name.", x: box.x + 2, y: box.y + 4,
                              role: .overlay, clip: box.inset(by: 1))
