@@ -81,7 +81,7 @@ enum Keymaps {
     /// Security info: the user's sign-in methods and what can be done to them.
     static let securityInfo = Keymap([
         KeyBinding([.character("a"), .insert], .addMethod, help: "Add an authenticator app or a hardware token", hint: "Add"),
-        KeyBinding([.character("t"), .enter], .activateToken, help: "Activate the selected hardware token with a code from it"),
+        KeyBinding([.character("t"), .enter], .activateToken, help: "Activate the selected imported hardware token"),
         KeyBinding([.character("r"), .function(2)], .renameMethod, help: "Rename the selected method", hint: "Rename"),
         KeyBinding([.character("d")], .setDefaultMethod, help: "Make the selected method the default for sign-in", hint: "Default"),
         KeyBinding([.character("x"), .delete], .removeMethod, help: "Remove the selected method (asks first)", hint: "Remove"),
