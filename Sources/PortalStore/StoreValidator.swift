@@ -179,6 +179,7 @@ public struct StoreValidator: Sendable {
         }
         _ = uniqueIds(organization.notifications.map(\.id), collection: "organization.notifications", fail: fail)
         if let policy = organization.signInPolicy { checkSignInPolicy(policy, fail: fail) }
+        if let restrictions = organization.enrollmentRestrictions { checkEnrollmentRestrictions(restrictions, fail: fail) }
     }
 
     private func checkPolicy(_ policy: CompliancePolicy, path: String, groupIds: Set<String>, fail: (String, String) -> Void) {

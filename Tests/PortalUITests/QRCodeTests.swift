@@ -34,6 +34,14 @@ struct QRCodeTests {
         }
     }
 
+    @Test func wideCharactersCutByTheEdgesAreBlanked() {
+        var buffer = CellBuffer(size: Size(width: 9, height: 3))
+        for y in 0..<3 { buffer.write("a山bcd山e", x: 0, y: y) }
+        #expect(Widgets.qrCode(tiny, x: 2, y: 0, quietZone: 1, buffer: &buffer) == .drawn(Rect(x: 2, y: 0, width: 5, height: 3)))
+        #expect(buffer.row(1) == "a  ▄█▀  e")
+        #expect(!buffer[7, 1].isContinuation && buffer[7, 1].character == " ")
+    }
+
     @Test func aCodeThatDoesNotFitIsNotDrawnAndSaysWhatItNeeds() {
         var buffer = CellBuffer(size: Size(width: 6, height: 5))
         #expect(Widgets.qrCode(tiny, x: 2, y: 1, quietZone: 1, buffer: &buffer) == .doesNotFit(needs: Size(width: 5, height: 3)))
@@ -55,6 +63,17 @@ struct QRCodeTests {
         #expect(QRCodeView.quietZone(for: code, fitting: Size(width: standard.width - 1, height: standard.height)) == 3)
         #expect(QRCodeView.quietZone(for: code, fitting: QRCodeView.cellSize(of: code, quietZone: 2)) == 2)
         #expect(QRCodeView.quietZone(for: code, fitting: Size(width: code.size + 3, height: 100)) == nil)
+    }
+
+    @Test func fitPrefersLevelMAndGivesUpItsQuietZoneBeforeIt() throws {
+        let medium = try #require(QRCode(text: Self.registrationURI, level: .medium))
+        let low = try #require(QRCode(text: Self.registrationURI, level: .low))
+        #expect(QRCodeView.fit(Self.registrationURI, in: Size(width: 200, height: 100)) == .fits(medium, quietZone: 4))
+        #expect(QRCodeView.fit(Self.registrationURI, in: QRCodeView.cellSize(of: medium, quietZone: 2)) == .fits(medium, quietZone: 2))
+        let smallest = QRCodeView.cellSize(of: low, quietZone: 2)
+        #expect(QRCodeView.fit(Self.registrationURI, in: smallest) == .fits(low, quietZone: 2))
+        #expect(QRCodeView.fit(Self.registrationURI, in: Size(width: 80, height: 24)) == .needs(smallest))
+        #expect(QRCodeView.fit(String(repeating: "a", count: 3_000), in: Size(width: 500, height: 500)) == .cannotEncode)
     }
 
     // MARK: Encoding

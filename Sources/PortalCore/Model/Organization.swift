@@ -30,6 +30,8 @@ public struct Organization: Codable, Sendable, Equatable {
     public var signInPolicy: SignInPolicy? = nil
 
     public var signIn: SignInPolicy { signInPolicy ?? SignInPolicy() }
+    /// The device limit and platform rules for enrollment; absent means Intune's defaults.
+    public var enrollmentRestrictions: EnrollmentRestrictions? = nil
 
     public init(id: String, displayName: String, themeColor: String, support: SupportContact,
                 privacyStatementUrl: String, termsAndConditions: TermsAndConditions,

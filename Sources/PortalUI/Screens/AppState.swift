@@ -7,6 +7,8 @@ public struct AppState: Equatable, Sendable {
     public enum Screen: Equatable, Sendable {
         case signIn(SignInState)
         case secondFactor(SecondFactorState)
+        /// A method to register or a password to change before anything else.
+        case setup(AccountSetupState)
         case portal(PortalState)
     }
 

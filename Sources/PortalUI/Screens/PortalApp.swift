@@ -31,7 +31,7 @@ public enum PortalApp {
             state.screen = .portal(portal)
             return []
         case let .signInChecked(.passed(user, next)):
-            return advance(user, to: next, &state)
+            return advance(user, to: next, &state, context: context)
         case let .signInChecked(.failed(.locked(until))):
             if case let .secondFactor(code) = state.screen {
                 // A lockout ends the attempt: it starts again at the form, which counts down.
@@ -58,6 +58,11 @@ public enum PortalApp {
             let (effects, exit) = SecondFactorScreen.update(&code, message, size: state.size)
             state.screen = exit == .cancel ? .signIn(SignInState(userName: code.user.userPrincipalName)) : .secondFactor(code)
             return effects
+        case var .setup(setup):
+            let (effects, exit) = AccountSetupScreen.update(&setup, message, context: context, size: state.size)
+            // Backing out abandons the sign-in: it starts again at the form.
+            state.screen = exit == .cancel ? .signIn(SignInState(userName: setup.userPrincipalName)) : .setup(setup)
+            return effects
         case var .portal(portal):
             let effects = PortalScreen.update(&portal, message, context: context, size: state.size, now: state.now)
             state.screen = .portal(portal)
@@ -66,12 +71,12 @@ public enum PortalApp {
     }
 
     /// The screen for the next step of signing in.
-    private static func advance(_ user: User, to next: SignInService.Step, _ state: inout AppState) -> [Effect] {
+    private static func advance(_ user: User, to next: SignInService.Step, _ state: inout AppState, context: PortalContext) -> [Effect] {
         switch next {
         case .code:
             state.screen = .secondFactor(SecondFactorState(user: user))
         case .registerMethod, .changePassword:
-            break
+            if let setup = AccountSetupScreen.start(next, user: user, context: context, now: state.now) { state.screen = .setup(setup) }
         case .done:
             return [.completeSignIn(user, after: .passwordChange)]
         }
@@ -87,7 +92,7 @@ public enum PortalApp {
             return context.isDemo ? 30 : 60
         case .secondFactor:
             return context.isDemo ? 30 : 60
-        case .portal:
+        case .setup, .portal:
             return 60
         }
     }
@@ -95,7 +100,14 @@ public enum PortalApp {
     /// The method a user is registering on screen, not yet stored: scripts
     /// type its codes as a phone would show them.
     public static func methodBeingRegistered(_ state: AppState) -> (user: User, method: MfaMethod)? {
-        nil
+        var registration: MethodRegistrationState?
+        switch state.screen {
+        case let .setup(.register(shown)): registration = shown
+        case let .portal(portal): if case let .register(shown)? = portal.security.mode { registration = shown }
+        default: break
+        }
+        guard let registration, !registration.isActivation else { return nil }
+        return (registration.user, registration.method)
     }
 
     /// The keys of what is on screen: the overlay's when one is open.
@@ -109,6 +121,7 @@ public enum PortalApp {
         switch state.screen {
         case .signIn: return Keymaps.signIn
         case .secondFactor: return Keymaps.secondFactor
+        case let .setup(setup): return AccountSetupScreen.keymap(setup)
         case let .portal(portal): return PortalScreen.keymap(portal)
         }
     }
@@ -197,6 +210,7 @@ public enum PortalApp {
         switch state.screen {
         case let .signIn(signIn): SignInScreen.view(signIn, context: context, now: state.now, buffer: &buffer)
         case let .secondFactor(code): SecondFactorScreen.view(code, context: context, now: state.now, buffer: &buffer)
+        case let .setup(setup): AccountSetupScreen.view(setup, context: context, buffer: &buffer)
         case let .portal(portal): PortalScreen.view(portal, context: context, now: state.now, buffer: &buffer)
         }
         switch state.overlay {

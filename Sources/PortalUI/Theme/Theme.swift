@@ -28,9 +28,10 @@ public struct Theme: Equatable, Sendable {
     public func style(for role: Role) -> RoleStyle { styles[role] ?? styles[.text] ?? RoleStyle() }
 
     /// The same theme with colors dropped, for NO_COLOR: attributes only.
-    /// A QR code becomes reverse video (`FixedStyle.qrCodeWithoutColor`). Focus and selection then take the attribute that shows them without
+    /// Focus and selection then take the attribute that shows them without
     /// color (a reverse bar), and their plain roles give it up, so the focused
-    /// field never looks like the unfocused one.
+    /// field never looks like the unfocused one. A QR code becomes reverse
+    /// video (`FixedStyle.qrCodeWithoutColor`).
     public var withoutColor: Theme {
         var theme = Theme(name: name, styles: styles.mapValues { RoleStyle(attributes: $0.attributes) })
         for emphasis in RoleContrast.emphases {

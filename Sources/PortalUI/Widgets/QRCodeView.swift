@@ -5,8 +5,9 @@ import Foundation
 /// drawn as ink for dark modules in the `.qrCode` role.
 ///
 /// Why these choices:
-/// - Ink is dark: `.qrCode` is black on white in every theme (Theme.parse
-///   refuses anything else), so the code is dark on light whatever the rest
+/// - Ink is dark: `.qrCode` is black on white in the built-in themes, and
+///   Theme.parse refuses a theme whose QR code style is not dark on light
+///   (`FixedStyle`), so the code is dark on light whatever the rest
 ///   of the screen looks like, which every scanner reads; an inverted code
 ///   is refused by many.
 /// - Without colours (NO_COLOR, or a terminal that has none) the role is
@@ -50,6 +51,28 @@ public enum QRCodeView {
         }
     }
 
+    /// The code of `text` that fits in `available`, or why none does.
+    public enum Fit: Equatable, Sendable {
+        case fits(QRCode, quietZone: Int)
+        /// The smallest the code can be drawn (level L, quiet zone 2).
+        case needs(Size)
+        /// libqrencode refuses the text (too long for any version).
+        case cannotEncode
+    }
+
+    /// Level M with the widest quiet zone that fits, else level L (a smaller
+    /// symbol): M survives more of what a screen does to the code (glare,
+    /// gaps between rows of cells), so it is given up only for space.
+    public static func fit(_ text: String, in available: Size) -> Fit {
+        guard let medium = QRCode(text: text, level: .medium) ?? QRCode(text: text, level: .low) else { return .cannotEncode }
+        if let zone = quietZone(for: medium, fitting: available) { return .fits(medium, quietZone: zone) }
+        guard medium.level == .medium, let low = QRCode(text: text, level: .low) else {
+            return .needs(cellSize(of: medium, quietZone: minimumQuietZone))
+        }
+        if let zone = quietZone(for: low, fitting: available) { return .fits(low, quietZone: zone) }
+        return .needs(cellSize(of: low, quietZone: minimumQuietZone))
+    }
+
     /// The code's rows of cells, quiet zone included: each character stands
     /// for the module pair (top, bottom) of its column. An odd number of
     /// module rows leaves the last cell row's bottom half light, a little
@@ -90,8 +113,21 @@ extension Widgets {
               frame.maxX <= min(area.maxX, buffer.size.width), frame.maxY <= min(area.maxY, buffer.size.height) else {
             return .doesNotFit(needs: size)
         }
-        for (offset, row) in QRCodeView.rows(of: code, quietZone: quietZone).enumerated() {
-            buffer.write(row, x: x, y: y + offset, role: .qrCode)
+        let zone = max(0, quietZone)
+        for row in 0..<size.height {
+            let top = 2 * row - zone
+            for column in 0..<size.width {
+                let character = QRCodeView.glyph(top: code.isDark(x: column - zone, y: top),
+                                                 bottom: code.isDark(x: column - zone, y: top + 1))
+                // Only the edge columns can cut a wide character in two, which
+                // `write` mends; inside, cells are set directly: the glyphs are
+                // known narrow and safe, and this is some twenty times faster.
+                if column == 0 || column == size.width - 1 {
+                    buffer.write(String(character), x: x + column, y: y + row, role: .qrCode)
+                } else {
+                    buffer[x + column, y + row] = Cell(character: character, role: .qrCode)
+                }
+            }
         }
         return .drawn(frame)
     }
