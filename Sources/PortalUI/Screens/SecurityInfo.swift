@@ -391,12 +391,3 @@ enum SecurityInfo {
         }
     }
 }
-
-extension PortalState {
-    /// The method being registered in Security info, not stored yet: scripts
-    /// type its codes as the phone would show them.
-    public var methodBeingRegistered: (user: User, method: MfaMethod)? {
-        guard section == .security, case let .register(registration)? = security.mode, !registration.isActivation else { return nil }
-        return (registration.user, registration.method)
-    }
-}
