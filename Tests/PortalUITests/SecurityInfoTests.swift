@@ -175,6 +175,20 @@ struct SecurityInfoTests {
         #expect(!harness.screen.contains(Base32.grouped(secret)))
     }
 
+    @Test func aProgrammableTokenIsRegisteredAsAHardwareToken() throws {
+        let harness = openSecurity()
+        harness.press(.character("a"), .down, .enter)
+        #expect(harness.screen.contains("Scan this code with the app that programs your hardware token"))
+        guard case let .register(registration)? = harness.security.mode else { Issue.record("not registering"); return }
+        let secret = try #require(registration.secret)
+        harness.press(.enter)
+        harness.type(Self.code(secret))
+        harness.press(.enter)
+        let added = try #require(harness.stored.mfaMethods.last)
+        #expect(added.methodType == .hardwareOath && added.displayName == "Hardware token" && added.isActivated)
+        #expect(added.secretKey == secret && added.createdDateTime == testNow)
+    }
+
     @Test func anImportedTokenIsActivatedWithACode() {
         let harness = openSecurity(Self.tenant(methods: [Self.app(), Self.importedToken()]))
         harness.press(.down, .character("t"))
