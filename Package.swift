@@ -42,10 +42,12 @@ let package = Package(
             ]
         ),
         .target(name: "PortalCurses", dependencies: ["PortalUI", "CNcursesw"]),
+        // Reads this Linux host's files (os-release, mounts, sysfs, password policy).
+        .target(name: "PortalProbe", dependencies: ["PortalCore"]),
         .executableTarget(
             name: "portal",
             dependencies: [
-                "PortalCore", "PortalStore", "PortalUI", "PortalCurses",
+                "PortalCore", "PortalStore", "PortalUI", "PortalCurses", "PortalProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore"]),
         .testTarget(name: "PortalUITests", dependencies: ["PortalUI", "PortalStore"]),
         .testTarget(name: "PortalEndToEndTests", dependencies: ["PortalStore"]),
+        .testTarget(name: "PortalProbeTests", dependencies: ["PortalProbe"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,7 +15,9 @@ struct TotpCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The Base32 secret (A-Z and 2-7; lower case and spaces accepted).", valueName: "base32"))
     var secret: String?
 
-    @Option(help: ArgumentHelp("When: UNIX seconds or ISO-8601 such as 2026-11-22T07:30:00Z (default: now).", valueName: "unix|iso-8601"))
+    // Unconditional, so "--time -1" reaches the check below instead of
+    // reading as an unknown option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("When: UNIX seconds or ISO-8601 such as 2026-11-22T07:30:00Z (default: now).", valueName: "unix|iso-8601"))
     var time: String?
 
     @Option(help: ArgumentHelp("Digits in the code: 6 or 8.", valueName: "6|8"))
