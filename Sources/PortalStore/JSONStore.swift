@@ -177,21 +177,40 @@ public struct JSONStore: Sendable {
         guard Int(info.st_size) <= Self.maximumSize else {
             throw .unreadable(path: path, reason: "it is \(info.st_size) bytes; a store holds at most \(Self.maximumSize) bytes")
         }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // One buffer of the file's size, read into in place: growing a Data
+        // by appends copied the store at each doubling, and Data(count:)
+        // reserves well beyond the count.
+        var capacity = max(Int(info.st_size), 4_096)
+        guard var buffer = malloc(capacity) else { throw .unreadable(path: path, reason: "not enough memory to read it") }
+        var length = 0
         while true {
-            let count = read(descriptor, &buffer, buffer.count)
+            if length == capacity {
+                // The file grew since fstat: read on, up to the cap.
+                guard capacity <= Self.maximumSize else {
+                    free(buffer)
+                    throw .unreadable(path: path, reason: "it holds more than \(Self.maximumSize) bytes")
+                }
+                capacity = min(capacity * 2, Self.maximumSize + 1)
+                guard let grown = realloc(buffer, capacity) else {
+                    free(buffer)
+                    throw .unreadable(path: path, reason: "not enough memory to read it")
+                }
+                buffer = grown
+            }
+            let count = read(descriptor, buffer + length, capacity - length)
             if count < 0 {
                 if errno == EINTR { continue }
+                free(buffer)
                 throw .unreadable(path: path, reason: Self.errnoText())
             }
             if count == 0 { break }
-            data.append(contentsOf: buffer[0..<count])
-            guard data.count <= Self.maximumSize else {
-                throw .unreadable(path: path, reason: "it holds more than \(Self.maximumSize) bytes")
-            }
+            length += count
         }
-        return data
+        guard length <= Self.maximumSize else {
+            free(buffer)
+            throw .unreadable(path: path, reason: "it holds more than \(Self.maximumSize) bytes")
+        }
+        return Data(bytesNoCopy: buffer, count: length, deallocator: .free)
     }
 
     private func ensureDirectory(of target: URL) throws(StoreError) {
@@ -209,12 +228,6 @@ public struct JSONStore: Sendable {
     /// Called only under the lock, so any other temp file of this store is a
     /// dead writer's, holding a full copy of the store: it is removed first.
     private func write(_ tenant: Tenant, to target: URL) throws(StoreError) {
-        let data: Data
-        do {
-            data = try StoreCodec.encode(tenant)
-        } catch {
-            throw .writeFailed(path: path, reason: "cannot encode the store")
-        }
         let directory = target.deletingLastPathComponent().path
         removeStaleTemporaries(in: directory, of: target.lastPathComponent)
         var previous = stat()
@@ -231,17 +244,24 @@ public struct JSONStore: Sendable {
             if fchmod(descriptor, previous.st_mode & 0o7777) != 0 { failure = Self.errnoText() }
         }
         if failure == nil {
-            data.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        failure = Self.errnoText()
-                        return
+            // The document goes to the file a piece at a time as it is encoded:
+            // the whole text is never in memory.
+            do {
+                try StoreCodec.encode(tenant) { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                        if written < 0 {
+                            if errno == EINTR { continue }
+                            throw WriteError(reason: Self.errnoText())
+                        }
+                        offset += written
                     }
-                    offset += written
                 }
+            } catch let error as WriteError {
+                failure = error.reason
+            } catch {
+                failure = "cannot encode the store"
             }
         }
         if failure == nil, fsync(descriptor) != 0 { failure = Self.errnoText() }
@@ -256,6 +276,10 @@ public struct JSONStore: Sendable {
             fsync(folder)
             close(folder)
         }
+    }
+
+    private struct WriteError: Error {
+        var reason: String
     }
 
     private func removeStaleTemporaries(in directory: String, of name: String) {

@@ -7,30 +7,66 @@ public enum StoreCodec {
     public static let schemaVersion = 1
 
     public static func encode(_ tenant: Tenant) throws -> Data {
+        var data = Data()
+        try encode(tenant) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The document a piece at a time, as `JSONStore` writes it to its file:
+    /// never the whole text, nor the encoder's tree of the whole store, at once.
+    static func encode(_ tenant: Tenant, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try DocumentWriter(makeEncoder: makeEncoder).write(Envelope(schemaVersion: schemaVersion, tenant: tenant), to: sink)
+    }
+
+    /// One JSONEncoder pass over the whole document: what the pieces must add up to.
+    static func encodeInOnePass(_ tenant: Tenant) throws -> Data {
+        var data = try makeEncoder().encode(Envelope(schemaVersion: schemaVersion, tenant: tenant))
+        data.append(0x0A)
+        return data
+    }
+
+    @Sendable static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        var data = try encoder.encode(Envelope(schemaVersion: schemaVersion, tenant: tenant))
-        data.append(0x0A)
-        return data
+        return encoder
     }
 
     /// Decodes and validates a document. Every problem is reported in one
     /// pass: what decodes is validated (references, ranges) even while other
     /// parts have type problems.
     public static func decode(_ data: Data, path: String) throws(StoreError) -> Tenant {
-        let (syntax, content) = JSONSyntaxCheck.problems(in: data)
-        guard syntax.isEmpty else { throw .invalid(path: path, problems: syntax) }
-        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom(decodeDate)
-        // One parse: the document reads its schemaVersion first and is
-        // lenient about the rest, so a wrong version is reported as such.
-        guard let raw = try? decoder.decode(LenientDocument.self, from: body) else {
+        let result: Result<Tenant, StoreError> = data.withUnsafeBytes { bytes in
+            do throws(StoreError) {
+                return .success(try decode(bytes: bytes, path: path))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// The strict check runs first and says where each top-level member lies;
+    /// the collections are then decoded from their own bytes, side by side
+    /// (each decoder's map is only as large as its collection).
+    static func decode(bytes: UnsafeRawBufferPointer, path: String) throws(StoreError) -> Tenant {
+        let check = JSONSyntaxCheck.check(bytes)
+        guard check.syntax.isEmpty else { throw .invalid(path: path, problems: check.syntax) }
+        guard let members = check.members else {
             throw .invalid(path: path, problems: [StoreProblem(path: "$", message: "expected an object holding schemaVersion, organization, users and the other collections")])
         }
-        try checkVersion(raw.schemaVersion, path: path)
-        let (tenant, partial, decodeProblems) = raw.assemble()
+        let document = DocumentBytes(bytes: bytes, members: members)
+        // One parse: the document reads its schemaVersion first and is
+        // lenient about the rest, so a wrong version is reported as such.
+        let version: SchemaVersionValue?
+        if let range = document.range(of: "schemaVersion") {
+            version = try? makeDecoder().decode(SchemaVersionValue.self, from: document.data(range))
+        } else {
+            version = nil
+        }
+        try checkVersion(version, path: path)
+        let (tenant, partial, decodeProblems) = LenientDocument(document).assemble()
+        let content = check.content
         // Foundation's error for such a number names no field; the check above named it.
         let located = decodeProblems.filter { problem in
             problem.message != StoreProblem.unlocatedNumber || !content.contains { $0.path.hasPrefix(problem.path) }
@@ -38,6 +74,12 @@ public enum StoreCodec {
         let problems = content + located + StoreValidator(partial: partial).problems(in: tenant)
         guard problems.isEmpty else { throw .invalid(path: path, problems: problems) }
         return tenant
+    }
+
+    static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom(decodeDate)
+        return decoder
     }
 
     private static func checkVersion(_ value: SchemaVersionValue?, path: String) throws(StoreError) {
@@ -102,107 +144,35 @@ private struct Envelope: Encodable {
     }
 }
 
-/// Decodes each element on its own so one bad device does not hide the
-/// problems of the next; keeps the id of an element that failed, so
-/// references to it are not reported as dangling too.
-private struct Lenient<Value: Decodable>: Decodable {
-    var result: Result<Value, Error>
-    var id: String?
+/// The document's bytes and where each top-level member's value lies.
+/// Only read while the caller's buffer is alive (the decode below).
+struct DocumentBytes: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+    /// The first of a repeated key, as Foundation's decoder keeps.
+    private let members: [String: JSONSyntaxCheck.Member]
 
-    private struct IdProbe: Decodable { var id: String? }
-
-    init(from decoder: Decoder) throws {
-        result = Result { try Value(from: decoder) }
-        if case let .failure(error) = result {
-            id = (try? IdProbe(from: decoder))?.id
-            if !(error is DecodingError) { result = .failure(StoreProblem.UnlocatedNumber(codingPath: decoder.codingPath)) }
-        }
-    }
-}
-
-private struct LenientDocument: Decodable {
-    var schemaVersion: SchemaVersionValue?
-    var organization: Result<Organization, Error>
-    var groups: [Lenient<Group>] = []
-    var users: [Lenient<User>] = []
-    var managedDevices: [Lenient<ManagedDevice>] = []
-    var compliancePolicies: [Lenient<CompliancePolicy>] = []
-    var mobileAppCategories: [Lenient<MobileAppCategory>] = []
-    var mobileApps: [Lenient<MobileApp>] = []
-    var mobileAppAssignments: [Lenient<MobileAppAssignment>] = []
-    var appInstallStates: [Lenient<AppInstallState>] = []
-    /// Written since accounts lock; older stores have none.
-    var signInLockouts: [Lenient<SignInLockout>] = []
-    /// A collection that is missing or not an array.
-    var shapeProblems: [StoreProblem] = []
-
-    private enum Key: String, CodingKey {
-        case schemaVersion, organization, groups, users, managedDevices, compliancePolicies, mobileAppCategories, mobileApps,
-             mobileAppAssignments, appInstallStates, signInLockouts
+    init(bytes: UnsafeRawBufferPointer, members: [JSONSyntaxCheck.Member]) {
+        self.bytes = bytes
+        self.members = Dictionary(members.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
-        // decodeIfPresent would read null as absent; null is a wrong value, not a missing one.
-        schemaVersion = container.contains(.schemaVersion) ? try container.decode(SchemaVersionValue.self, forKey: .schemaVersion) : nil
-        organization = Result { try container.decode(Organization.self, forKey: .organization) }
-            .mapError { $0 is DecodingError ? $0 : StoreProblem.UnlocatedNumber(codingPath: [Key.organization]) }
-        func collection<T>(_ key: Key) -> [Lenient<T>] {
-            do {
-                return try container.decode([Lenient<T>].self, forKey: key)
-            } catch {
-                shapeProblems.append(StoreProblem(error))
-                return []
-            }
-        }
-        groups = collection(.groups)
-        users = collection(.users)
-        managedDevices = collection(.managedDevices)
-        compliancePolicies = collection(.compliancePolicies)
-        mobileAppCategories = collection(.mobileAppCategories)
-        mobileApps = collection(.mobileApps)
-        mobileAppAssignments = collection(.mobileAppAssignments)
-        appInstallStates = collection(.appInstallStates)
-        if container.contains(.signInLockouts) { signInLockouts = collection(.signInLockouts) }
+    func range(of key: String) -> Range<Int>? { members[key]?.value }
+
+    /// An array member's elements, a run at a time; nil when it is not an array.
+    func runs(of key: String) -> [Range<Int>]? { members[key]?.runs }
+
+    /// The member's bytes without a copy.
+    func data(_ range: Range<Int>) -> Data {
+        Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress! + range.lowerBound), count: range.count,
+             deallocator: .none)
     }
 
-    func assemble() -> (Tenant, StoreValidator.Partial, [StoreProblem]) {
-        var problems: [StoreProblem] = []
-        var partial = StoreValidator.Partial()
-        func unwrap<T>(_ items: [Lenient<T>], _ name: String) -> [T] {
-            var values: [T] = []
-            var positions: [Int] = []
-            for (index, item) in items.enumerated() {
-                switch item.result {
-                case let .success(value):
-                    values.append(value)
-                    positions.append(index)
-                case let .failure(error):
-                    problems.append(StoreProblem(error))
-                    if let id = item.id { partial.undecodedIds[name, default: []].insert(id) }
-                }
-            }
-            partial.positions[name] = positions
-            return values
-        }
-        let organizationValue: Organization
-        switch organization {
-        case let .success(value): organizationValue = value
-        case let .failure(error):
-            problems.append(StoreProblem(error))
-            partial.organizationDecoded = false
-            organizationValue = EmptyOrganization.make().organization
-        }
-        problems += shapeProblems
-        let tenant = Tenant(
-            organization: organizationValue, groups: unwrap(groups, "groups"), users: unwrap(users, "users"),
-            managedDevices: unwrap(managedDevices, "managedDevices"),
-            compliancePolicies: unwrap(compliancePolicies, "compliancePolicies"),
-            mobileAppCategories: unwrap(mobileAppCategories, "mobileAppCategories"),
-            mobileApps: unwrap(mobileApps, "mobileApps"),
-            mobileAppAssignments: unwrap(mobileAppAssignments, "mobileAppAssignments"),
-            appInstallStates: unwrap(appInstallStates, "appInstallStates"),
-            signInLockouts: unwrap(signInLockouts, "signInLockouts"))
-        return (tenant, partial, problems)
+    /// A run of elements as an array of its own: `[` + the run + `]`.
+    func array(_ run: Range<Int>) -> Data {
+        var data = Data(capacity: run.count + 2)
+        data.append(UInt8(ascii: "["))
+        data.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[run]))
+        data.append(UInt8(ascii: "]"))
+        return data
     }
 }

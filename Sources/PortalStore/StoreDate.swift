@@ -13,7 +13,12 @@ enum StoreDate {
     /// kept: the store writes whole seconds, so what loads is what a write
     /// and a reload give back.
     static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var text = text
+        // Read in place: a large store holds hundreds of thousands of dates.
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var index = 0
         func number(_ width: Int) -> Int? {
             guard index + width <= bytes.count else { return nil }
