@@ -66,7 +66,7 @@ enum AccountSetupScreen {
     static func keymap(_ state: AccountSetupState) -> Keymap {
         switch state {
         case let .register(registration): MethodRegistration.keymap(registration)
-        case .changePassword: Keymaps.passwordChange
+        case let .changePassword(change, _): PasswordChange.keymap(change)
         }
     }
 
