@@ -72,7 +72,7 @@ enum AccountSetupScreen {
 
     /// Below the header and the line that says why, above the hint bar.
     static func rect(in size: Size) -> Rect {
-        Rect(x: 1, y: 3, width: size.width - 2, height: max(0, size.height - 4))
+        Rect(x: 0, y: 3, width: size.width, height: max(0, size.height - 4))
     }
 
     static func view(_ state: AccountSetupState, context: PortalContext, buffer: inout CellBuffer) {

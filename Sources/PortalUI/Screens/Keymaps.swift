@@ -24,16 +24,19 @@ enum Keymaps {
         KeyBinding([.function(10)], .quit, help: "Quit (asks first if what you typed would be lost)", hint: "Quit"),
     ], mouse: "Click a field to type in it, or Sign in")
 
-    static let secondFactor = Keymap([
-        KeyBinding([.enter], .submit, help: "Verify the code", hint: "Verify"),
-        KeyBinding([.tab, .down, .backTab, .up], .nextField, help: "Between the code and Verify"),
-        KeyBinding([.character("m")], .otherMethod, help: "Use another of your methods", hint: "Other method"),
-        KeyBinding([.escape], .back, help: "Back to the sign-in form", hint: "Back"),
-        KeyBinding([.left, .right, .home, .end], .editText, help: "Move in the field"),
-        KeyBinding([.backspace, .delete, .control("u")], .editText, help: "Delete a digit, or clear the field"),
-        KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
-        KeyBinding([.function(10)], .quit, help: "Quit", hint: "Quit"),
-    ], mouse: "Click the field to type in it, or Verify")
+    /// The code step; "another method" only when the user has one.
+    static func secondFactor(otherMethods: Bool) -> Keymap {
+        Keymap([
+            KeyBinding([.enter], .submit, help: "Verify the code", hint: "Verify"),
+            KeyBinding([.tab, .down, .backTab, .up], .nextField, help: "Between the code and Verify"),
+        ] + (otherMethods ? [KeyBinding([.character("m")], .otherMethod, help: "Use another of your methods", hint: "Other method")] : []) + [
+            KeyBinding([.escape], .back, help: "Back to the sign-in form", hint: "Back"),
+            KeyBinding([.left, .right, .home, .end], .editText, help: "Move in the field"),
+            KeyBinding([.backspace, .delete, .control("u")], .editText, help: "Delete a digit, or clear the field"),
+            KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
+            KeyBinding([.function(10)], .quit, help: "Quit", hint: "Quit"),
+        ], mouse: "Click the field to type in it, or Verify")
+    }
 
     private static let moves = [
         KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],

@@ -174,6 +174,11 @@ enum SecurityInfo {
             return [.changeAccount(.setPreferredMethod(userId: state.user.id, methodId: method.id))]
         case .removeMethod:
             guard let method = selected else { return [] }
+            // Refused at once, rather than after the question.
+            if let refusal = state.user.removalRefusal(methodId: method.id) {
+                state.security.notice = .init(text: refusal, isError: true)
+                return []
+            }
             state.security.notice = nil
             state.security.mode = .confirmRemoval(MethodRemoval(methodId: method.id, name: method.displayName))
         case .changePassword:
