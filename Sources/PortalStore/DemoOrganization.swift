@@ -24,8 +24,8 @@ public enum DemoOrganization {
 
     /// What the sign-in screen says of a demo account beyond its password.
     public static func note(for user: User) -> String? {
-        if user.mfaState.requiresSecondFactor, user.codeMethods.isEmpty { return "registers MFA first" }
-        if user.forceChangePasswordNextSignIn == true { return "changes password first" }
+        if user.mfaState.requiresSecondFactor, user.codeMethods.isEmpty { return "sets up MFA" }
+        if user.forceChangePasswordNextSignIn == true { return "new password" }
         return nil
     }
 

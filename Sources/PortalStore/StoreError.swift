@@ -36,16 +36,27 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The description without the path in front (and the lock named by its
-    /// file name), for a screen that has one line for it.
+    /// One line for a screen: what happened and what to do, the file named
+    /// last so a narrow window cuts the path, not the advice.
     public var summary: String {
-        var text = description.split(separator: "\n").first.map(String.init) ?? description
-        let shownPath = InertText.escaped(path)
-        if text.hasPrefix(shownPath + ": ") { text = "The store " + text.dropFirst(shownPath.count + 2) }
-        if case let .lockFailed(_, lockPath, _) = self {
-            text = text.replacingOccurrences(of: InertText.escaped(lockPath), with: InertText.escaped((lockPath as NSString).lastPathComponent))
+        let path = InertText.escaped(self.path)
+        switch self {
+        case .notFound:
+            return "The store file is gone. Create it again with: portal store init \(path)"
+        case let .unreadable(_, reason):
+            return "The store cannot be read: \(InertText.escaped(StoreProblem.sentence(reason))). Check \(path)"
+        case let .invalid(_, problems):
+            return "The store is not valid now (\(Plural.count(problems.count, "problem"))); nothing was written. Check it with: portal store validate \(path)"
+        case let .newerSchema(_, found, _):
+            return "A newer portal wrote the store (schema \(found)); nothing was written. Upgrade portal."
+        case .alreadyExists:
+            return "A file is already at \(path)."
+        case let .writeFailed(_, reason):
+            return "The store could not be written: \(InertText.escaped(StoreProblem.sentence(reason))); nothing changed. \(path)"
+        case let .lockFailed(_, lockPath, reason):
+            let name = InertText.escaped((lockPath as NSString).lastPathComponent)
+            return "Could not take the store's lock \(name): \(InertText.escaped(StoreProblem.sentence(reason))). Nothing was written; remove or fix it beside \(path)"
         }
-        return text
     }
 
     public var path: String {

@@ -37,15 +37,24 @@ struct TokensCommand: ParsableCommand {
                 printError("portal: \(shownFile): \(problem.message)")
                 throw ExitCode(1)
             }
+            let url = StoreLocation.resolve(explicit: storeOption.store, environment: ProcessInfo.processInfo.environment)
+            let store = JSONStore(url: url)
             let rows: [OathTokenRow]
             switch OathTokenCSV.parse(text) {
             case let .success(parsed): rows = parsed
-            case let .failure(failure):
+            case var .failure(failure):
+                // The well-formed rows are checked against the store as well, so
+                // one run lists every problem; nothing is written either way.
+                if !failure.wellFormedRows.isEmpty, var tenant = try? store.load() {
+                    do {
+                        _ = try tenant.importHardwareTokens(failure.wellFormedRows, now: SystemClock().now())
+                    } catch {
+                        failure.problems = (failure.problems + error.problems).sorted { $0.line < $1.line }
+                    }
+                }
                 report(failure, file: shownFile)
                 throw ExitCode(1)
             }
-            let url = StoreLocation.resolve(explicit: storeOption.store, environment: ProcessInfo.processInfo.environment)
-            let store = JSONStore(url: url)
             var summary = TokenImportSummary(tokens: 0, users: 0)
             do {
                 try store.update { tenant in summary = try tenant.importHardwareTokens(rows, now: SystemClock().now()) }

@@ -68,6 +68,25 @@ struct TokensImportCommandTests {
         #expect(try Data(contentsOf: store) == before)
     }
 
+    @Test func formatAndStoreProblemsAreListedInOneRun() throws {
+        let store = try demoStore()
+        let before = try Data(contentsOf: store)
+        let file = try csv([Self.header,
+                            "ghost@contoso.com,SN-300,JBSWY3DPEHPK3PXP,30,a,b",          // unknown upn
+                            "megan.bowen@contoso.com,SN-301,JBSWY3DPEHPK3PXP,45,a,b",    // bad interval
+                            "megan.bowen@contoso.com,4412,JBSWY3DPEHPK3PXP,30,a,b"],     // serial in the store
+                           in: store.deletingLastPathComponent())
+        let result = try portal("tokens", "import", file.path, "--store", store.path)
+        #expect(result.status == 1)
+        let lines = result.error.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(result.error)")
+        #expect(lines.first?.contains("line 2: no user signs in as \"ghost@contoso.com\"") == true)
+        #expect(lines.dropFirst().first?.contains("line 3: the time interval is \"45\"") == true)
+        #expect(lines.dropFirst(2).first?.contains("line 4: serial number \"4412\" is already registered") == true)
+        #expect(lines.last == "Nothing was imported: fix 3 problems and run the import again.")
+        #expect(try Data(contentsOf: store) == before)
+    }
+
     @Test func aMalformedFileIsRefusedBeforeTheStoreIsRead() throws {
         let folder = try temporaryFolder()
         let file = try csv([Self.header, "a@contoso.com,1,JBSWY3DPEHPK3PX1,45,,"], in: folder)

@@ -38,7 +38,7 @@ struct AccountWriteTests {
         let before = try Data(contentsOf: store.url)
         runtime.signIn("adele.vance@contoso.com", "wrong password")
         let screen = runtime.screenText
-        #expect(screen.contains("could not take the lock"), "\(screen)")
+        #expect(screen.contains("Could not take the store"), "\(screen)")
         #expect(try Data(contentsOf: store.url) == before)
         #expect(!runtime.isFinished)
         // Once the path is fixed, the portal carries on.

@@ -93,23 +93,25 @@ extension Tenant {
             let methodIndex = try self.methodIndex(methodId, userIndex: index)
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             if let problem = MfaMethod.problem(withName: trimmed) { throw .refused(problem) }
+            if users[index].mfaMethods.contains(where: { $0.id != methodId && $0.displayName.lowercased() == trimmed.lowercased() }) {
+                throw .refused("You already have a method named \(trimmed); choose another name.")
+            }
             users[index].mfaMethods[methodIndex].displayName = trimmed
             return .user(users[index])
         case let .setPreferredMethod(userId, methodId):
             let index = try userIndex(userId)
             let methodIndex = try self.methodIndex(methodId, userIndex: index)
-            guard users[index].mfaMethods[methodIndex].canSignIn else {
-                throw .refused("Only a method that gives codes here can be the default.")
+            let method = users[index].mfaMethods[methodIndex]
+            guard method.canSignIn else {
+                throw .refused(method.givesCodes ? "Activate \(method.displayName) first, with a code from it."
+                               : "\(method.displayName) gives no codes the portal can check; make an authenticator app or a token the default.")
             }
             users[index].preferredMfaMethodId = methodId
             return .user(users[index])
         case let .removeMethod(userId, methodId):
             let index = try userIndex(userId)
             let methodIndex = try self.methodIndex(methodId, userIndex: index)
-            let user = users[index]
-            if user.mfaState.requiresSecondFactor, user.mfaMethods[methodIndex].canSignIn, user.codeMethods.count == 1 {
-                throw .refused("This is your only sign-in method and your organization requires one. Add another method first.")
-            }
+            if let refusal = users[index].removalRefusal(methodId: methodId) { throw .refused(refusal) }
             users[index].mfaMethods.remove(at: methodIndex)
             if users[index].preferredMfaMethodId == methodId { users[index].preferredMfaMethodId = users[index].codeMethods.first?.id }
             return .user(users[index])
@@ -153,6 +155,16 @@ extension Tenant {
 extension User {
     /// Entra allows a handful of each kind; the portal keeps the list short enough to read.
     public static let methodLimit = 10
+
+    /// Why the method may not be removed, if it may not: screens ask this
+    /// before they ask the person, and the change asks it again under the lock.
+    public func removalRefusal(methodId: String) -> String? {
+        guard let method = method(id: methodId) else { return nil }
+        if mfaState.requiresSecondFactor, method.canSignIn, codeMethods.count == 1 {
+            return "This is your only sign-in method and your organization requires one. Add another method first."
+        }
+        return nil
+    }
 }
 
 extension MfaMethod {

@@ -11,7 +11,9 @@ public struct SignInLockout: Codable, Sendable, Equatable {
     public static let allowedAttempts = 0...SignInPolicy.allowedThresholds.upperBound
     public static let allowedLockouts = 0...64
 
-    /// SHA-256 of the trimmed, lower-cased principal name, in hex.
+    /// HMAC-SHA256 of the trimmed, lower-cased principal name, keyed with the
+    /// organization's id, in hex: a name someone typed (a password, sometimes)
+    /// cannot be looked up in a table of plain hashes.
     public var account: String
     /// Failures since the last lockout or success.
     public var failedAttempts: Int
@@ -29,9 +31,10 @@ public struct SignInLockout: Codable, Sendable, Equatable {
         self.lastFailedDateTime = lastFailedDateTime
     }
 
-    public static func key(for principalName: String) -> String {
+    public static func key(for principalName: String, organization: String) -> String {
         let name = principalName.trimmingCharacters(in: .whitespaces).lowercased()
-        return SHA256.hash(data: Array(name.utf8)).map { String(format: "%02x", $0) }.joined()
+        let key = SymmetricKey(data: Array("portal-lockout:\(organization)".utf8))
+        return HMAC<SHA256>.authenticationCode(for: Array(name.utf8), using: key).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Until when the account is locked, if it is now.
@@ -55,13 +58,13 @@ public struct SignInLockout: Codable, Sendable, Equatable {
 
 extension Tenant {
     public func lockout(for principalName: String) -> SignInLockout? {
-        let key = SignInLockout.key(for: principalName)
+        let key = SignInLockout.key(for: principalName, organization: organization.id)
         return signInLockouts.first { $0.account == key }
     }
 
     /// Counts a failed sign-in of the name; returns the end of a lockout it started.
     mutating func recordFailedSignIn(_ principalName: String, now: Date) -> Date? {
-        let key = SignInLockout.key(for: principalName)
+        let key = SignInLockout.key(for: principalName, organization: organization.id)
         let policy = organization.signIn
         if let index = signInLockouts.firstIndex(where: { $0.account == key }) {
             return signInLockouts[index].recordFailure(policy: policy, now: now)
@@ -79,7 +82,7 @@ extension Tenant {
 
     /// A full sign-in clears the account's failures and lockout history.
     mutating func clearFailedSignIns(_ principalName: String) {
-        let key = SignInLockout.key(for: principalName)
+        let key = SignInLockout.key(for: principalName, organization: organization.id)
         signInLockouts.removeAll { $0.account == key }
     }
 }

@@ -54,8 +54,14 @@ public enum OathTokenCSV {
     /// Every problem in a file, in line order.
     public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
         public var problems: [Problem]
+        /// The rows that were well formed, so a caller can check them
+        /// against the store too and report every problem in one run.
+        public var wellFormedRows: [OathTokenRow]
 
-        public init(problems: [Problem]) { self.problems = problems }
+        public init(problems: [Problem], wellFormedRows: [OathTokenRow] = []) {
+            self.problems = problems
+            self.wellFormedRows = wellFormedRows
+        }
 
         /// One line per problem.
         public var description: String { problems.map(\.description).joined(separator: "\n") }
@@ -121,7 +127,7 @@ public enum OathTokenCSV {
             rows.append(OathTokenRow(line: record.line, userPrincipalName: upn, serialNumber: serial, secret: secret,
                                      period: period, manufacturer: manufacturer, model: model))
         }
-        return problems.isEmpty ? .success(rows) : .failure(Failure(problems: problems))
+        return problems.isEmpty ? .success(rows) : .failure(Failure(problems: problems, wellFormedRows: rows))
     }
 
     private static func check(_ value: String, named name: String, limit: Int, required: String?, report: (String) -> Void) {

@@ -66,13 +66,13 @@ enum AccountSetupScreen {
     static func keymap(_ state: AccountSetupState) -> Keymap {
         switch state {
         case let .register(registration): MethodRegistration.keymap(registration)
-        case .changePassword: Keymaps.passwordChange
+        case let .changePassword(change, _): PasswordChange.keymap(change)
         }
     }
 
     /// Below the header and the line that says why, above the hint bar.
     static func rect(in size: Size) -> Rect {
-        Rect(x: 1, y: 3, width: size.width - 2, height: max(0, size.height - 4))
+        Rect(x: 0, y: 3, width: size.width, height: max(0, size.height - 4))
     }
 
     static func view(_ state: AccountSetupState, context: PortalContext, buffer: inout CellBuffer) {

@@ -24,16 +24,19 @@ enum Keymaps {
         KeyBinding([.function(10)], .quit, help: "Quit (asks first if what you typed would be lost)", hint: "Quit"),
     ], mouse: "Click a field to type in it, or Sign in")
 
-    static let secondFactor = Keymap([
-        KeyBinding([.enter], .submit, help: "Verify the code", hint: "Verify"),
-        KeyBinding([.tab, .down, .backTab, .up], .nextField, help: "Between the code and Verify"),
-        KeyBinding([.character("m")], .otherMethod, help: "Use another of your methods", hint: "Other method"),
-        KeyBinding([.escape], .back, help: "Back to the sign-in form", hint: "Back"),
-        KeyBinding([.left, .right, .home, .end], .editText, help: "Move in the field"),
-        KeyBinding([.backspace, .delete, .control("u")], .editText, help: "Delete a digit, or clear the field"),
-        KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
-        KeyBinding([.function(10)], .quit, help: "Quit", hint: "Quit"),
-    ], mouse: "Click the field to type in it, or Verify")
+    /// The code step; "another method" only when the user has one.
+    static func secondFactor(otherMethods: Bool) -> Keymap {
+        Keymap([
+            KeyBinding([.enter], .submit, help: "Verify the code", hint: "Verify"),
+            KeyBinding([.tab, .down, .backTab, .up], .nextField, help: "Between the code and Verify"),
+        ] + (otherMethods ? [KeyBinding([.character("m")], .otherMethod, help: "Use another of your methods", hint: "Other method")] : []) + [
+            KeyBinding([.escape], .back, help: "Back to the sign-in form", hint: "Back"),
+            KeyBinding([.left, .right, .home, .end], .editText, help: "Move in the field"),
+            KeyBinding([.backspace, .delete, .control("u")], .editText, help: "Delete a digit, or clear the field"),
+            KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
+            KeyBinding([.function(10)], .quit, help: "Quit", hint: "Quit"),
+        ], mouse: "Click the field to type in it, or Verify")
+    }
 
     private static let moves = [
         KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
@@ -94,7 +97,7 @@ enum Keymaps {
     /// Security info: the user's sign-in methods and what can be done to them.
     static let securityInfo = Keymap([
         KeyBinding([.character("a"), .insert], .addMethod, help: "Add an authenticator app or a hardware token", hint: "Add"),
-        KeyBinding([.character("t"), .enter], .activateToken, help: "Activate the selected hardware token with a code from it"),
+        KeyBinding([.character("t"), .enter], .activateToken, help: "Activate the selected imported hardware token"),
         KeyBinding([.character("r"), .function(2)], .renameMethod, help: "Rename the selected method", hint: "Rename"),
         KeyBinding([.character("d")], .setDefaultMethod, help: "Make the selected method the default for sign-in", hint: "Default"),
         KeyBinding([.character("x"), .delete], .removeMethod, help: "Remove the selected method (asks first)", hint: "Remove"),
@@ -140,7 +143,7 @@ enum Keymaps {
     static let verifyMethod = Keymap([
         KeyBinding([.tab, .down], .nextField, help: "Next field", hint: "Next field"),
         KeyBinding([.backTab, .up], .previousField, help: "Previous field"),
-        KeyBinding([.enter], .submit, help: "Check the code and add the method", hint: "Add"),
+        KeyBinding([.enter], .submit, help: "Check the code: the method counts once it is right", hint: "Verify"),
         KeyBinding([.escape], .back, help: "Back to the code to scan", hint: "Back"),
     ] + editing + formCommon, mouse: "Click a field to type in it, or the button")
 
@@ -177,4 +180,11 @@ enum Keymaps {
     static let tooSmall = Keymap([
         KeyBinding([.character("q"), .function(10)], .quit, help: "Quit", hint: "Quit"),
     ])
+}
+
+extension Keymap {
+    /// The same keys but those bound to `action`: a step with nowhere to go back to offers no Esc.
+    func without(_ action: Action) -> Keymap {
+        Keymap(bindings.filter { !$0.keys.contains { $0.action == action } }, mouse: mouse)
+    }
 }

@@ -31,8 +31,9 @@ public struct MethodRegistrationState: Equatable, Sendable {
     let secret: String?
     /// `otpauth://totp/...`: what the QR code holds; nil for an activation.
     public let uri: String?
-    /// Encoded once: a frame must not run the encoder again.
-    let qrCode: QRCode?
+    /// Encoded once, at level M and at level L (a smaller symbol, for a
+    /// smaller window), so a frame never runs the encoder.
+    let qrCodes: [QRCode]
     public var name: TextFieldState
     public var code: TextFieldState
     public var focus: Focus
@@ -58,7 +59,7 @@ public struct MethodRegistrationState: Equatable, Sendable {
         self.secret = secret
         let uri = Self.otpauthURI(issuer: issuer, account: user.userPrincipalName, secret: secret, code: OneTimeCode())
         self.uri = uri
-        qrCode = QRCode(text: uri)
+        qrCodes = [QRCode(text: uri, level: .medium), QRCode(text: uri, level: .low)].compactMap { $0 }
         name = TextFieldState(text: kind.title, limit: MfaMethod.nameLimit)
         code = TextFieldState(limit: 6)
         focus = .code
@@ -74,7 +75,7 @@ public struct MethodRegistrationState: Equatable, Sendable {
         methodId = method.id
         secret = nil
         uri = nil
-        qrCode = nil
+        qrCodes = []
         name = TextFieldState(text: method.displayName, limit: MfaMethod.nameLimit)
         code = TextFieldState(limit: method.oneTimeCode.digits)
         focus = .code
@@ -167,9 +168,9 @@ enum MethodRegistration {
 
     static func keymap(_ state: MethodRegistrationState) -> Keymap {
         switch state.step {
-        case .chooseKind: Keymaps.chooseMethodKind
+        case .chooseKind: state.canCancel ? Keymaps.chooseMethodKind : Keymaps.chooseMethodKind.without(.back)
         case .scan: Keymaps.scanMethod
-        case .verify: Keymaps.verifyMethod
+        case .verify: state.isActivation && !state.canCancel ? Keymaps.verifyMethod.without(.back) : Keymaps.verifyMethod
         }
     }
 
@@ -363,18 +364,22 @@ enum MethodRegistration {
         buffer.write("Scan this code with \(scanner), then press Enter.", x: x, y: rect.y, role: .title, clip: rect)
         let text = textLines(state, width: textWidth)
         var row = rect.y + 1
-        if let code = state.qrCode {
+        if let smallest = state.qrCodes.last {
             // The title, the text and a line for the notice stay; the code takes what is left.
             let room = Size(width: textWidth, height: rect.height - 2 - text.count)
+            // Level M with the widest quiet zone that fits, else L, as QRCodeView.fit chooses.
+            let fitting = state.qrCodes.lazy.compactMap { code in
+                QRCodeView.quietZone(for: code, fitting: room).map { (code, $0) }
+            }.first
             if !localeIsUTF8 {
                 buffer.write("The QR code needs a UTF-8 terminal; type the secret instead.", x: x, y: row, role: .warning, clip: rect)
                 row += 1
-            } else if let zone = QRCodeView.quietZone(for: code, fitting: room) {
+            } else if let (code, zone) = fitting {
                 if case let .drawn(frame) = Widgets.qrCode(code, x: x, y: row, quietZone: zone, clip: rect, buffer: &buffer) {
                     row = frame.maxY
                 }
             } else {
-                let needs = QRCodeView.cellSize(of: code, quietZone: QRCodeView.minimumQuietZone)
+                let needs = QRCodeView.cellSize(of: smallest, quietZone: QRCodeView.minimumQuietZone)
                 // The host's chrome around `rect` stays as it is: ask for the window that gives the rect enough.
                 let width = buffer.size.width + max(0, needs.width + 2 - rect.width)
                 let height = buffer.size.height + max(0, needs.height + 2 + text.count - rect.height)

@@ -57,9 +57,14 @@ enum PasswordChange {
         }
     }
 
+    /// Where there is nothing to go back to, Esc is not offered.
+    static func keymap(_ state: PasswordChangeState) -> Keymap {
+        state.canCancel ? Keymaps.passwordChange : Keymaps.passwordChange.without(.back)
+    }
+
     private static func handle(_ key: Key, _ state: inout PasswordChangeState, policy: SignInPolicy) -> [Effect] {
         guard !state.isBusy else { return [] }
-        switch Keymaps.passwordChange.action(for: key) {
+        switch keymap(state).action(for: key) {
         case .nextField?: state.focus = step(state.focus, by: 1)
         case .previousField?: state.focus = step(state.focus, by: -1)
         case .submit?:

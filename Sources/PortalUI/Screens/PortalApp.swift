@@ -121,7 +121,7 @@ public enum PortalApp {
         if state.size.isBelowMinimum { return Keymaps.tooSmall }
         switch state.screen {
         case .signIn: return Keymaps.signIn
-        case .secondFactor: return Keymaps.secondFactor
+        case let .secondFactor(code): return SecondFactorScreen.keymap(code)
         case let .setup(setup): return AccountSetupScreen.keymap(setup)
         case let .portal(portal): return PortalScreen.keymap(portal)
         }
@@ -193,11 +193,30 @@ public enum PortalApp {
     /// Quits at once unless typed input would be lost; then asks, even in a
     /// window too small for the portal.
     private static func requestQuit(_ state: inout AppState) -> [Effect] {
-        if case let .signIn(signIn) = state.screen, signIn.hasUnsavedInput {
-            state.overlay = .confirm(Confirmation(.quit(reason: "What you typed on the sign-in form will be lost.")))
+        if let reason = unsavedWork(state) {
+            state.overlay = .confirm(Confirmation(.quit(reason: reason)))
             return []
         }
         return [.quit]
+    }
+
+    /// What quitting now would lose, if anything a person typed or started.
+    static func unsavedWork(_ state: AppState) -> String? {
+        switch state.screen {
+        case let .signIn(signIn):
+            return signIn.hasUnsavedInput ? "What you typed on the sign-in form will be lost." : nil
+        case .secondFactor, .setup:
+            return "Your sign-in is not finished; you will have to start again."
+        case let .portal(portal):
+            switch portal.security.mode {
+            case .register?: return "The method you are adding will not be added."
+            case let .password(change)?:
+                let typed = !change.current.text.isEmpty || !change.new.text.isEmpty || !change.again.text.isEmpty
+                return typed ? "The password change you started will be lost." : nil
+            case .rename?: return "The new name you typed will be lost."
+            case .confirmRemoval?, nil: return nil
+            }
+        }
     }
 
     public static func view(_ state: AppState, context: PortalContext) -> CellBuffer {

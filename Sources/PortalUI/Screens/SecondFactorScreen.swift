@@ -28,6 +28,10 @@ enum SecondFactorScreen {
     /// What update returns besides effects: a request to go back to the form.
     enum Exit { case stay, cancel }
 
+    static func keymap(_ state: SecondFactorState) -> Keymap {
+        Keymaps.secondFactor(otherMethods: state.methods.count > 1)
+    }
+
     static func update(_ state: inout SecondFactorState, _ message: Message, size: Size) -> (effects: [Effect], exit: Exit) {
         switch message {
         case let .input(.key(key)):
@@ -56,7 +60,7 @@ enum SecondFactorScreen {
 
     private static func handle(_ key: Key, _ state: inout SecondFactorState) -> (effects: [Effect], exit: Exit) {
         guard !state.isBusy else { return ([], .stay) }
-        switch Keymaps.secondFactor.action(for: key) {
+        switch keymap(state).action(for: key) {
         case .nextField?, .previousField?:
             state.focus = state.focus == .code ? .verify : .code
         case .submit?:
@@ -100,8 +104,10 @@ enum SecondFactorScreen {
         let inner = layout.form.x + 2
         let clip = layout.form.inset(by: 1)
         buffer.write(state.user.userPrincipalName, x: inner, y: layout.form.y + 1, role: .dim, clip: clip)
+        let textWidth = layout.form.width - 4
         if let method = state.method {
-            buffer.write("Enter the code from \(method.displayName).", x: inner, y: layout.form.y + 2, role: .text, clip: clip)
+            buffer.write(TextWidth.truncate("Enter the code from \(method.displayName).", to: textWidth), x: inner, y: layout.form.y + 2,
+                         role: .text, clip: clip)
             if state.methods.count > 1 {
                 let others = state.methods.count - 1
                 buffer.write("Press m to use another method (\(others) more).", x: inner, y: layout.userNameRow, role: .dim, clip: clip)
@@ -122,10 +128,13 @@ enum SecondFactorScreen {
             // The demo shows what the user's token would, so anyone can go on.
             let settings = method.oneTimeCode
             let code = SignInScreen.spaced(settings.code(secret: secret, at: now))
-            buffer.write("Demo organization: \(method.displayName) shows \(code) now.", x: layout.form.x, y: layout.form.maxY + 1,
+            // The code is what matters: the name gives way first.
+            let room = size.width - layout.form.x - TextWidth.of("Demo organization:  shows \(code) now.")
+            let name = TextWidth.truncate(method.displayName, to: max(1, room))
+            buffer.write("Demo organization: \(name) shows \(code) now.", x: layout.form.x, y: layout.form.maxY + 1,
                          role: .accent, clip: Rect(x: 0, y: 0, width: size.width, height: size.height))
         }
         Widgets.localeNotice(context, y: size.height - 2, buffer: &buffer)
-        Widgets.hintBar(Keymaps.secondFactor.hints, y: size.height - 1, width: size.width, buffer: &buffer)
+        Widgets.hintBar(keymap(state).hints, y: size.height - 1, width: size.width, buffer: &buffer)
     }
 }

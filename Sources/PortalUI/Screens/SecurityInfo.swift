@@ -81,7 +81,7 @@ enum SecurityInfo {
     static func noticeRow(_ layout: PortalLayout) -> Int { layout.content.maxY - 2 }
 
     static func renameBox(_ layout: PortalLayout) -> Rect {
-        layout.content.centered(width: min(60, layout.size.width), height: 7)
+        layout.content.centered(width: min(60, layout.size.width), height: 8)
     }
 
     // MARK: - Keys
@@ -91,7 +91,7 @@ enum SecurityInfo {
         case let .register(registration)?: MethodRegistration.keymap(registration)
         case .rename?: Keymaps.renameMethod
         case .confirmRemoval?: Keymaps.confirmation(confirmLabel: MethodRemoval.confirmLabel, cancelLabel: MethodRemoval.cancelLabel)
-        case .password?: Keymaps.passwordChange
+        case let .password(change)?: PasswordChange.keymap(change)
         case nil: Keymaps.securityInfo
         }
     }
@@ -174,6 +174,11 @@ enum SecurityInfo {
             return [.changeAccount(.setPreferredMethod(userId: state.user.id, methodId: method.id))]
         case .removeMethod:
             guard let method = selected else { return [] }
+            // Refused at once, rather than after the question.
+            if let refusal = state.user.removalRefusal(methodId: method.id) {
+                state.security.notice = .init(text: refusal, isError: true)
+                return []
+            }
             state.security.notice = nil
             state.security.mode = .confirmRemoval(MethodRemoval(methodId: method.id, name: method.displayName))
         case .changePassword:
@@ -331,7 +336,9 @@ enum SecurityInfo {
             Widgets.field(label: "Name", value: rename.name.text, secret: false, focused: true, cursor: rename.name.cursor,
                           x: box.x + 4, y: box.y + 2, labelWidth: 6, fieldWidth: box.width - 13, buffer: &buffer)
             if let message = rename.message {
-                buffer.write("✗ " + message, x: box.x + 2, y: box.y + 4, role: .error, clip: box.inset(by: 1))
+                for (index, line) in TextWidth.wrap("✗ " + message, width: box.width - 4).prefix(2).enumerated() {
+                    buffer.write(line, x: box.x + 2, y: box.y + 4 + index, role: .error, clip: box.inset(by: 1))
+                }
             } else {
                 buffer.write(rename.isBusy ? "Saving…" : "Enter saves, Esc keeps the name.", x: box.x + 2, y: box.y + 4,
                              role: .overlay, clip: box.inset(by: 1))
@@ -387,14 +394,5 @@ enum SecurityInfo {
             // Activation has no room in the hint bar: say it where it is needed.
             buffer.write(" Press t to activate \(method.displayName) with a code from it.", x: 0, y: noticeRow(layout), role: .dim)
         }
-    }
-}
-
-extension PortalState {
-    /// The method being registered in Security info, not stored yet: scripts
-    /// type its codes as the phone would show them.
-    public var methodBeingRegistered: (user: User, method: MfaMethod)? {
-        guard section == .security, case let .register(registration)? = security.mode, !registration.isActivation else { return nil }
-        return (registration.user, registration.method)
     }
 }

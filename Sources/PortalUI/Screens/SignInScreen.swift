@@ -206,11 +206,13 @@ enum SignInScreen {
             let available = size.height - (context.localeIsUTF8 ? 1 : 2) - row
             let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
             for account in context.demoAccounts.prefix(max(0, available)) {
-                var extra = account.displayName
+                // Codes get a column of their own, so names stay in line.
+                let codeWidth = codes ? 9 : 0
+                var extra = TextWidth.pad("", to: codeWidth) + account.displayName
                 if let method = account.codeMethod, let secret = method.secret {
-                    extra = spaced(method.oneTimeCode.code(secret: secret, at: now)) + "  " + extra
+                    extra = TextWidth.pad(spaced(method.oneTimeCode.code(secret: secret, at: now)), to: codeWidth) + account.displayName
                 } else if let note = account.note {
-                    extra = note
+                    extra = TextWidth.pad("", to: codeWidth) + note
                 }
                 let line = TextWidth.pad(account.userPrincipalName, to: 26) + "  " + TextWidth.pad(account.password, to: 17) + "  " + extra
                 buffer.write(line, x: layout.form.x, y: row, role: .dim, clip: screen)
