@@ -70,4 +70,46 @@ struct EnrollmentEndToEndTests {
         try tmux.press("F10")
         try tmux.waitFor("EXIT=0")
     }
+
+    /// A person at the real terminal: password, a code computed from the
+    /// method's secret as a phone would show it, then a Windows laptop enrolled.
+    @Test func signsInWithAComputedCodeAndEnrollsASimulatedDevice() throws {
+        let folder = try temporaryFolder()
+        let store = folder.appendingPathComponent("portal.json")
+        #expect(try portal("store", "init", "--demo", store.path).status == 0)
+        let lee = try #require(try JSONStore(url: store).load().user(principalName: "lee.gu@contoso.com"))
+        let method = try #require(lee.defaultCodeMethod)
+        let secret = try #require(method.secret)
+
+        let tmux = try Tmux()
+        try tmux.type("clear; '\(PortalBinary.url.path)' --store '\(store.path)'; echo \"EXIT=$?\"")
+        try tmux.press("Enter")
+        try tmux.waitFor("Sign in with your Contoso work account.")
+        try tmux.type("lee.gu@contoso.com")
+        try tmux.press("Tab")
+        try tmux.type("Contoso-Lee-4")
+        try tmux.press("Enter")
+        try tmux.waitFor("Enter the code from \(method.displayName).")
+        try tmux.type(method.oneTimeCode.code(secret: secret, at: Date()))
+        try tmux.press("Enter")
+        try tmux.waitFor(", Lee.")
+        try tmux.type("e")
+        try tmux.waitFor("Step 1 of")
+        try tmux.press("End", "Up", "Up", "Up", "Enter")
+        try tmux.waitFor("Step 2 of 7")
+        try tmux.press("Enter")
+        try tmux.waitFor("What your organization can see")
+        try tmux.press("Enter")
+        try tmux.type("a")
+        try tmux.waitFor("Connect your work account")
+        try tmux.press("Enter")
+        let result = try tmux.waitFor("is enrolled")
+        #expect(result.contains("Surface Pro 10 is enrolled"))
+        try tmux.press("F10")
+        try tmux.waitFor("EXIT=0")
+        let enrolled = try JSONStore(url: store).load()
+        #expect(enrolled.devices(of: lee).contains { $0.model == "Surface Pro 10" && $0.managedDeviceOwnerType == .company })
+        // The code was used up: its step is recorded against the method.
+        #expect(enrolled.user(id: lee.id)?.method(id: method.id)?.lastUsedStep != nil)
+    }
 }
