@@ -21,7 +21,22 @@ public struct HostProbe: Sendable {
                          vendor: firmwareText(files, "sys/class/dmi/id/sys_vendor"),
                          model: firmwareText(files, "sys/class/dmi/id/product_name"),
                          filesystems: filesystems, everyFilesystemEncrypted: verdict,
-                         passwordPolicy: PasswordPolicyFacts(pwquality: pwquality(files), loginDefs: loginDefs(files)))
+                         passwordPolicy: PasswordPolicyFacts(pwquality: pwquality(files), loginDefs: loginDefs(files)),
+                         machineId: machineId(files))
+    }
+
+    /// etc/machine-id: 32 lowercase hex digits (machine-id(5)); anything else
+    /// (an empty file on a fresh image, "uninitialized") is unknown.
+    private func machineId(_ files: RootedFiles) -> HostFact<String> {
+        let path = "etc/machine-id"
+        switch files.text(path) {
+        case let .success(text):
+            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let isHex = value.count == 32 && value.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+            return isHex ? .known(value) : .unknown("\(path): not 32 hexadecimal digits")
+        case let .failure(failure):
+            return .unknown("\(path): \(failure.reason)")
+        }
     }
 
     /// The first of `paths` that exists; a later one is read only when every

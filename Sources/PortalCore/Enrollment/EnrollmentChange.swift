@@ -59,6 +59,8 @@ extension Tenant {
         case let .cancel(userId):
             enrollmentSessions.removeAll { $0.userId == userId }
             return .cancelled
+        case let .enroll(session) where session.simulatedDeviceId == HostEnrollment.deviceId:
+            return try enrollHost(session, now: now)
         case let .enroll(session):
             return try enroll(session, now: now)
         }

@@ -20,6 +20,8 @@ public enum EnrollmentStep: String, GraphEnum {
     case requirements
     /// Windows: connect the work account.
     case workAccount
+    /// This Linux machine: the portal reads its facts (HostProbe).
+    case inspecting
     case checking, result
 
     public var title: String {
@@ -36,6 +38,7 @@ public enum EnrollmentStep: String, GraphEnum {
         case .certificate: "Install the management certificate"
         case .requirements: "Meet the compliance requirements"
         case .workAccount: "Connect your work account"
+        case .inspecting: "Inspecting this machine"
         case .checking: "Checking compliance"
         case .result: "Enrollment result"
         }
@@ -64,6 +67,8 @@ public struct EnrollmentSession: Codable, Sendable, Equatable {
     public var certificateName: String?
     public var encrypted: Bool
     public var workAccountConnected: Bool
+    /// This Linux machine as inspected, when it is the device being enrolled.
+    public var hostFacts: HostFacts?
     public var startedDateTime: Date
     public var updatedDateTime: Date
 
@@ -137,6 +142,7 @@ extension EnrollmentSession {
             case .deviceManagement: !managementActivated
             case .certificate: certificateName == nil
             case .workAccount: !workAccountConnected
+            case .inspecting: hostFacts == nil
             case .privacy, .requirements, .checking, .result: false
             }
         }

@@ -20,11 +20,14 @@ public struct HostFacts: Codable, Sendable, Equatable {
     /// Whether every counted filesystem is on dm-crypt.
     public var everyFilesystemEncrypted: HostFact<Bool>
     public var passwordPolicy: PasswordPolicyFacts
+    /// etc/machine-id: the stable id that makes enrolling this host again
+    /// update the device it already has.
+    public var machineId: HostFact<String>
 
     public init(distributionId: HostFact<String>, versionId: HostFact<String>, prettyName: HostFact<String>,
                 idLike: HostFact<[String]>, hostName: HostFact<String>, vendor: HostFact<String>, model: HostFact<String>,
                 filesystems: HostFact<[MountedFilesystem]>, everyFilesystemEncrypted: HostFact<Bool>,
-                passwordPolicy: PasswordPolicyFacts) {
+                passwordPolicy: PasswordPolicyFacts, machineId: HostFact<String> = .unknown("etc/machine-id: not read")) {
         self.distributionId = distributionId
         self.versionId = versionId
         self.prettyName = prettyName
@@ -35,6 +38,7 @@ public struct HostFacts: Codable, Sendable, Equatable {
         self.filesystems = filesystems
         self.everyFilesystemEncrypted = everyFilesystemEncrypted
         self.passwordPolicy = passwordPolicy
+        self.machineId = machineId
     }
 }
 
@@ -56,6 +60,7 @@ extension HostFacts {
         HostFacts(distributionId: .unknown(reason), versionId: .unknown(reason), prettyName: .unknown(reason),
                   idLike: .unknown(reason), hostName: .unknown(reason), vendor: .unknown(reason), model: .unknown(reason),
                   filesystems: .unknown(reason), everyFilesystemEncrypted: .unknown(reason),
-                  passwordPolicy: PasswordPolicyFacts(pwquality: .unknown(reason), loginDefs: .unknown(reason)))
+                  passwordPolicy: PasswordPolicyFacts(pwquality: .unknown(reason), loginDefs: .unknown(reason)),
+                  machineId: .unknown(reason))
     }
 }

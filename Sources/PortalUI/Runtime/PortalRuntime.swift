@@ -45,6 +45,7 @@ public final class PortalRuntime {
                 var context = try PortalContext(directory: open(), timeZone: waiting.timeZone,
                                                 mouseEnabled: waiting.mouseEnabled, random: waiting.random)
                 context.localeIsUTF8 = waiting.localeIsUTF8
+                context.inspectHost = waiting.inspectHost
                 box.context = context
                 inbox.post(.storeLoaded)
             } catch {
@@ -234,6 +235,10 @@ public final class PortalRuntime {
                     return .enrollmentFailed(Self.oneLine(error))
                 }
             }
+            return nil
+        case .inspectHost:
+            guard let inspect = context.inspectHost else { return .enrollmentFailed("This machine cannot be inspected here.") }
+            work { _, _ in .hostInspected(inspect()) }
             return nil
         case .quit:
             state.isFinished = true

@@ -53,6 +53,8 @@ public enum Message: Equatable, Sendable {
     case enrollmentFailed(String)
     /// The user's portal read again after a change (a device enrolled).
     case portalRefreshed(UserPortalData)
+    /// This Linux machine as the inspection found it.
+    case hostInspected(HostFacts)
     /// The organization loaded in the background is ready.
     case storeLoaded
     /// It could not be loaded; the program ends and says why.
@@ -79,6 +81,8 @@ public enum Effect: Equatable, Sendable {
     case changeEnrollment(EnrollmentChange)
     /// Reads the user's portal again (their devices after an enrollment).
     case refreshPortal(userId: String)
+    /// Inspects this Linux machine off the terminal thread (it reads files).
+    case inspectHost
     case quit
     /// Asks the terminal to repaint every cell (Ctrl+L).
     case redraw

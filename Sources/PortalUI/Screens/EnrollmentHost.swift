@@ -20,7 +20,7 @@ enum EnrollmentHost {
         case let .portalRefreshed(data):
             refresh(&state, data)
             return []
-        case .enrollmentLoaded, .enrollmentChanged, .enrollmentFailed:
+        case .enrollmentLoaded, .enrollmentChanged, .enrollmentFailed, .hostInspected:
             guard state.enrollment != nil else { return [] }
         case .input(.key), .input(.paste), .input(.mouse):
             guard state.enrollment != nil else { return nil }

@@ -31,6 +31,8 @@ public struct EnrollmentWizardState: Equatable, Sendable {
     /// An enrollment is being written (the checking step).
     public var isBusy = false
     public var closed = false
+    /// The portal runs on a Linux machine it can inspect: offered last among the devices.
+    public var canInspectHost = false
 
     public init(userId: String, now: Date) {
         self.userId = userId
@@ -45,9 +47,19 @@ public struct EnrollmentWizardState: Equatable, Sendable {
         return devices[choice.selected]
     }
 
+    /// The simulated devices, then this machine when it can be inspected.
+    var deviceCount: Int { (facts?.simulatedDevices.count ?? 0) + (canInspectHost ? 1 : 0) }
+
+    /// Whether this machine is the device chosen (or highlighted on the first step).
+    var isHost: Bool {
+        if session.step == .device { return canInspectHost && choice.selected == (facts?.simulatedDevices.count ?? 0) }
+        return session.simulatedDeviceId == HostEnrollment.deviceId
+    }
+
     /// "Step 3 of 9"; before a device is chosen, counted for the highlighted one.
     public var progress: String {
-        let steps = session.plannedSteps ?? shownDevice.flatMap { facts?.plan(for: $0) } ?? session.steps
+        let hostPlan = isHost ? facts.map { HostEnrollment.plan(termsAccepted: $0.termsAccepted) } : nil
+        let steps = session.plannedSteps ?? hostPlan ?? shownDevice.flatMap { facts?.plan(for: $0) } ?? session.steps
         let number = (steps.firstIndex(of: session.step) ?? 0) + 1
         return "Step \(number) of \(steps.count)"
     }
@@ -76,7 +88,7 @@ enum EnrollmentWizard {
         case .certificate: return Keymaps.enrollCertificate
         case .requirements: return Keymaps.enrollRequirements
         case .workAccount: return Keymaps.enrollWorkAccount
-        case .checking, .result: return state.isBusy ? Keymaps.enrollChecking : Keymaps.enrollEnd
+        case .inspecting, .checking, .result: return state.isBusy ? Keymaps.enrollChecking : Keymaps.enrollEnd
         }
     }
 
@@ -86,7 +98,13 @@ enum EnrollmentWizard {
         let page = Page(state: state, context: context, size: size, now: now)
         switch message {
         case let .enrollmentLoaded(facts, _):
+            state.canInspectHost = context.inspectHost != nil
             return loaded(facts, &state, now: now)
+        case let .hostInspected(host):
+            guard state.isBusy, state.session.step == .inspecting else { return [] }
+            // The inspection's facts go with the enrollment, checked again under the store's lock.
+            state.session.hostFacts = host
+            return [.changeEnrollment(.enroll(state.session))]
         case let .enrollmentChanged(.enrolled(device, evaluation)):
             state.isBusy = false
             state.session.step = .result
@@ -131,7 +149,7 @@ enum EnrollmentWizard {
         state.facts = facts
         if var session = facts.session {
             // Checking is never kept, but a store edited by hand may say so: resume before it.
-            while session.step == .checking || session.step == .result, let previous = session.previousStep { session.step = previous }
+            while [.inspecting, .checking, .result].contains(session.step), let previous = session.previousStep { session.step = previous }
             state.session = session
             state.phase = .walking
             enter(&state)
@@ -140,7 +158,7 @@ enum EnrollmentWizard {
         }
         if let block = facts.blockBeforeStart {
             state.phase = .blocked(block.message(organization: facts.organization.displayName))
-        } else if facts.simulatedDevices.isEmpty {
+        } else if facts.simulatedDevices.isEmpty && !state.canInspectHost {
             state.phase = .blocked("\(facts.organization.displayName) offers no devices to enroll here. Ask your IT department.")
         } else {
             state.phase = .walking
@@ -255,7 +273,7 @@ enum EnrollmentWizard {
             return facts.simulatedDevices.map { device in
                 let platform = "\(device.operatingSystem.displayName) \(device.osVersion)"
                 return "\(device.displayName) (\(platform))" + (facts.isEnrolled(device) ? " - enrolled; enrolling again updates it" : "")
-            }
+            } + (state.canInspectHost ? ["\(HostEnrollment.displayName) (inspected now; enrolling it again updates it)"] : [])
         case .ownership:
             return ["Corporate: my organization owns this device", "Personal: I own this device"]
         case .category:
@@ -275,7 +293,8 @@ enum EnrollmentWizard {
         let session = state.session
         switch session.step {
         case .device:
-            state.choice.selected = facts.simulatedDevices.firstIndex { $0.id == session.simulatedDeviceId } ?? 0
+            state.choice.selected = facts.simulatedDevices.firstIndex { $0.id == session.simulatedDeviceId }
+                ?? (session.simulatedDeviceId == HostEnrollment.deviceId && state.canInspectHost ? facts.simulatedDevices.count : 0)
         case .ownership:
             state.choice.selected = session.ownership.flatMap { EnrollmentWizardState.ownerships.firstIndex(of: $0) } ?? 0
         case .category:
@@ -298,9 +317,10 @@ enum EnrollmentWizard {
         guard let facts = state.facts else { return [] }
         switch state.session.step {
         case .device:
-            guard facts.simulatedDevices.indices.contains(state.choice.selected) else { return [] }
-            let chosen = facts.simulatedDevices[state.choice.selected]
-            if chosen.id != state.session.simulatedDeviceId {
+            guard (0..<state.deviceCount).contains(state.choice.selected) else { return [] }
+            let chosen = facts.simulatedDevices.indices.contains(state.choice.selected) ? facts.simulatedDevices[state.choice.selected] : nil
+            let chosenId = chosen?.id ?? HostEnrollment.deviceId
+            if chosenId != state.session.simulatedDeviceId {
                 // Another device: what was chosen for the last one does not carry over.
                 var fresh = EnrollmentSession(userId: state.userId, now: state.session.startedDateTime)
                 fresh.ownership = state.session.ownership
@@ -309,13 +329,22 @@ enum EnrollmentWizard {
                 fresh.updatedDateTime = now
                 state.session = fresh
             }
-            state.session.simulatedDeviceId = chosen.id
-            state.session.plannedSteps = facts.plan(for: chosen)
+            state.session.simulatedDeviceId = chosenId
+            state.session.plannedSteps = chosen.map { facts.plan(for: $0) } ?? HostEnrollment.plan(termsAccepted: facts.termsAccepted)
         case .ownership:
-            guard let device = state.device else { return [] }
             let ownership = EnrollmentWizardState.ownerships[min(state.choice.selected, EnrollmentWizardState.ownerships.count - 1)]
+            let blocks: [EnrollmentRestrictions.Block]
+            if let device = state.device {
+                blocks = facts.blocks(device, ownership: ownership)
+            } else if state.isHost {
+                // The OS version is known only after the inspection; enrolling checks it then.
+                blocks = facts.restrictions.blocks(platform: .linux, ownership: ownership, osVersion: nil,
+                                                   enrolledCount: facts.enrolledDevices.count,
+                                                   reenrolling: facts.enrolledDevices.contains { $0.operatingSystem == .linux && $0.serialNumber.hasPrefix("linux-") })
+            } else {
+                return []
+            }
             state.session.ownership = ownership
-            let blocks = facts.blocks(device, ownership: ownership)
             if !blocks.isEmpty {
                 state.message = blocks.map { $0.message(organization: facts.organization.displayName) }.joined(separator: " ")
                 return [.changeEnrollment(.save(state.session))]
@@ -374,7 +403,7 @@ enum EnrollmentWizard {
             return []
         case .certificate:
             return nameCertificate(&state)
-        case .checking, .result:
+        case .inspecting, .checking, .result:
             return []
         }
         return advance(&state)
@@ -399,6 +428,12 @@ enum EnrollmentWizard {
             state.isBusy = true
             state.message = nil
             return [.changeEnrollment(.enroll(state.session))]
+        }
+        if next == .inspecting {
+            // Kept first, so an interruption resumes before the inspection; its result enrolls.
+            state.isBusy = true
+            state.message = nil
+            return [.changeEnrollment(.save(state.session)), .inspectHost]
         }
         enter(&state)
         return [.changeEnrollment(.save(state.session))]

@@ -73,6 +73,7 @@ enum EnrollmentWizardView {
                 + [.blank] + para("You can start again from Home (press e) whenever you are ready.", .dim)
         case let .enrolled(device, evaluation):
             return result(device, evaluation, context: context, width: width, now: now)
+                + (state.session.hostFacts.map { unreadLines($0, width: width) } ?? [])
         case .walking:
             break
         }
@@ -129,6 +130,8 @@ enum EnrollmentWizardView {
         case .workAccount:
             let user = state.facts?.user.userPrincipalName ?? ""
             lines += para("Windows signs in to \(organization) with your work account, \(user), and enrolls the device in management. Press Enter to connect.")
+        case .inspecting:
+            lines += para("… Inspecting this machine: its distribution and version, host name, vendor and model, disk encryption and password policy; then checking it against \(organization)'s compliance policies.", .dim)
         case .checking:
             lines += para("… Checking \(device?.model ?? "the device") against \(organization)'s compliance policies.", .dim)
         case .result:
@@ -189,6 +192,17 @@ enum EnrollmentWizardView {
                                         firstPrefix: [Span(encrypted ? "  ✓ " : "  ✗ ", encrypted ? .compliant : .noncompliant)])
         }
         lines += StyledLine.wrapped("Type a new PIN below if it needs one, then press Enter.", role: .dim, width: width)
+        return lines
+    }
+
+    /// Every fact the inspection of this machine could not read, with the reason: never guessed.
+    private static func unreadLines(_ host: HostFacts, width: Int) -> [StyledLine] {
+        let unknown = host.unknownFacts
+        guard !unknown.isEmpty else { return [] }
+        var lines: [StyledLine] = [.blank, StyledLine("Not read from this machine (reported as unknown):", .warning)]
+        for fact in unknown {
+            lines += StyledLine.wrapped("\(fact.name): \(fact.reason)", width: width, indent: 4, firstPrefix: [Span("  ? ", .warning)])
+        }
         return lines
     }
 

@@ -33,6 +33,9 @@ public struct PortalContext: Sendable {
     /// The organization is still being read: the sign-in form is already
     /// usable, and signing in waits for the store.
     public var isLoading = false
+    /// Inspects the Linux machine the portal runs on; nil where there is
+    /// none to offer (scripts, tests), so the walkthrough leaves it out.
+    public var inspectHost: (@Sendable () -> HostFacts)?
 
     /// The context before the store has been read: an organization with no
     /// name and no users, shown as "loading" until `PortalRuntime.loadDirectory`
@@ -90,6 +93,7 @@ public struct PortalContext: Sendable {
         (try? PortalContext(directory: directory, timeZone: timeZone, mouseEnabled: mouseEnabled, random: random)).map { fresh in
             var fresh = fresh
             fresh.localeIsUTF8 = localeIsUTF8
+            fresh.inspectHost = inspectHost
             return fresh
         } ?? self
     }
