@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PortalCore
 import PortalCurses
+import PortalProbe
 import PortalStore
 import PortalUI
 
@@ -18,6 +19,10 @@ struct RunCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse, so the terminal's own selection works.")
     var noMouse = false
+
+    /// For end-to-end tests: "This Linux machine" inspects a fixture tree instead of the real root.
+    @Option(name: .customLong("probe-root"), help: .hidden)
+    var probeRoot: String?
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -68,6 +73,10 @@ struct RunCommand: ParsableCommand {
         }
         var context = PortalContext.awaitingStore(timeZone: .current, mouseEnabled: !noMouse)
         context.localeIsUTF8 = backend.localeIsUTF8
+        #if os(Linux)
+        let probe = HostProbe(root: URL(fileURLWithPath: probeRoot ?? "/"))
+        context.inspectHost = { probe.inspect() }
+        #endif
         let runtime = PortalRuntime(context: context, clock: SystemClock(), size: backend.size)
         runtime.loadDirectory { try JSONDirectory(store: store) }
         let signal = TerminalLoop.run(runtime, on: backend)
