@@ -47,7 +47,7 @@ struct ProbeCommandTests {
         #expect(!result.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(Set(document.keys) == ["distributionId", "everyFilesystemEncrypted", "filesystems", "hostName", "idLike",
-                                        "model", "passwordPolicy", "prettyName", "vendor", "versionId"])
+                                        "machineId", "model", "passwordPolicy", "prettyName", "vendor", "versionId"])
         #expect((document["hostName"] as? [String: String])?["value"] == "evil\u{1B}]0;owned\u{07}\u{202E}name")
         #expect((document["everyFilesystemEncrypted"] as? [String: Bool])?["value"] == true)
         #expect((document["vendor"] as? [String: String])?["unknown"] == "sys/class/dmi/id/sys_vendor: not found")
