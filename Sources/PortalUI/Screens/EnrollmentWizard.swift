@@ -119,6 +119,8 @@ enum EnrollmentWizard {
             } else if state.isBusy {
                 // Refused at the last moment (another terminal reached the limit): back to the last step.
                 state.isBusy = false
+                // The inspection is done again on the way back; its facts are never kept in a session.
+                state.session.hostFacts = nil
                 state.session.step = state.session.previousStep ?? .device
                 enter(&state)
                 state.message = text
