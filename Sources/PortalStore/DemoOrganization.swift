@@ -20,8 +20,6 @@ public enum DemoOrganization {
         ("pradeep.gupta@contoso.com", "Contoso-Pradeep-8"),
     ]
 
-    public static func isDemo(_ tenant: Tenant) -> Bool { tenant.organization.id == organizationId }
-
     /// What the sign-in screen says of a demo account beyond its password.
     public static func note(for user: User) -> String? {
         if user.mfaState.requiresSecondFactor, user.codeMethods.isEmpty { return "sets up MFA" }

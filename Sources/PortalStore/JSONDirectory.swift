@@ -63,19 +63,17 @@ public final class JSONDirectory: PortalDirectory, @unchecked Sendable {
     /// The restrictions are checked again inside the locked read-modify-write,
     /// against the file as it is then: two portals enrolling at once see each other.
     public func perform(_ change: EnrollmentChange, now: Date) throws -> EnrollmentChangeResult {
-        var result: EnrollmentChangeResult?
-        let written = try store.update { tenant in result = try tenant.apply(change, now: now) }
-        lock.withLock {
-            cached = written
-            cachedVersion = FileVersion(path: store.path)
-        }
-        guard let result else { throw StoreError.writeFailed(path: store.path, reason: "the change was not applied") }
-        return result
+        try write { try $0.apply(change, now: now) }
     }
 
     public func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult {
-        var result: AccountChangeResult?
-        let written = try store.update { tenant in result = try tenant.apply(change, now: now) }
+        try write { try $0.apply(change, now: now) }
+    }
+
+    /// One locked read-modify-write of the file; the document written becomes the cache.
+    private func write<Result>(_ apply: (inout Tenant) throws -> Result) throws -> Result {
+        var result: Result?
+        let written = try store.update { tenant in result = try apply(&tenant) }
         lock.withLock {
             cached = written
             cachedVersion = FileVersion(path: store.path)

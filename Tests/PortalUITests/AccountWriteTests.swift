@@ -69,3 +69,21 @@ struct AccountWriteTests {
         #expect(try store.load().lockout(for: "zoe.angstrom@contoso.com")?.lockoutCount == 1)
     }
 }
+
+@Suite("The demo list follows account changes")
+struct DemoListRefreshTests {
+    @Test func aMethodRegisteredAtSignInShowsItsCodeOnTheDemoList() {
+        let runtime = demoRuntime(size: Size(width: 100, height: 40))
+        #expect(runtime.context.demoAccounts.first { $0.userPrincipalName == "nestor.wilke@contoso.com" }?.codeMethod == nil)
+        runtime.signIn("nestor.wilke@contoso.com", "Contoso-Nestor-7")
+        runtime.press(.enter, .enter)
+        let code = ScriptRunner.code(of: "nestor.wilke@contoso.com", method: nil, runtime: runtime, now: runtime.clock.now())
+        runtime.type(code ?? "")
+        runtime.press(.enter)
+        #expect(runtime.screenText.contains("Nestor."))
+        // Read again off the terminal thread once the method was written.
+        let shown = runtime.context.demoAccounts.first { $0.userPrincipalName == "nestor.wilke@contoso.com" }
+        #expect(shown?.codeMethod != nil)
+        #expect(shown?.note == nil)
+    }
+}

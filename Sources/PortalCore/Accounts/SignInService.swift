@@ -21,9 +21,11 @@ public struct SignInService: Sendable {
     /// Checks the password. A locked name is refused without hashing; an
     /// unknown name pays the cost of a real one and is counted like one.
     public func signIn(principalName: String, password: String, now: Date) throws -> Outcome {
-        let name = principalName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { return .failed(.emptyUserName) }
-        guard !password.isEmpty else { return .failed(.emptyPassword) }
+        let name: String
+        switch Authenticator.filled(userPrincipalName: principalName, password: password) {
+        case let .success(filled): name = filled
+        case let .failure(missing): return .failed(missing)
+        }
         let facts = try directory.signInFacts(principalName: name)
         if let until = facts.lockout?.lockedUntil(now: now) { return .failed(.locked(until: until)) }
         switch Authenticator().authenticate(userPrincipalName: name, password: password, facts: facts) {

@@ -32,10 +32,17 @@ public struct Authenticator: Sendable {
 
     /// The password step alone, against a tenant in memory.
     public func authenticate(userPrincipalName: String, password: String, in tenant: Tenant) -> Result<User, Failure> {
+        Self.filled(userPrincipalName: userPrincipalName, password: password).flatMap { name in
+            authenticate(userPrincipalName: name, password: password, facts: tenant.signInFacts(principalName: name))
+        }
+    }
+
+    /// The name as it is looked up (spaces around it dropped), or what the form lacks.
+    public static func filled(userPrincipalName: String, password: String) -> Result<String, Failure> {
         let name = userPrincipalName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { return .failure(.emptyUserName) }
-        guard !password.isEmpty else { return .failure(.emptyPassword) }
-        return authenticate(userPrincipalName: name, password: password, facts: tenant.signInFacts(principalName: name))
+        if name.isEmpty { return .failure(.emptyUserName) }
+        if password.isEmpty { return .failure(.emptyPassword) }
+        return .success(name)
     }
 
     public func authenticate(userPrincipalName name: String, password: String, facts: SignInFacts) -> Result<User, Failure> {

@@ -78,18 +78,18 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
     public func enrollmentFacts(userId: String) -> EnrollmentFacts? { tenant.enrollmentFacts(userId: userId) }
 
     public func perform(_ change: EnrollmentChange, now: Date) throws -> EnrollmentChangeResult {
-        try lock.withLock {
-            var changed = stored
-            let result = try changed.apply(change, now: now)
-            stored = changed
-            return result
-        }
+        try write { try $0.apply(change, now: now) }
     }
 
     public func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult {
+        try write { try $0.apply(change, now: now) }
+    }
+
+    /// Applies a change to a copy, kept only when the change did not throw.
+    private func write<Result>(_ apply: (inout Tenant) throws -> Result) throws -> Result {
         try lock.withLock {
             var changed = stored
-            let result = try changed.apply(change, now: now)
+            let result = try apply(&changed)
             stored = changed
             return result
         }

@@ -68,8 +68,11 @@ public final class PortalRuntime {
                 requests.append(.brandColor(loaded.organization.themeColor))
             }
         case .accountChanged where context.isDemo:
-            // The demo list shows each account's current method.
-            context = context.reread()
+            // The demo list shows each account's current method: read off the terminal thread.
+            work(orElse: { _ in .demoAccountsRead([]) }) { directory, _ in .demoAccountsRead(try PortalContext.demoAccounts(in: directory)) }
+        case let .demoAccountsRead(accounts):
+            if !accounts.isEmpty { context.demoAccounts = accounts }
+            return
         case let .storeFailed(reason):
             loadFailure = reason
             state.isFinished = true
@@ -122,33 +125,31 @@ public final class PortalRuntime {
     }
 
     /// Runs store work on the worker, against the store loaded by then, and
-    /// posts its message back.
-    private func work(_ job: @escaping @Sendable (any PortalDirectory, Date) -> Message) {
+    /// posts its message back; a job that throws posts `failed` with the
+    /// error in the one line a screen has for it.
+    private func work(orElse failed: @escaping @Sendable (String) -> Message,
+                      _ job: @escaping @Sendable (any PortalDirectory, Date) throws -> Message) {
         running += 1
         let inbox = inbox, box = loaded, waiting = context.directory, clock = clock
         worker.async {
             // A store still loading was queued first and has finished by now.
             let directory = box.context?.directory ?? waiting
-            inbox.post(job(directory, clock.now()))
+            do {
+                inbox.post(try job(directory, clock.now()))
+            } catch {
+                inbox.post(failed(Self.oneLine(error)))
+            }
         }
     }
 
+    @Sendable private static func signInFailed(_ reason: String) -> Message { .signInChecked(.failed(.unavailable(reason))) }
+
     /// A sign-in step's result; when sign-in is complete, the user's portal
     /// is read in the same job so it opens with its data.
-    private static func signInMessage(_ directory: any PortalDirectory,
-                                      _ step: () throws -> SignInService.Outcome) -> Message {
-        do {
-            let outcome = try step()
-            if case let .passed(user, .done) = outcome {
-                guard let data = try directory.portalData(userId: user.id) else {
-                    return .signInChecked(.failed(.unavailable(AccountChangeError.userNotFound.message)))
-                }
-                return .portalOpened(data)
-            }
-            return .signInChecked(outcome)
-        } catch {
-            return .signInChecked(.failed(.unavailable(oneLine(error))))
-        }
+    private static func signInMessage(_ directory: any PortalDirectory, _ outcome: SignInService.Outcome) throws -> Message {
+        guard case let .passed(user, .done) = outcome else { return .signInChecked(outcome) }
+        guard let data = try directory.portalData(userId: user.id) else { return signInFailed(AccountChangeError.userNotFound.message) }
+        return .portalOpened(data)
     }
 
     /// A store error as the one line a screen has for it.
@@ -164,92 +165,55 @@ public final class PortalRuntime {
     private func start(_ effect: Effect) -> Message? {
         switch effect {
         case let .authenticate(userPrincipalName, password):
-            work { directory, now in
-                Self.signInMessage(directory) {
-                    try SignInService(directory: directory).signIn(principalName: userPrincipalName, password: password, now: now)
-                }
+            work(orElse: Self.signInFailed) { directory, now in
+                try Self.signInMessage(directory, SignInService(directory: directory)
+                    .signIn(principalName: userPrincipalName, password: password, now: now))
             }
-            return nil
         case let .verifyCode(userId, methodId, code):
-            work { directory, now in
-                Self.signInMessage(directory) {
-                    try SignInService(directory: directory).verify(code: code, userId: userId, methodId: methodId, now: now)
-                }
+            work(orElse: Self.signInFailed) { directory, now in
+                try Self.signInMessage(directory, SignInService(directory: directory)
+                    .verify(code: code, userId: userId, methodId: methodId, now: now))
             }
-            return nil
         case let .completeSignIn(user, completed):
-            work { directory, now in
-                Self.signInMessage(directory) {
-                    try SignInService(directory: directory).passed(user, next: SignInService.step(after: completed, for: user), now: now)
-                }
+            work(orElse: Self.signInFailed) { directory, now in
+                try Self.signInMessage(directory, SignInService(directory: directory)
+                    .passed(user, next: SignInService.step(after: completed, for: user), now: now))
             }
-            return nil
         case let .changeAccount(change):
-            work { directory, now in
-                do {
-                    return .accountChanged(try directory.perform(change, now: now))
-                } catch {
-                    return .accountChangeFailed(Self.oneLine(error))
-                }
-            }
-            return nil
+            work(orElse: Message.accountChangeFailed) { directory, now in .accountChanged(try directory.perform(change, now: now)) }
         case let .changePassword(userId, current, new):
             let random = context.random
-            work { directory, now in
-                do {
-                    guard let user = try directory.user(id: userId) else { return .accountChangeFailed(AccountChangeError.userNotFound.message) }
-                    guard user.password.verify(current) else {
-                        return .accountChangeFailed("Your current password is not right. Type it again.")
-                    }
-                    let hash = PasswordHash.make(password: new, iterations: PasswordHash.recommendedIterations, random: random)
-                    return .accountChanged(try directory.perform(.setPassword(userId: userId, password: hash), now: now))
-                } catch {
-                    return .accountChangeFailed(Self.oneLine(error))
+            work(orElse: Message.accountChangeFailed) { directory, now in
+                guard let user = try directory.user(id: userId) else { return .accountChangeFailed(AccountChangeError.userNotFound.message) }
+                guard user.password.verify(current) else {
+                    return .accountChangeFailed("Your current password is not right. Type it again.")
                 }
+                let hash = PasswordHash.make(password: new, iterations: PasswordHash.recommendedIterations, random: random)
+                return .accountChanged(try directory.perform(.setPassword(userId: userId, password: hash), now: now))
             }
-            return nil
         case let .loadEnrollment(userId, resume):
-            work { directory, _ in
-                do {
-                    return .enrollmentLoaded(try directory.enrollmentFacts(userId: userId), resume: resume)
-                } catch {
-                    return .enrollmentFailed(Self.oneLine(error))
-                }
+            work(orElse: Message.enrollmentFailed) { directory, _ in
+                .enrollmentLoaded(try directory.enrollmentFacts(userId: userId), resume: resume)
             }
-            return nil
         case let .changeEnrollment(change):
-            work { directory, now in
-                do {
-                    return .enrollmentChanged(try directory.perform(change, now: now))
-                } catch {
-                    return .enrollmentFailed(Self.oneLine(error))
-                }
-            }
-            return nil
+            work(orElse: Message.enrollmentFailed) { directory, now in .enrollmentChanged(try directory.perform(change, now: now)) }
         case let .refreshPortal(userId):
-            work { directory, _ in
-                do {
-                    guard let data = try directory.portalData(userId: userId) else { return .enrollmentFailed(AccountChangeError.userNotFound.message) }
-                    return .portalRefreshed(data)
-                } catch {
-                    return .enrollmentFailed(Self.oneLine(error))
-                }
+            work(orElse: Message.enrollmentFailed) { directory, _ in
+                guard let data = try directory.portalData(userId: userId) else { return .enrollmentFailed(AccountChangeError.userNotFound.message) }
+                return .portalRefreshed(data)
             }
-            return nil
         case .inspectHost:
             guard let inspect = context.inspectHost else { return .enrollmentFailed("This machine cannot be inspected here.") }
-            work { _, _ in .hostInspected(inspect()) }
-            return nil
+            work(orElse: Message.enrollmentFailed) { _, _ in .hostInspected(inspect()) }
         case .quit:
             state.isFinished = true
-            return nil
         case .redraw:
             requests.append(.redraw)
-            return nil
         case .suspend:
             requests.append(.suspend)
-            return nil
         }
+        // Slow work answers later, as a message of its own.
+        return nil
     }
 }
 

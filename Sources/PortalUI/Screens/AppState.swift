@@ -59,6 +59,8 @@ public enum Message: Equatable, Sendable {
     case storeLoaded
     /// It could not be loaded; the program ends and says why.
     case storeFailed(String)
+    /// The demo accounts read again after a change to one (its default method, say).
+    case demoAccountsRead([DemoAccount])
 }
 
 /// Work update asks the runtime to do; the results come back as messages.

@@ -10,19 +10,18 @@ enum Keymaps {
         KeyBinding([.control("z")], .suspend, help: "Suspend; fg in the shell resumes"),
     ])
 
-    static let signIn = Keymap([
-        KeyBinding([.tab, .down], .nextField, help: "Next field", hint: "Next field"),
-        KeyBinding([.backTab, .up], .previousField, help: "Previous field"),
+    static let signIn = Keymap(fieldMoves + [
         KeyBinding([.enter], .submit, help: "Next field, or sign in", hint: "Sign in"),
-        KeyBinding([.left, .right], .editText, help: "Move in the field"),
-        KeyBinding([.home, .end, .control("a"), .control("e")], .editText, help: "Start or end of the field"),
-        KeyBinding([.backspace, .delete], .editText, help: "Delete a character"),
-        KeyBinding([.control("w")], .editText, help: "Delete the word before the cursor"),
-        KeyBinding([.control("k")], .editText, help: "Delete to the end of the field"),
-        KeyBinding([.control("u")], .editText, help: "Clear the field"),
+    ] + editing + [
         KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
         KeyBinding([.function(10)], .quit, help: "Quit (asks first if what you typed would be lost)", hint: "Quit"),
     ], mouse: "Click a field to type in it, or Sign in")
+
+    /// Between the fields of a form.
+    static let fieldMoves = [
+        KeyBinding([.tab, .down], .nextField, help: "Next field", hint: "Next field"),
+        KeyBinding([.backTab, .up], .previousField, help: "Previous field"),
+    ]
 
     /// The code step; "another method" only when the user has one.
     static func secondFactor(otherMethods: Bool) -> Keymap {
@@ -140,16 +139,12 @@ enum Keymaps {
         KeyBinding([.escape], .back, help: "Back to the choice of kind", hint: "Back"),
     ] + formCommon)
 
-    static let verifyMethod = Keymap([
-        KeyBinding([.tab, .down], .nextField, help: "Next field", hint: "Next field"),
-        KeyBinding([.backTab, .up], .previousField, help: "Previous field"),
+    static let verifyMethod = Keymap(fieldMoves + [
         KeyBinding([.enter], .submit, help: "Check the code: the method counts once it is right", hint: "Verify"),
         KeyBinding([.escape], .back, help: "Back to the code to scan", hint: "Back"),
     ] + editing + formCommon, mouse: "Click a field to type in it, or the button")
 
-    static let passwordChange = Keymap([
-        KeyBinding([.tab, .down], .nextField, help: "Next field", hint: "Next field"),
-        KeyBinding([.backTab, .up], .previousField, help: "Previous field"),
+    static let passwordChange = Keymap(fieldMoves + [
         KeyBinding([.enter], .submit, help: "Next field, or change the password", hint: "Change"),
         KeyBinding([.escape], .back, help: "Cancel: keep the current password", hint: "Cancel"),
     ] + editing + formCommon, mouse: "Click a field to type in it, or the button")

@@ -75,6 +75,11 @@ public struct PortalContext: Sendable {
     }
 
     /// The demo accounts in the order the organization lists them.
+    /// The demo accounts as the directory holds them now.
+    static func demoAccounts(in directory: any PortalDirectory) throws -> [DemoAccount] {
+        demoAccounts(try directory.users(principalNames: DemoOrganization.accounts.map(\.userPrincipalName)))
+    }
+
     static func demoAccounts(_ users: [User]) -> [DemoAccount] {
         let byName = Dictionary(users.map { ($0.userPrincipalName.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         return DemoOrganization.accounts.compactMap { account in
@@ -85,17 +90,6 @@ public struct PortalContext: Sendable {
                             note: DemoOrganization.note(for: user))
             }
         }
-    }
-
-    /// The same context with the sign-in screen's facts read again, after a
-    /// change to an account (a demo account's default method, say).
-    public func reread() -> PortalContext {
-        (try? PortalContext(directory: directory, timeZone: timeZone, mouseEnabled: mouseEnabled, random: random)).map { fresh in
-            var fresh = fresh
-            fresh.localeIsUTF8 = localeIsUTF8
-            fresh.inspectHost = inspectHost
-            return fresh
-        } ?? self
     }
 
     /// "2026-11-22 09:30 UTC"
