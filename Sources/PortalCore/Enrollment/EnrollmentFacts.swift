@@ -62,7 +62,7 @@ public struct EnrollmentFacts: Sendable, Equatable {
         probe.passcode = passcode ?? .notSet
         let evaluator = ComplianceEvaluator(validityPeriodDays: organization.complianceValidityPeriodDays)
         return evaluator.evaluate(probe, policies: policies(for: device.operatingSystem), now: .distantPast).failures
-            .filter { EnrollmentRecord.passcodeSettings.contains($0.setting) }
+            .filter { SettingChecks.passcodeSettings.contains($0.setting) }
     }
 
     /// Why a passcode typed on the passcode step does not meet the policy, or nil.

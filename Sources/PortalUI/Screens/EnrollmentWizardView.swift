@@ -173,7 +173,7 @@ enum EnrollmentWizardView {
             lines += StyledLine.wrapped("\(failure.title): \(failure.expected)", width: width, indent: 4, firstPrefix: [Span("  ✗ ", .noncompliant)])
         }
         if device.operatingSystem == .iOS || device.operatingSystem == .iPadOS {
-            lines += StyledLine.wrapped("Set it now, or press F6 to set it later: the device is then out of compliance until the grace period ends.", role: .dim, width: width)
+            lines += StyledLine.wrapped("Set it now, or press F6 to set it later: iOS gives you 60 minutes, and the device is out of compliance until you set it.", role: .dim, width: width)
         }
         return lines
     }
