@@ -108,6 +108,28 @@ struct HostEnrollmentWalkthroughTests {
         #expect(megan(second).count == before + 1)
     }
 
+    /// At the device limit the machine is inspected before the walkthrough:
+    /// one the user enrolled can be enrolled again (it adds nothing); another is refused.
+    @Test func atTheLimitOnlyAMachineTheUserHasCanBeEnrolledAgain() throws {
+        let first = runtime(demo(), inspect: Self.ubuntu(encrypted: false))
+        walk(first)
+        let (enrolled, _) = try #require(result(first))
+        var tenant = try #require((first.context.directory as? InMemoryDirectory)?.tenant)
+        tenant.organization.enrollmentRestrictions?.limit = megan(first).count
+        let same = runtime(tenant, inspect: Self.ubuntu(encrypted: true))
+        walk(same)
+        let (updated, evaluation) = try #require(result(same))
+        #expect(updated.id == enrolled.id && evaluation.state == .compliant)
+        #expect(wizard(same)?.hostEnrolled == true)
+        #expect(megan(same).count == tenant.organization.enrollment.limit)
+
+        let other = runtime(tenant, inspect: Self.ubuntu(encrypted: true, machineId: .known("fedcba9876543210fedcba9876543210")))
+        other.press(.character("e"))
+        #expect(other.screenText.contains("You cannot enroll a device now"))
+        #expect(other.screenText.contains("the most Contoso allows"))
+        #expect(megan(other).count == tenant.organization.enrollment.limit)
+    }
+
     @Test func withoutAMachineIdTheMachineIsNotEnrolled() throws {
         let runtime = runtime(demo(), inspect: Self.ubuntu(encrypted: true, machineId: .unknown("etc/machine-id: not found")))
         walk(runtime)

@@ -19,6 +19,11 @@ public enum HostEnrollment {
         return steps + [.inspecting, .result]
     }
 
+    /// Whether a device was enrolled as a machine the portal ran on.
+    public static func isHostDevice(_ device: ManagedDevice) -> Bool {
+        device.operatingSystem == .linux && device.serialNumber.hasPrefix("linux-")
+    }
+
     /// HMAC-SHA256 of a fixed application label keyed by the machine id, as
     /// sd_id128_get_machine_app_specific does; nil when the id is unknown.
     public static func stableId(_ facts: HostFacts) -> String? {

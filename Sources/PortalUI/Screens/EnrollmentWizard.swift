@@ -33,6 +33,11 @@ public struct EnrollmentWizardState: Equatable, Sendable {
     public var closed = false
     /// The portal runs on a Linux machine it can inspect: offered last among the devices.
     public var canInspectHost = false
+    /// The device limit, while this machine is inspected to learn whether it is
+    /// one the user enrolled (enrolling it again adds nothing, so it is allowed).
+    var limitPending: EnrollmentRestrictions.Block?
+    /// This machine is a device the user enrolled: known at the limit, before the walkthrough.
+    var hostEnrolled = false
 
     public init(userId: String, now: Date) {
         self.userId = userId
@@ -101,6 +106,11 @@ enum EnrollmentWizard {
             state.canInspectHost = context.inspectHost != nil
             return loaded(facts, &state, now: now)
         case let .hostInspected(host):
+            if let block = state.limitPending, let facts = state.facts {
+                state.limitPending = nil
+                state.hostEnrolled = facts.enrolledHost(host) != nil
+                return startAtLimit(block, facts, &state)
+            }
             guard state.isBusy, state.session.step == .inspecting else { return [] }
             // The inspection's facts go with the enrollment, checked again under the store's lock.
             state.session.hostFacts = host
@@ -159,13 +169,33 @@ enum EnrollmentWizard {
             return []
         }
         if let block = facts.blockBeforeStart {
-            state.phase = .blocked(block.message(organization: facts.organization.displayName))
+            if state.canInspectHost && facts.enrolledDevices.contains(where: HostEnrollment.isHostDevice) {
+                // Only the inspection can tell whether this machine is one of them.
+                state.limitPending = block
+                return [.inspectHost]
+            }
+            return startAtLimit(block, facts, &state)
         } else if facts.simulatedDevices.isEmpty && !state.canInspectHost {
             state.phase = .blocked("\(facts.organization.displayName) offers no devices to enroll here. Ask your IT department.")
         } else {
             state.phase = .walking
             enter(&state)
         }
+        return []
+    }
+
+    /// At the device limit only a device the user has can be enrolled again
+    /// (it updates that device); with none to offer, the walkthrough says what blocks.
+    private static func startAtLimit(_ block: EnrollmentRestrictions.Block, _ facts: EnrollmentFacts,
+                                     _ state: inout EnrollmentWizardState) -> [Effect] {
+        let organization = facts.organization.displayName
+        guard state.hostEnrolled || facts.simulatedDevices.contains(where: facts.isEnrolled) else {
+            state.phase = .blocked(block.message(organization: organization))
+            return []
+        }
+        state.phase = .walking
+        enter(&state)
+        state.notice = "You have enrolled \(Plural.count(facts.restrictions.limit, "device")), the most \(organization) allows: you can enroll again a device you have, which updates it. To add another, remove one under Devices first."
         return []
     }
 
@@ -341,8 +371,7 @@ enum EnrollmentWizard {
             } else if state.isHost {
                 // The OS version is known only after the inspection; enrolling checks it then.
                 blocks = facts.restrictions.blocks(platform: .linux, ownership: ownership, osVersion: nil,
-                                                   enrolledCount: facts.enrolledDevices.count,
-                                                   reenrolling: facts.enrolledDevices.contains { $0.operatingSystem == .linux && $0.serialNumber.hasPrefix("linux-") })
+                                                   enrolledCount: facts.enrolledDevices.count, reenrolling: state.hostEnrolled)
             } else {
                 return []
             }
