@@ -130,6 +130,23 @@ struct HostEnrollmentWalkthroughTests {
         #expect(megan(other).count == tenant.organization.enrollment.limit)
     }
 
+    /// A machine another user enrolled stays theirs: the enrollment is refused
+    /// with the reason, and their device is untouched.
+    @Test func aMachineAnotherUserEnrolledIsNotTaken() throws {
+        let first = runtime(demo(), inspect: Self.ubuntu(encrypted: true))
+        walk(first)
+        let (megans, _) = try #require(result(first))
+        let size = Size(width: 80, height: 24)
+        let zoe = PortalRuntime(context: first.context, clock: VirtualClock(start: testNow), size: size)
+        zoe.send(.input(.resize(size)))
+        zoe.signIn("zoe.angstrom@contoso.com", "Contoso-Zoe-5")
+        walk(zoe)
+        #expect(result(zoe) == nil)
+        #expect(zoe.screenText.contains("Another person in Contoso has this device enrolled."))
+        let stored = (first.context.directory as? InMemoryDirectory)?.tenant.managedDevices.filter { $0.serialNumber == megans.serialNumber }
+        #expect(stored?.map(\.userId) == ["usr-megan"])
+    }
+
     @Test func withoutAMachineIdTheMachineIsNotEnrolled() throws {
         let runtime = runtime(demo(), inspect: Self.ubuntu(encrypted: true, machineId: .unknown("etc/machine-id: not found")))
         walk(runtime)

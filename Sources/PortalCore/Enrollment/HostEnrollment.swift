@@ -88,14 +88,14 @@ extension Tenant {
             throw .refused("\(organization.displayName) changed its terms since you accepted them. Cancel (F4) and start again to read the new version.")
         }
         let existing = managedDevices.firstIndex { $0.serialNumber == stableId }
-        let reenrolling = existing.map { managedDevices[$0].userId == owner.id } ?? false
+        try refuseIfTaken(existing, by: owner)
+        let reenrolling = existing != nil
         let blocks = organization.enrollment.blocks(platform: .linux, ownership: session.ownership,
                                                     osVersion: host.versionId.value ?? "", enrolledCount: devices(of: owner).count,
                                                     reenrolling: reenrolling)
         if !blocks.isEmpty { throw .blocked(blocks, organization: organization.displayName) }
         let facts = EnrollmentFacts(user: owner, tenant: self)
-        // Another user's enrollment of this machine is replaced, not merged into.
-        let kept = existing.flatMap { reenrolling ? managedDevices[$0] : nil }
+        let kept = existing.map { managedDevices[$0] }
         var (device, evaluation) = facts.hostOutcome(of: session, facts: host, existing: kept, now: now)
         device.id = existing.map { managedDevices[$0].id } ?? "dev-\(stableId)"
         device.userId = owner.id

@@ -304,8 +304,10 @@ enum EnrollmentWizard {
         case .device:
             return facts.simulatedDevices.map { device in
                 let platform = "\(device.operatingSystem.displayName) \(device.osVersion)"
-                return "\(device.displayName) (\(platform))" + (facts.isEnrolled(device) ? " - enrolled; enrolling again updates it" : "")
-            } + (state.canInspectHost ? ["\(HostEnrollment.displayName) (inspected now; enrolling it again updates it)"] : [])
+                let note = facts.isEnrolled(device) ? " - enrolled; enrolling again updates it"
+                    : facts.isTaken(device) ? " - enrolled by someone else" : ""
+                return "\(device.displayName) (\(platform))" + note
+            } + (state.canInspectHost ? ["\(HostEnrollment.displayName) (inspected when you go on)"] : [])
         case .ownership:
             return ["Corporate: my organization owns this device", "Personal: I own this device"]
         case .category:
@@ -332,7 +334,9 @@ enum EnrollmentWizard {
         case .category:
             state.choice.selected = facts.categories.firstIndex { $0.id == session.categoryId } ?? 0
         case .deviceName:
-            state.field = TextFieldState(text: session.deviceName ?? state.device?.suggestedName ?? "", limit: EnrollmentSession.nameLimit)
+            // Enrolled again, the device keeps the name it has.
+            let current = state.device.flatMap(facts.enrolledDevice)?.deviceName
+            state.field = TextFieldState(text: session.deviceName ?? current ?? state.device?.suggestedName ?? "", limit: EnrollmentSession.nameLimit)
         case .certificate:
             state.field = TextFieldState(text: session.certificateName ?? "\(facts.organization.displayName) MDM", limit: EnrollmentSession.nameLimit)
         case .passcode, .requirements:
@@ -352,6 +356,10 @@ enum EnrollmentWizard {
             guard (0..<state.deviceCount).contains(state.choice.selected) else { return [] }
             let chosen = facts.simulatedDevices.indices.contains(state.choice.selected) ? facts.simulatedDevices[state.choice.selected] : nil
             let chosenId = chosen?.id ?? HostEnrollment.deviceId
+            if let chosen, facts.isTaken(chosen) {
+                state.message = EnrollmentChangeError.takenMessage(organization: facts.organization.displayName)
+                return []
+            }
             if chosenId != state.session.simulatedDeviceId {
                 // Another device: what was chosen for the last one does not carry over.
                 var fresh = EnrollmentSession(userId: state.userId, now: state.session.startedDateTime)
