@@ -230,6 +230,29 @@ struct EnrollmentWalkthroughTests {
         #expect(try store.load().enrollmentSessions.isEmpty)
     }
 
+    /// Esc on the first step leaves; a name typed and not yet kept goes back
+    /// with the user and makes quitting ask first.
+    @Test func typedNamesAreKeptGoingBackAndQuittingAsks() throws {
+        let runtime = signedInMegan()
+        runtime.press(.character("e"), .escape)
+        #expect(wizard(runtime) == nil)
+        runtime.press(.character("e"))
+        choose("sim-iphone-se", runtime)
+        runtime.press(.down, .enter, .enter, .character("a"), .enter, .character("i"), .enter)
+        #expect(wizard(runtime)?.session.step == .deviceName)
+        runtime.press(.control("u"))
+        for character in "Megan's SE" { runtime.press(.character(character)) }
+        runtime.press(.function(10))
+        #expect(runtime.screenText.contains("The device name you typed will be lost"))
+        runtime.press(.enter)
+        #expect(!runtime.isFinished)
+        runtime.press(.escape, .enter)
+        #expect(wizard(runtime)?.field.text == "Megan's SE")
+        // Kept now: quitting loses nothing and does not ask.
+        runtime.press(.function(10))
+        #expect(runtime.isFinished)
+    }
+
     @Test func cancelLeavesNoHalfEnrolledDeviceAndNothingToResume() throws {
         let store = try demoStore()
         let before = try store.load().managedDevices
@@ -239,7 +262,12 @@ struct EnrollmentWalkthroughTests {
         choose("sim-pixel-7", runtime)
         runtime.press(.enter, .enter, .character("a"))
         #expect(try store.load().enrollmentSessions.count == 1)
+        // Past the first step Cancel asks; Stay (the default) keeps everything.
         runtime.press(.function(4))
+        #expect(runtime.screenText.contains("Cancel the enrollment?"))
+        runtime.press(.enter)
+        #expect(try wizard(runtime) != nil && store.load().enrollmentSessions.count == 1)
+        runtime.press(.function(4), .character("y"))
         #expect(wizard(runtime) == nil)
         let after = try store.load()
         #expect(after.enrollmentSessions.isEmpty && after.managedDevices == before)

@@ -12,6 +12,8 @@ public struct EnrollmentFacts: Sendable, Equatable {
     public var enrolledDevices: [ManagedDevice]
     public var policies: [CompliancePolicy]
     public var termsAccepted: Bool
+    /// The last version of the terms this user accepted, when it is an older one.
+    public var termsAcceptedBefore: Int?
     public var session: EnrollmentSession?
     /// Serial numbers of the offered devices (and machines) another user has
     /// enrolled: never whose, only that they are taken.
@@ -26,6 +28,7 @@ public struct EnrollmentFacts: Sendable, Equatable {
         let groups = Set(user.groups)
         policies = tenant.compliancePolicies.filter { !groups.isDisjoint(with: $0.assignedGroups) }
         termsAccepted = tenant.hasAcceptedCurrentTerms(userId: user.id)
+        termsAcceptedBefore = termsAccepted ? nil : tenant.termsAcceptances.filter { $0.userId == user.id }.map(\.version).max()
         session = tenant.enrollmentSessions.first { $0.userId == user.id }
         let offered = Set(simulatedDevices.map(\.serialNumber))
         takenSerials = Set(tenant.managedDevices.lazy

@@ -7,6 +7,7 @@ public struct Confirmation: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case quit(reason: String)
         case signOut(organization: String)
+        case cancelEnrollment
     }
 
     public var purpose: Purpose
@@ -19,6 +20,7 @@ public struct Confirmation: Equatable, Sendable {
         switch purpose {
         case .quit: "Quit portal?"
         case .signOut: "Sign out?"
+        case .cancelEnrollment: "Cancel the enrollment?"
         }
     }
 
@@ -27,6 +29,8 @@ public struct Confirmation: Equatable, Sendable {
         case let .quit(reason): reason
         case let .signOut(organization):
             "You will leave the \(organization) Company Portal and need your password to sign in again."
+        case .cancelEnrollment:
+            "Nothing is enrolled and the answers you gave are forgotten. You can start again from Home."
         }
     }
 
@@ -34,6 +38,7 @@ public struct Confirmation: Equatable, Sendable {
         switch purpose {
         case .quit: "Quit"
         case .signOut: "Sign out"
+        case .cancelEnrollment: "Cancel it"
         }
     }
 

@@ -23,6 +23,8 @@ public struct EnrollmentWizardState: Equatable, Sendable {
     public var choice = ListState()
     /// The step's text field: device name, passcode, certificate name or PIN.
     public var field = TextFieldState()
+    /// What the field held when the step began: anything else was typed.
+    var fieldStart = ""
     public var scroll = ScrollState()
     /// Why the step cannot go on yet, or what a restriction blocks.
     public var message: String?
@@ -85,7 +87,7 @@ enum EnrollmentWizard {
         switch state.session.step {
         case .device, .ownership, .category: return Keymaps.enrollChoice
         case .privacy: return Keymaps.enrollRead
-        case .terms: return Keymaps.enrollTerms
+        case .terms: return state.session.termsAccepted ? Keymaps.enrollTermsAccepted : Keymaps.enrollTerms
         case .managementProfile: return Keymaps.enrollProfile
         case .deviceName: return Keymaps.enrollField
         case .passcode: return Keymaps.enrollPasscode
@@ -199,8 +201,19 @@ enum EnrollmentWizard {
         return []
     }
 
-    private static func hasField(_ step: EnrollmentStep) -> Bool {
+    static func hasField(_ step: EnrollmentStep) -> Bool {
         [.deviceName, .passcode, .certificate, .requirements].contains(step)
+    }
+
+    /// What quitting now would lose: text typed on this step and not yet
+    /// kept (the rest of the walkthrough is in the store and resumes).
+    static func unsavedWork(_ state: EnrollmentWizardState) -> String? {
+        guard state.phase == .walking, hasField(state.session.step), state.field.text != state.fieldStart else { return nil }
+        switch state.session.step {
+        case .deviceName: return "The device name you typed will be lost; the walkthrough resumes at this step."
+        case .certificate: return "The certificate name you typed will be lost; the walkthrough resumes at this step."
+        default: return "The \(state.device?.operatingSystem.secretWord ?? "passcode") you typed is never kept; the walkthrough resumes at this step."
+        }
     }
 
     /// How much of the step's text shows, for scrolling it.
@@ -344,6 +357,7 @@ enum EnrollmentWizard {
         default:
             break
         }
+        state.fieldStart = state.field.text
         let count = options(state).count
         state.choice.clamp(count: count, visible: max(1, count))
     }
@@ -480,8 +494,15 @@ enum EnrollmentWizard {
 
     private static func back(_ state: inout EnrollmentWizardState) -> [Effect] {
         guard let previous = state.session.previousStep else {
-            state.message = "This is the first step. Press F4 to cancel the enrollment."
-            return []
+            // Back from the first step leaves: nothing was chosen yet.
+            state.closed = true
+            return [.changeEnrollment(.cancel(userId: state.userId))]
+        }
+        // A name typed and not yet kept goes back with the user, as a choice does.
+        switch state.session.step {
+        case .deviceName: state.session.deviceName = state.field.text
+        case .certificate: state.session.certificateName = state.field.text
+        default: break
         }
         state.session.step = previous
         state.notice = nil

@@ -95,12 +95,19 @@ enum EnrollmentWizardView {
             lines += bullets(["Phone number (the last 4 digits on personal devices)", "Storage", "Location of a lost company device", "The managed apps installed"])
         case .terms:
             let terms = state.facts?.organization.termsAndConditions
+            if let before = state.facts?.termsAcceptedBefore, !state.session.termsAccepted {
+                lines += para("\(organization) changed its terms since you accepted version \(before): please read this version.", .warning) + [.blank]
+            }
             lines += para(terms?.title ?? "Terms and conditions", .title)
             lines += para(terms?.summary ?? "", .dim)
             lines.append(.blank)
             lines += para(terms?.bodyText ?? "")
             lines.append(.blank)
-            lines += para("Version \(terms?.version ?? 0). Accept to go on; declining ends the enrollment.", .dim)
+            if state.session.termsAccepted {
+                lines += para("Version \(terms?.version ?? 0). You accepted these terms: press Enter to go on.", .dim)
+            } else {
+                lines += para("Version \(terms?.version ?? 0). Accept to go on; declining ends the enrollment.", .dim)
+            }
         case .category:
             lines += para("Choose the category that fits the device best. \(organization) uses it to give the device the right apps and settings.")
         case .managementProfile:

@@ -82,7 +82,7 @@ enum Keymaps {
         KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
                    help: "Scroll", hint: "Scroll"),
     ] + moves.dropFirst() + [
-        KeyBinding([.character("e")], .enrollDevice, help: "Enroll a device: a walkthrough, step by step"),
+        KeyBinding([.character("e")], .enrollDevice, help: "Enroll a device: a walkthrough, step by step", hint: "Enroll"),
     ] + sections + common, mouse: "Click a tab; the wheel scrolls")
 
     /// A device's or an app's details.

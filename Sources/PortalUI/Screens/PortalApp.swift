@@ -147,6 +147,12 @@ public enum PortalApp {
         case .signOut?:
             state.overlay = .confirm(Confirmation(.signOut(organization: context.organization.displayName)))
             return []
+        case .cancelEnrollment?:
+            // Past the first step there are answers to lose: ask first.
+            guard case let .portal(portal) = state.screen, let wizard = portal.enrollment,
+                  wizard.phase == .walking, wizard.session.step != .device else { return nil }
+            state.overlay = .confirm(Confirmation(.cancelEnrollment))
+            return []
         default:
             return nil
         }
@@ -179,6 +185,11 @@ public enum PortalApp {
         case .signOut:
             state.screen = .signIn(SignInState())
             return []
+        case .cancelEnrollment:
+            guard case var .portal(portal) = state.screen, let wizard = portal.enrollment else { return [] }
+            portal.enrollment = nil
+            state.screen = .portal(portal)
+            return [.changeEnrollment(.cancel(userId: wizard.userId))]
         }
     }
 
@@ -214,7 +225,7 @@ public enum PortalApp {
                 let typed = !change.current.text.isEmpty || !change.new.text.isEmpty || !change.again.text.isEmpty
                 return typed ? "The password change you started will be lost." : nil
             case .rename?: return "The new name you typed will be lost."
-            case .confirmRemoval?, nil: return nil
+            case .confirmRemoval?, nil: return portal.enrollment.flatMap(EnrollmentWizard.unsavedWork)
             }
         }
     }
