@@ -61,6 +61,11 @@ public struct Keymap: Sendable {
         bindings.compactMap { binding in binding.hint.map { (binding.hintKeys, $0) } }
     }
 
+    /// The key each hint stands for, in the order of `hints`: a click on a hint presses it.
+    public var hintPresses: [Key] {
+        bindings.compactMap { binding in binding.hint == nil ? nil : binding.keys.first?.key }
+    }
+
     public var helpEntries: [(keys: String, action: String)] { bindings.map { ($0.keyList, $0.help) } }
 
     public static func + (lhs: Keymap, rhs: Keymap) -> Keymap { Keymap(lhs.bindings + rhs.bindings, mouse: lhs.mouse ?? rhs.mouse) }

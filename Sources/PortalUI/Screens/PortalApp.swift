@@ -22,6 +22,9 @@ public enum PortalApp {
             if case let .confirm(confirmation)? = state.overlay {
                 return click(event, on: confirmation, &state, context: context)
             }
+            if event.kind == .click, event.y == state.size.height - 1, let key = hintKey(at: event.x, state) {
+                return update(&state, .input(.key(key)), context: context)
+            }
         }
         switch message {
         case let .portalOpened(data):
@@ -125,6 +128,13 @@ public enum PortalApp {
         case let .setup(setup): return AccountSetupScreen.keymap(setup)
         case let .portal(portal): return PortalScreen.keymap(portal)
         }
+    }
+
+    /// The key of the hint under a click on the bottom bar: every hint is a button.
+    static func hintKey(at column: Int, _ state: AppState) -> Key? {
+        let keymap = keymap(for: state)
+        let columns = Widgets.hintColumns(keymap.hints, width: state.size.width)
+        return columns.firstIndex { $0.contains(column) }.map { keymap.hintPresses[$0] }
     }
 
     private static func globalAction(_ action: Action) -> [Effect] {
