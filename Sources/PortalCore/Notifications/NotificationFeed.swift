@@ -87,7 +87,7 @@ public enum NotificationFeed {
                     id: "app/\(install.appId)/\(install.deviceId)/failed/\(stamp(install.date))",
                     kind: .appInstallFailed(appId: install.appId, deviceId: install.deviceId),
                     title: "\(install.appName) could not be installed",
-                    body: "\(install.appName) could not be installed on \(device). \(AppInstallError.sentence(install.errorCode)) Open Apps, choose \(install.appName) and install it again; if it fails again, contact IT support with the error above.",
+                    body: "\(install.appName) could not be installed on \(device). \(AppInstallError.sentence(install.errorCode)) Open Apps, choose \(install.appName) and install it again; if it fails again, contact IT support\(install.errorCode == nil ? "" : " and give them the error code").",
                     date: install.date))
             case .installed where install.date <= now && now.timeIntervalSince(install.date) < recentInstallWindow:
                 installed[install.deviceId, default: []].append(install)
