@@ -27,19 +27,20 @@ extension PortalLayout {
         func label(_ section: PortalState.Section, _ title: String) -> String {
             "\(section.rawValue + 1) \(title)" + (section == .notifications ? " (\(unread))" : "")
         }
-        func strip(gap: Int, short: Bool, padded: Bool) -> [PortalTab] {
+        func strip(gap: Int, short: Bool, padding: Int) -> [PortalTab] {
             var x = 1
+            let pad = String(repeating: " ", count: padding)
             return PortalState.Section.allCases.map { section in
                 let isActive = section == active
                 let title = short && !isActive ? section.shortTitle : section.title
-                let text = isActive ? "[ \(label(section, title)) ]" : padded ? "  \(label(section, title))  " : " \(label(section, title)) "
+                let text = isActive ? "[ \(label(section, title)) ]" : pad + label(section, title) + pad
                 let rect = Rect(x: x, y: tabRow, width: TextWidth.of(text), height: 1)
                 x += rect.width + gap
                 return PortalTab(section: section, text: text, rect: rect, isActive: isActive)
             }
         }
-        let tries = [strip(gap: 1, short: false, padded: true), strip(gap: 1, short: true, padded: false),
-                     strip(gap: 0, short: true, padded: false)]
+        let tries = [strip(gap: 1, short: false, padding: 2), strip(gap: 1, short: true, padding: 1),
+                     strip(gap: 0, short: true, padding: 1), strip(gap: 1, short: true, padding: 0)]
         return tries.first { ($0.last?.rect.maxX ?? 0) <= size.width } ?? tries[tries.count - 1]
     }
 }
