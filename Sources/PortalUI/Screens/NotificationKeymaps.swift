@@ -26,7 +26,8 @@ enum NotificationKeymaps {
             KeyBinding([(.home, .first), (.end, .last), (.character("g"), .first), (.character("G"), .last)],
                        help: "Go to the first or last line"),
             KeyBinding([.escape, .backspace, .left, .character("h")], .back, help: "Back to the notifications", hint: "Back"),
-        ] + Keymaps.sections.map(withoutGoToHint) + Keymaps.common, mouse: "Click a tab; the wheel scrolls")
+        ] + Keymaps.sections.map(withoutGoToHint) + Keymaps.common,
+        mouse: offersEnrollment ? "Click Enroll this device or a tab; the wheel scrolls" : "Click a tab; the wheel scrolls")
     }
 
     /// The section's own keys need the hint bar's room; help still lists 1-6.

@@ -41,6 +41,16 @@ enum NotificationsScreen {
                                      : .markAllRead(userId: userId, notificationIds: ids))]
     }
 
+    /// A click on "[ Enroll this device ]" in the enrollment message starts the walkthrough.
+    static func click(_ event: MouseEvent, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) -> [Effect]? {
+        guard case .notification? = state.detail, layout.content.contains(x: event.x, y: event.y) else { return nil }
+        let lines = PortalScreen.shownDetailLines(state, context: context, width: layout.size.width - 3, now: now)
+        let index = state.detailScroll.offset + event.y - layout.content.y
+        guard lines.indices.contains(index),
+              lines[index].spans.contains(where: { $0.text == NotificationsView.enrollButton }) else { return nil }
+        return EnrollmentHost.start(&state, now: now)
+    }
+
     /// The store's answer to a change.
     static func receive(_ message: Message, _ state: inout PortalState) {
         switch message {

@@ -5,6 +5,7 @@ import PortalCore
 /// Home's short account of them. Unread is a glyph and bold, never color alone.
 enum NotificationsView {
     static let unreadGlyph = "•"
+    static let enrollButton = "[ Enroll this device ]"
 
     /// At 80 columns the title and date fit; wider terminals add what it is about.
     static let columns = [
@@ -58,7 +59,7 @@ enum NotificationsView {
         lines.append(.blank)
         switch note.kind {
         case .enrollForEmail:
-            lines.append(StyledLine([Span("[ Enroll this device ]", .button), Span("  press e: a walkthrough, step by step", .dim)]))
+            lines.append(StyledLine([Span(enrollButton, .button), Span("  press e or click: a walkthrough, step by step", .dim)]))
         case .deviceNoncompliant:
             lines.append(StyledLine("Press 2 for Devices.", .dim))
         case .appInstallFailed, .appsInstalled:

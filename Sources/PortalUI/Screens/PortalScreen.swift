@@ -231,6 +231,7 @@ enum PortalScreen {
                 select(tab.section, &state)
                 return []
             }
+            if let effects = NotificationsScreen.click(event, &state, context: context, layout: layout, now: now) { return effects }
             // The last column is the scroll bar: a click pages toward it.
             if event.x == layout.size.width - 1, layout.content.contains(x: event.x, y: event.y) {
                 let upper = event.y < layout.content.y + layout.content.height / 2
