@@ -102,3 +102,14 @@ struct NotificationFeedTests {
         #expect(try feed(tenant, "usr-alex").filter { if case .organization = $0.kind { true } else { false } }.allSatisfy { $0.id.hasPrefix("org/") })
     }
 }
+
+extension NotificationFeedTests {
+    @Test func aDeviceThatStoppedReportingFailedWhenItsValidityRanOut() throws {
+        let tenant = demoFixture()
+        let phone = try #require(tenant.managedDevices.first { $0.id == "dev-megan-iphone" })
+        let lastSync = try #require(phone.lastSyncDateTime)
+        let note = try #require(try feed(tenant, "usr-megan").first { $0.kind == .deviceNoncompliant(deviceId: "dev-megan-iphone") })
+        #expect(note.date == lastSync.addingTimeInterval(30 * 86_400))
+        #expect(note.body.contains("Device check-in"))
+    }
+}

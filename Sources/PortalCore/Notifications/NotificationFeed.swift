@@ -23,7 +23,8 @@ public enum NotificationFeed {
         let org = organization.displayName
         var lostSince: [Date] = []
         for (device, evaluation) in devices {
-            guard let note = noncompliance(device, evaluation, organization: org) else { continue }
+            guard let note = noncompliance(device, evaluation, organization: org,
+                                           validityDays: organization.complianceValidityPeriodDays) else { continue }
             notes.append(note)
             lostSince.append(note.date)
         }
@@ -42,13 +43,16 @@ public enum NotificationFeed {
 
     /// One per episode of noncompliance: it starts when the device first
     /// failed a setting it still fails (or when its check-in went stale).
-    static func noncompliance(_ device: ManagedDevice, _ evaluation: ComplianceEvaluation, organization: String) -> UserNotification? {
+    static func noncompliance(_ device: ManagedDevice, _ evaluation: ComplianceEvaluation, organization: String,
+                              validityDays: Int) -> UserNotification? {
         guard evaluation.state == .noncompliant || evaluation.state == .inGracePeriod else { return nil }
         let stale = evaluation.failures.contains { $0.setting == "lastSyncDateTime" }
         let since: Date
         if stale, let lastSync = device.lastSyncDateTime {
-            // The stale reason begins when the validity period ran out, which the failure's text does not carry.
-            since = device.noncompliantSinceDateTime.map { min($0, lastSync) } ?? lastSync
+            // A silent device became noncompliant when its validity period ran
+            // out; the next check-in moves lastSync and so makes a new event.
+            let expired = lastSync.addingTimeInterval(Double(max(0, min(validityDays, 36_500))) * 86_400)
+            since = device.noncompliantSinceDateTime.map { min($0, expired) } ?? expired
         } else {
             since = device.noncompliantSinceDateTime ?? device.lastSyncDateTime ?? device.enrolledDateTime
         }
