@@ -250,7 +250,10 @@ public enum DemoOrganization {
                 let state: ResultantAppState =
                     device.id == "dev-adele-surface" && app.displayName == "Microsoft Defender" ? .failed
                     : device.id == "dev-adele-pixel" ? .pendingInstall : .installed
-                states.append(AppInstallState(appId: app.id, deviceId: device.id, installState: state, lastModifiedDateTime: now.addingTimeInterval(-3_600)))
+                var record = AppInstallState(appId: app.id, deviceId: device.id, installState: state, lastModifiedDateTime: now.addingTimeInterval(-3_600))
+                // Intune's "not detected after installation" (0x87D1041C), as Graph's Int32 errorCode.
+                if state == .failed { record.errorCode = -2_016_345_060 }
+                states.append(record)
             }
         }
         let extras = [("app-slack", "dev-adele-mac"), ("app-visual-studio-code", "dev-alex-linux"), ("app-1password", "dev-lee-mac")]

@@ -21,11 +21,14 @@ struct LenientDocument {
     private let simulatedDevices = CollectionTask<SimulatedDevice>(name: "simulatedDevices", optional: true)
     private let enrollmentSessions = CollectionTask<EnrollmentSession>(name: "enrollmentSessions", optional: true)
     private let termsAcceptances = CollectionTask<TermsAcceptance>(name: "termsAcceptances", optional: true)
+    /// Written since notifications are marked read.
+    private let notificationReads = CollectionTask<NotificationRead>(name: "notificationReads", optional: true)
 
     init(_ document: DocumentBytes) {
         let collections: [any CollectionResult] = [groups, users, managedDevices, compliancePolicies, mobileAppCategories,
                                                    mobileApps, mobileAppAssignments, appInstallStates, signInLockouts,
-                                                   deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances]
+                                                   deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances,
+                                                   notificationReads]
         // Each collection in runs of elements: small decoder maps, and work
         // the cores share evenly. Largest first, so they finish together.
         let tasks: [any DecodeTask] = [organization] + collections.flatMap { $0.prepare(document) }
@@ -47,14 +50,15 @@ struct LenientDocument {
         }
         let collections: [any CollectionResult] = [groups, users, managedDevices, compliancePolicies, mobileAppCategories,
                                                    mobileApps, mobileAppAssignments, appInstallStates, signInLockouts,
-                                                   deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances]
+                                                   deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances,
+                                                   notificationReads]
         problems += collections.compactMap(\.shapeProblem)
         for collection in collections {
             problems += collection.problems
             partial.positions[collection.name] = collection.positions
             if !collection.undecodedIds.isEmpty { partial.undecodedIds[collection.name] = collection.undecodedIds }
         }
-        let tenant = Tenant(
+        var tenant = Tenant(
             organization: organizationValue, groups: groups.values, users: users.values,
             managedDevices: managedDevices.values, compliancePolicies: compliancePolicies.values,
             mobileAppCategories: mobileAppCategories.values, mobileApps: mobileApps.values,
@@ -62,6 +66,7 @@ struct LenientDocument {
             signInLockouts: signInLockouts.values, deviceCategories: deviceCategories.values,
             simulatedDevices: simulatedDevices.values, enrollmentSessions: enrollmentSessions.values,
             termsAcceptances: termsAcceptances.values)
+        tenant.notificationReads = notificationReads.values
         return (tenant, partial, problems)
     }
 }

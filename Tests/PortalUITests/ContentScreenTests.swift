@@ -90,8 +90,12 @@ struct ContentScreenTests {
     @Test func homeShowsOnlyTheUsersNotifications() {
         let app = runtime(size: Size(width: 80, height: 60))
         app.signIn("adele.vance@contoso.com", "Contoso-Adele-1")
+        #expect(app.render().text.contains("Notifications (8 unread)"))
+        // The list has them all: the organization's two for her, and none for others or expired.
+        app.press(.character("6"))
         let screen = app.render().text
-        #expect(screen.contains("Notifications (2)"))
+        #expect(screen.contains("📱 Update to iOS 17 or later by December 1"))
+        #expect(screen.contains("Portal maintenance Saturday 22:00-23:00 UTC"))
         #expect(!screen.contains("RHEL 8 workstations"))
         #expect(!screen.contains("Office Wi-Fi outage resolved"))
     }

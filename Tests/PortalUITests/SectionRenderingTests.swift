@@ -94,8 +94,10 @@ struct SectionRenderingTests {
         #expect(runtime.screenText.contains("Compliance settings"))
         runtime.press(.escape)
         #expect(runtime.screenText.contains("My devices (4)"))
-        runtime.press(.tab, .tab, .tab, .tab)
+        runtime.press(.tab, .tab, .tab, .tab, .tab)
         #expect(runtime.render().row(1).contains("[ 1 Home ]"))
+        runtime.press(.backTab)
+        #expect(runtime.render().row(1).contains("[ 6 Notifications (8) ]"))
         runtime.press(.backTab)
         #expect(runtime.render().row(1).contains("[ 5 Help & support ]"))
     }

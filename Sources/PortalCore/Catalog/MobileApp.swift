@@ -101,6 +101,8 @@ public struct AppInstallState: Codable, Sendable, Equatable {
     public var deviceId: String
     public var installState: ResultantAppState
     public var lastModifiedDateTime: Date
+    /// Graph's errorCode of a failed install (an HRESULT); absent when none was reported.
+    public var errorCode: Int? = nil
 
     public init(appId: String, deviceId: String, installState: ResultantAppState, lastModifiedDateTime: Date) {
         self.appId = appId

@@ -10,6 +10,8 @@ public struct UserPortalData: Sendable, Equatable {
     public let catalog: [CatalogEntry]
     /// Device id to the policies that target the user on its platform.
     private let policiesByDevice: [String: [CompliancePolicy]]
+    /// Install records and read state the notifications are made from.
+    public let notificationSources: NotificationSources
 
     public init(user: User, tenant: Tenant) {
         self.user = user
@@ -19,6 +21,7 @@ public struct UserPortalData: Sendable, Equatable {
         var policies: [String: [CompliancePolicy]] = [:]
         for device in installs.devices { policies[device.id] = tenant.policies(for: device, user: user) }
         policiesByDevice = policies
+        notificationSources = NotificationSources(tenant: tenant, user: user, devices: installs.devices)
     }
 
     public var devices: [ManagedDevice] { installs.devices }

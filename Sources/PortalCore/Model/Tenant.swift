@@ -21,6 +21,8 @@ public struct Tenant: Codable, Sendable, Equatable {
     public var enrollmentSessions: [EnrollmentSession]
     /// Which version of the terms each user accepted.
     public var termsAcceptances: [TermsAcceptance]
+    /// Which notifications each user read; older stores have none.
+    public var notificationReads: [NotificationRead] = []
 
     public init(organization: Organization, groups: [Group], users: [User], managedDevices: [ManagedDevice],
                 compliancePolicies: [CompliancePolicy], mobileAppCategories: [MobileAppCategory],

@@ -13,3 +13,11 @@ public enum Plural {
         value == 1 ? singular : plural ?? singular + "s"
     }
 }
+
+extension Plural {
+    /// "A", "A and B", "A, B and C".
+    public static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}

@@ -156,6 +156,7 @@ public final class PortalRuntime {
     static func oneLine(_ error: Error) -> String {
         if let refusal = error as? AccountChangeError { return refusal.message }
         if let refusal = error as? EnrollmentChangeError { return refusal.message }
+        if let refusal = error as? NotificationChangeError { return refusal.message }
         if let storeError = error as? StoreError { return storeError.summary }
         let text = String(describing: error).split(separator: "\n").first.map(String.init) ?? "The store could not be changed."
         return InertText.escaped(text)
@@ -202,6 +203,8 @@ public final class PortalRuntime {
                 guard let data = try directory.portalData(userId: userId) else { return .enrollmentFailed(AccountChangeError.userNotFound.message) }
                 return .portalRefreshed(data)
             }
+        case let .changeNotifications(change):
+            work(orElse: Message.notificationChangeFailed) { directory, now in .notificationsChanged(try directory.perform(change, now: now)) }
         case .inspectHost:
             guard let inspect = context.inspectHost else { return .enrollmentFailed("This machine cannot be inspected here.") }
             work(orElse: Message.enrollmentFailed) { _, _ in .hostInspected(inspect()) }

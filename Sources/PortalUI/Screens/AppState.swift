@@ -53,6 +53,10 @@ public enum Message: Equatable, Sendable {
     case enrollmentFailed(String)
     /// The user's portal read again after a change (a device enrolled).
     case portalRefreshed(UserPortalData)
+    /// Notifications were marked read; the user's read state as stored.
+    case notificationsChanged(NotificationChangeResult)
+    /// Marking could not be written; the text says why, in one line.
+    case notificationChangeFailed(String)
     /// This Linux machine as the inspection found it.
     case hostInspected(HostFacts)
     /// The organization loaded in the background is ready.
@@ -83,6 +87,8 @@ public enum Effect: Equatable, Sendable {
     case changeEnrollment(EnrollmentChange)
     /// Reads the user's portal again (their devices after an enrollment).
     case refreshPortal(userId: String)
+    /// Marks notifications read, through the store.
+    case changeNotifications(NotificationChange)
     /// Inspects this Linux machine off the terminal thread (it reads files).
     case inspectHost
     case quit

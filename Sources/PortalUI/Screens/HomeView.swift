@@ -71,14 +71,7 @@ enum HomeView {
         }
 
         lines.append(.blank)
-        let notifications = state.data.organization.notifications(for: user, now: now)
-        lines.append(StyledLine("Notifications (\(notifications.count))", .accent))
-        if notifications.isEmpty { lines.append(StyledLine("  No notifications.", .dim)) }
-        for note in notifications {
-            lines += StyledLine.wrapped(note.title, role: .title, width: width, indent: 4, firstPrefix: [Span("  • ")])
-            lines += StyledLine.wrapped(note.body, width: width, indent: 4)
-            lines.append(StyledLine("    " + context.date(note.createdDateTime), .dim))
-        }
+        lines += NotificationsView.homeLines(state, context: context, width: width)
 
         let featured = state.catalog.filter(\.app.isFeatured).map(\.app.displayName)
         if !featured.isEmpty {

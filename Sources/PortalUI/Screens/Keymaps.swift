@@ -45,14 +45,14 @@ enum Keymaps {
                    help: "Go to the first or last line"),
     ]
 
-    private static let sections = [
+    static let sections = [
         KeyBinding([(.tab, .nextSection), (.backTab, .previousSection)], help: "Next or previous section", hint: "Section"),
         KeyBinding([(.character("1"), .goHome), (.character("2"), .goDevices), (.character("3"), .goApps),
-                    (.character("4"), .goSecurity), (.character("5"), .goSupport)],
-                   help: "Home, Devices, Apps, Security info, Help & support", hint: "Go to", hintKeys: "1-5"),
+                    (.character("4"), .goSecurity), (.character("5"), .goSupport), (.character("6"), .goNotifications)],
+                   help: "Home, Devices, Apps, Security info, Help & support, Notifications", hint: "Go to", hintKeys: "1-6"),
     ]
 
-    private static let common = [
+    static let common = [
         KeyBinding([.character("?"), .function(1)], .help, help: "Show or hide this help", hint: "Help"),
         KeyBinding([.character("o")], .signOut, help: "Sign out (asks first)", hint: "Sign out"),
         KeyBinding([.character("q"), .function(10)], .quit, help: "Quit", hint: "Quit"),

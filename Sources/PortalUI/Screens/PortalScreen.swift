@@ -28,12 +28,14 @@ enum PortalScreen {
             clampDocuments(&state, context: context, layout: layout, now: now)
         case .accountChanged, .accountChangeFailed:
             effects = SecurityInfo.receive(message, &state, context: context, layout: layout)
+        case .notificationsChanged, .notificationChangeFailed:
+            NotificationsScreen.receive(message, &state)
         default:
             break
         }
         // After: a key may have opened a detail or gone back Home.
         refreshDocuments(&state, context: context, size: size, now: now)
-        return effects
+        return effects + NotificationsScreen.markOpenedRead(&state)
     }
 
     // MARK: - Documents kept in the state
@@ -42,6 +44,8 @@ enum PortalScreen {
     /// message after sign-in, a width change, a new minute (for documents that
     /// show times) or another detail. A tick within the minute changes nothing.
     static func refreshDocuments(_ state: inout PortalState, context: PortalContext, size: Size, now: Date) {
+        // Home and the tabs show the notifications: made first.
+        state.notifications.refresh(state.data, now: now)
         // Below the minimum nothing is laid out; the next size that fits lays out.
         guard !size.isBelowMinimum else { return }
         let width = size.width - 3
@@ -62,7 +66,7 @@ enum PortalScreen {
 
     static func documentKey(_ document: DocumentLines.Document, width: Int, now: Date) -> DocumentLines.Key {
         let showsTime: Bool = switch document {
-        case .home, .detail(.device): true
+        case .home, .detail(.device), .detail(.notification): true
         case .detail(.app): false
         }
         return DocumentLines.Key(document: document, width: width, minute: showsTime ? DocumentLines.minute(of: now) : nil)
@@ -86,6 +90,9 @@ enum PortalScreen {
     /// The keys of the open section or detail.
     static func keymap(_ state: PortalState) -> Keymap {
         if let wizard = state.enrollment { return EnrollmentWizard.keymap(wizard) }
+        if case let .notification(id)? = state.detail {
+            return NotificationKeymaps.detail(offersEnrollment: state.notifications.notification(id: id)?.offersEnrollment ?? false)
+        }
         if state.detail != nil { return Keymaps.detail }
         switch state.section {
         case .devices: return Keymaps.devices
@@ -93,11 +100,13 @@ enum PortalScreen {
         case .security: return SecurityInfo.keymap(state.security)
         case .home: return Keymaps.home
         case .support: return Keymaps.document
+        case .notifications: return NotificationKeymaps.list
         }
     }
 
     private static func handle(_ key: Key, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) -> [Effect] {
         guard let action = keymap(state).action(for: key) else { return [] }
+        if let effects = NotificationsScreen.handle(action, &state, now: now) { return effects }
         let count = PortalState.Section.allCases.count
         switch action {
         case .nextSection: select(PortalState.Section(rawValue: (state.section.rawValue + 1) % count)!, &state)
@@ -107,6 +116,7 @@ enum PortalScreen {
         case .goApps: select(.apps, &state)
         case .goSecurity: select(.security, &state)
         case .goSupport: select(.support, &state)
+        case .goNotifications: select(.notifications, &state)
         case .back: state.detail = nil
         case .open: open(&state, context: context)
         case .addMethod, .activateToken, .renameMethod, .setDefaultMethod, .removeMethod, .changePassword:
@@ -147,6 +157,9 @@ enum PortalScreen {
         case .apps:
             guard state.catalog.indices.contains(state.appList.selected) else { return }
             state.detail = .app(id: state.catalog[state.appList.selected].id)
+        case .notifications:
+            guard state.notifications.feed.indices.contains(state.notifications.list.selected) else { return }
+            state.detail = .notification(id: state.notifications.feed[state.notifications.list.selected].id)
         case .home, .security, .support:
             return
         }
@@ -173,6 +186,8 @@ enum PortalScreen {
                                       visible: Table.visibleRows(in: SecurityInfo.table(layout)))
         case .support:
             state.supportScroll.apply(move, lines: SupportView.lines(context: context, width: width - 3).count, visible: visible)
+        case .notifications:
+            state.notifications.list.apply(move, count: state.notifications.feed.count, visible: rows)
         }
     }
 
@@ -180,6 +195,7 @@ enum PortalScreen {
         let rows = Table.visibleRows(in: layout.table)
         state.deviceList.clamp(count: state.myDevices.count, visible: rows)
         state.appList.clamp(count: state.catalog.count, visible: rows)
+        state.notifications.list.clamp(count: state.notifications.feed.count, visible: rows)
         state.security.list.clamp(count: state.user.mfaMethods.count, visible: Table.visibleRows(in: SecurityInfo.table(layout)))
     }
 
@@ -198,7 +214,7 @@ enum PortalScreen {
             state.homeScroll.clamp(lines: documentLines(.home, state, context: context, width: width, now: now).count, visible: visible)
         case .support:
             state.supportScroll.clamp(lines: SupportView.lines(context: context, width: width).count, visible: visible)
-        case .devices, .apps, .security:
+        case .devices, .apps, .security, .notifications:
             break
         }
     }
@@ -212,10 +228,12 @@ enum PortalScreen {
         case .scrollUp: apply(.up, &state, context: context, layout: layout, now: now)
         case .scrollDown: apply(.down, &state, context: context, layout: layout, now: now)
         case .click:
-            if let tab = layout.tabs().first(where: { $0.rect.contains(x: event.x, y: event.y) }) {
+            if let tab = layout.tabs(active: state.section, unread: state.notifications.unreadLabel)
+                .first(where: { $0.rect.contains(x: event.x, y: event.y) }) {
                 select(tab.section, &state)
                 return []
             }
+            if let effects = NotificationsScreen.click(event, &state, context: context, layout: layout, now: now) { return effects }
             // The last column is the scroll bar: a click pages toward it.
             if event.x == layout.size.width - 1, layout.content.contains(x: event.x, y: event.y) {
                 let upper = event.y < layout.content.y + layout.content.height / 2
@@ -230,6 +248,7 @@ enum PortalScreen {
             case .devices: (list, count) = (\.deviceList, state.myDevices.count)
             case .apps: (list, count) = (\.appList, state.catalog.count)
             case .security: (list, count) = (\.security.list, state.user.mfaMethods.count)
+            case .notifications: (list, count) = (\.notifications.list, state.notifications.feed.count)
             case .home, .support: return []
             }
             let index = state[keyPath: list].offset + event.y - table.y - 1
@@ -256,6 +275,8 @@ enum PortalScreen {
         case let .app(id):
             guard let entry = state.catalog.first(where: { $0.id == id }) else { return [] }
             return AppDetailView.lines(entry, installs: state.installs, context: context, width: width)
+        case let .notification(id):
+            return NotificationsView.detailLines(id: id, state, context: context, width: width, now: now)
         }
     }
 
@@ -267,9 +288,8 @@ enum PortalScreen {
         Widgets.header(left: " \(context.organization.displayName)  Company Portal",
                        right: state.user.displayName + " (" + state.user.userPrincipalName + ")", width: width, buffer: &buffer)
 
-        for tab in layout.tabs() {
-            let active = tab.section == state.section
-            buffer.write(active ? "[\(tab.label)]" : " \(tab.label) ", x: tab.rect.x, y: tab.rect.y, role: active ? .tabActive : .tab)
+        for tab in layout.tabs(active: state.section, unread: state.notifications.unreadLabel) {
+            buffer.write(tab.text, x: tab.rect.x, y: tab.rect.y, role: tab.isActive ? .tabActive : .tab)
         }
         buffer.write(String(repeating: "─", count: width), x: 0, y: layout.separatorRow, role: .border)
 
@@ -292,6 +312,8 @@ enum PortalScreen {
             case .support:
                 Widgets.scrollView(SupportView.lines(context: context, width: width - 3).map(indented),
                                    offset: state.supportScroll.offset, in: layout.content, buffer: &buffer)
+            case .notifications:
+                NotificationsView.view(state, context: context, layout: layout, buffer: &buffer)
             }
         }
         Widgets.hintBar(keymap(state).hints, y: layout.hintRow, width: width, buffer: &buffer)

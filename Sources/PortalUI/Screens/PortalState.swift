@@ -5,7 +5,7 @@ import PortalCore
 /// detail view on top, if any.
 public struct PortalState: Equatable, Sendable {
     public enum Section: Int, CaseIterable, Sendable {
-        case home, devices, apps, security, support
+        case home, devices, apps, security, support, notifications
 
         public var title: String {
             switch self {
@@ -14,6 +14,7 @@ public struct PortalState: Equatable, Sendable {
             case .apps: "Apps"
             case .security: "Security info"
             case .support: "Help & support"
+            case .notifications: "Notifications"
             }
         }
     }
@@ -21,6 +22,7 @@ public struct PortalState: Equatable, Sendable {
     public enum Detail: Equatable, Sendable {
         case device(id: String)
         case app(id: String)
+        case notification(id: String)
     }
 
     public var user: User
@@ -34,6 +36,7 @@ public struct PortalState: Equatable, Sendable {
     public var homeScroll = ScrollState()
     public var supportScroll = ScrollState()
     public var security = SecurityInfoState()
+    public var notifications = NotificationsState()
     /// The enrollment walkthrough, over the sections while it is open.
     public var enrollment: EnrollmentWizardState?
     public var detail: Detail?
@@ -82,15 +85,4 @@ struct PortalLayout {
     /// Lists have a caption line above their table.
     var captionRow: Int { content.y }
     var table: Rect { Rect(x: 0, y: content.y + 1, width: size.width, height: content.height - 1) }
-
-    /// Each tab's label and where it is drawn.
-    func tabs() -> [(section: PortalState.Section, label: String, rect: Rect)] {
-        var x = 1
-        return PortalState.Section.allCases.map { section in
-            let label = " \(section.rawValue + 1) \(section.title) "
-            let rect = Rect(x: x, y: tabRow, width: TextWidth.of(label) + 2, height: 1)
-            x += rect.width + 1
-            return (section, label, rect)
-        }
-    }
 }
