@@ -14,9 +14,11 @@ public struct HostDeviceFacts: Sendable, Equatable {
     public var manufacturer: String
     public var model: String
     public var deviceName: String
+    public var prettyName: String?
 
     public init(_ facts: HostFacts) {
         osVersion = facts.versionId.value ?? ""
+        prettyName = facts.prettyName.value
         if let id = facts.distributionId.value, let version = facts.versionId.value,
            let kind = LinuxDistribution.Kind(rawValue: id) {
             distribution = LinuxDistribution(type: kind, version: version)
@@ -67,6 +69,7 @@ public struct HostDeviceFacts: Sendable, Equatable {
         device.operatingSystem = .linux
         device.osVersion = osVersion
         device.distribution = distribution
+        device.osPrettyName = prettyName
         device.isEncrypted = isEncrypted
         device.passcode = passcode
         device.manufacturer = manufacturer

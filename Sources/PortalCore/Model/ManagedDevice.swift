@@ -32,6 +32,8 @@ public struct ManagedDevice: Codable, Sendable, Equatable, Identifiable {
     public var distribution: LinuxDistribution?
     /// When the device first failed a setting it still fails; grace runs from here.
     public var noncompliantSinceDateTime: Date?
+    /// Linux only: os-release's PRETTY_NAME ("Ubuntu 22.04.4 LTS"), the name people know.
+    public var osPrettyName: String?
 
     public init(id: String, userId: String, userPrincipalName: String, deviceName: String,
                 managedDeviceOwnerType: ManagedDeviceOwnerType, enrolledDateTime: Date,
@@ -45,7 +47,7 @@ public struct ManagedDevice: Codable, Sendable, Equatable, Identifiable {
                 model: String, manufacturer: String, serialNumber: String, imei: String = "",
                 partnerReportedThreatState: ManagedDevicePartnerReportedHealthState = .secured,
                 passcode: PasscodeFacts?, distribution: LinuxDistribution? = nil,
-                noncompliantSinceDateTime: Date? = nil) {
+                noncompliantSinceDateTime: Date? = nil, osPrettyName: String? = nil) {
         self.id = id
         self.userId = userId
         self.userPrincipalName = userPrincipalName
@@ -72,6 +74,7 @@ public struct ManagedDevice: Codable, Sendable, Equatable, Identifiable {
         self.passcode = passcode
         self.distribution = distribution
         self.noncompliantSinceDateTime = noncompliantSinceDateTime
+        self.osPrettyName = osPrettyName
     }
 }
 

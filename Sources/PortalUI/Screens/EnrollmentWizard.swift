@@ -273,7 +273,7 @@ enum EnrollmentWizard {
         switch state.session.step {
         case .device:
             return facts.simulatedDevices.map { device in
-                let platform = "\(device.operatingSystem.displayName) \(device.osVersion)"
+                let platform = FriendlyOSName.name(platform: device.operatingSystem, version: device.osVersion)
                 return "\(device.displayName) (\(platform))" + (facts.isEnrolled(device) ? " - enrolled; enrolling again updates it" : "")
             } + (state.canInspectHost ? ["\(HostEnrollment.displayName) (inspected now; enrolling it again updates it)"] : [])
         case .ownership:

@@ -44,6 +44,9 @@ public struct ScreenScript: Sendable {
     public var clock = Date(timeIntervalSince1970: 1_795_338_000) // 2026-11-22T09:00:00Z
     public var timeZone = TimeZone(identifier: "UTC")!
     public var mouse = true
+    /// The inspection "this Linux machine" gives, as `portal probe --json`
+    /// prints it, relative to the script's folder; nil offers no machine.
+    public var host: String?
     public var steps: [Step] = []
     /// Where each header was given, so a header that fails later (a theme or
     /// store that cannot be loaded) is reported at its own line.

@@ -4,7 +4,7 @@ import PortalStore
 
 /// Reads the line-based screen script format (see README, "Screen scripts").
 public enum ScriptParser {
-    static let headers: Set<String> = ["size", "store", "theme", "clock", "timezone", "mouse"]
+    static let headers: Set<String> = ["size", "store", "theme", "clock", "timezone", "mouse", "host"]
 
     public static func parse(_ text: String, file: URL) throws(ScriptError) -> ScreenScript {
         var script = ScreenScript(file: file)
@@ -87,7 +87,7 @@ public enum ScriptParser {
                 }
                 command = .snapshot(rest)
             default:
-                throw fail("unknown command \"\(word)\"; expected one of: press, type, wait, resize, click, expect, expect-absent, expect-row, snapshot, or a header (size, store, theme, clock, timezone, mouse)")
+                throw fail("unknown command \"\(word)\"; expected one of: press, type, wait, resize, click, expect, expect-absent, expect-row, snapshot, or a header (size, store, theme, clock, timezone, mouse, host)")
             }
             script.steps.append(ScreenScript.Step(line: lineNumber, text: line, command: command))
         }
@@ -117,6 +117,9 @@ public enum ScriptParser {
         case "mouse":
             guard rest == "on" || rest == "off" else { throw fail("mouse takes on or off") }
             script.mouse = rest == "on"
+        case "host":
+            guard !rest.isEmpty else { throw fail("host needs a path to the facts of an inspection (portal probe --json)") }
+            script.host = rest
         default:
             break
         }

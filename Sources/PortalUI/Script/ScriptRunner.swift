@@ -72,8 +72,9 @@ public struct ScriptRunner {
                               message: InertText.escaped("theme: \(error)"))
         }
         // New methods' secrets come from a seeded source, so goldens hold still.
-        let context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse,
+        var context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse,
                                     random: SeededRandomSource(seed: 11))
+        if let facts = try loadHost(script) { context.inspectHost = { facts } }
         let runtime = PortalRuntime(context: context, clock: clock, size: script.size)
         runtime.send(.input(.resize(script.size)))
         var inputsLeft = inputLimit ?? Int.max
@@ -203,6 +204,17 @@ public struct ScriptRunner {
                 throw ScriptError(file: script.file.relativePath, line: script.headerLines["store"] ?? 1,
                                   message: InertText.escaped("store: \(error)"))
             }
+        }
+    }
+
+    private func loadHost(_ script: ScreenScript) throws(ScriptError) -> HostFacts? {
+        guard let path = script.host else { return nil }
+        let url = script.file.deletingLastPathComponent().appendingPathComponent(path)
+        do {
+            return try JSONDecoder().decode(HostFacts.self, from: Data(contentsOf: url))
+        } catch {
+            throw ScriptError(file: script.file.relativePath, line: script.headerLines["host"] ?? 1,
+                              message: InertText.escaped("host: \(url.lastPathComponent): \(error.localizedDescription)"))
         }
     }
 
