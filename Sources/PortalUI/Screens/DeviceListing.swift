@@ -71,6 +71,7 @@ enum DevicesScreen {
         state.deviceListing.refresh(devices: state.myDevices, data: state.data, now: now)
         // The clock can move a device out of a state filter.
         state.deviceList.selected = min(state.deviceList.selected, max(0, state.deviceListing.rows.count - 1))
+        state.deviceList.offset = min(state.deviceList.offset, state.deviceList.selected)
     }
 
     /// Learns which device is this machine from any inspection of it.
@@ -78,8 +79,8 @@ enum DevicesScreen {
         if case let .hostInspected(facts) = message { state.deviceListing.thisDeviceSerial = HostEnrollment.stableId(facts) }
     }
 
-    /// Sort and filter actions; false when the action is not one of them.
-    static func perform(_ action: Action, _ state: inout PortalState, now: Date, visible: Int) -> Bool {
+    /// A sort or filter action; the selected device stays selected when the new list has it.
+    static func perform(_ action: Action, _ state: inout PortalState, now: Date, visible: Int) {
         var query = state.deviceListing.query
         switch action {
         case .sortDevices: query.sort = query.nextSort
@@ -87,12 +88,11 @@ enum DevicesScreen {
             query.platform = query.nextPlatform(among: Set(state.myDevices.map(\.operatingSystem)))
         case .filterState: query.state = query.nextState
         case .clearFilters:
-            guard query.isFiltered else { return true }
+            guard query.isFiltered else { return }
             query.platform = nil
             query.state = nil
-        default: return false
+        default: return
         }
-        // The selected device stays selected when the new list still has it.
         let selectedId = state.deviceListing.rows.indices.contains(state.deviceList.selected)
             ? state.deviceListing.rows[state.deviceList.selected].device.id : nil
         state.deviceListing.query = query
@@ -100,7 +100,6 @@ enum DevicesScreen {
         let index = selectedId.flatMap { id in state.deviceListing.rows.firstIndex { $0.device.id == id } } ?? 0
         state.deviceList = ListState(selected: index, offset: state.deviceList.offset)
         state.deviceList.clamp(count: state.deviceListing.rows.count, visible: visible)
-        return true
     }
 }
 

@@ -116,7 +116,7 @@ enum PortalScreen {
         case .enrollDevice:
             return EnrollmentHost.start(&state, now: now)
         case .sortDevices, .filterPlatform, .filterState, .clearFilters:
-            _ = DevicesScreen.perform(action, &state, now: now, visible: Table.visibleRows(in: layout.table))
+            DevicesScreen.perform(action, &state, now: now, visible: Table.visibleRows(in: layout.table))
         default:
             if let move = move(for: action) { apply(move, &state, context: context, layout: layout, now: now) }
         }
