@@ -62,6 +62,8 @@ public struct DeviceListQuery: Sendable, Equatable {
 
     /// The rows kept by the filters, in the chosen order.
     public func apply(_ rows: [DeviceRow]) -> [DeviceRow] {
+        // The usual view shares the rows' storage instead of copying them.
+        if !isFiltered && sort == .name { return rows }
         let kept = rows.enumerated().filter { _, row in
             (platform.map { row.device.operatingSystem == $0 } ?? true) && (state.map { $0.matches(row.evaluation.state) } ?? true)
         }
