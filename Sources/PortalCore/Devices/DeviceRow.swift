@@ -34,10 +34,3 @@ public struct DeviceRow: Sendable, Equatable {
         devices.map { DeviceRow($0, evaluation: data.evaluate($0, now: now), thisDeviceSerial: thisDeviceSerial) }
     }
 }
-
-/// The mark of the device the portal runs on, glyph and word.
-public enum ThisDevice {
-    public static let label = "This device"
-    public static let glyph = "•"
-    public static var mark: String { "\(glyph) \(label)" }
-}

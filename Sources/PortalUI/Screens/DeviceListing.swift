@@ -93,8 +93,7 @@ enum DevicesScreen {
             query.state = nil
         default: return
         }
-        let selectedId = state.deviceListing.rows.indices.contains(state.deviceList.selected)
-            ? state.deviceListing.rows[state.deviceList.selected].device.id : nil
+        let selectedId = state.selectedListDevice?.id
         state.deviceListing.query = query
         state.deviceListing.refresh(devices: state.myDevices, data: state.data, now: now)
         let index = selectedId.flatMap { id in state.deviceListing.rows.firstIndex { $0.device.id == id } } ?? 0
@@ -115,5 +114,13 @@ extension DevicesScreen {
             state.deviceListing.refresh(devices: state.myDevices, data: state.data, now: now)
         }
         if let index = state.deviceListing.rows.firstIndex(where: { $0.device.id == deviceId }) { state.deviceList.selected = index }
+    }
+}
+
+extension PortalState {
+    /// The device selected in the Devices list as sorted and filtered; the
+    /// list's index means nothing in `myDevices`.
+    public var selectedListDevice: ManagedDevice? {
+        deviceListing.rows.indices.contains(deviceList.selected) ? deviceListing.rows[deviceList.selected].device : nil
     }
 }

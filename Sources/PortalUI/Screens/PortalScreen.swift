@@ -144,8 +144,8 @@ enum PortalScreen {
         guard state.detail == nil else { return }
         switch state.section {
         case .devices:
-            guard state.deviceListing.rows.indices.contains(state.deviceList.selected) else { return }
-            state.detail = .device(id: state.deviceListing.rows[state.deviceList.selected].device.id)
+            guard let device = state.selectedListDevice else { return }
+            state.detail = .device(id: device.id)
         case .apps:
             guard state.catalog.indices.contains(state.appList.selected) else { return }
             state.detail = .app(id: state.catalog[state.appList.selected].id)
