@@ -29,23 +29,8 @@ struct ProbeCommand: ParsableCommand {
         print(json ? try Self.json(facts) : Self.lines(facts).joined(separator: "\n"))
     }
 
-    /// The JSON document. JSONEncoder escapes C0 controls itself; every other
-    /// scalar InertText calls unsafe (C1, bidi controls) is escaped here too,
-    /// so the output is the same JSON and cannot drive the terminal.
-    static func json(_ facts: HostFacts) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let text = String(decoding: try encoder.encode(facts), as: UTF8.self)
-        var safe = ""
-        for scalar in text.unicodeScalars {
-            if scalar != "\n", InertText.isUnsafe(scalar) {
-                safe += String(format: "\\u%04X", scalar.value)
-            } else {
-                safe.unicodeScalars.append(scalar)
-            }
-        }
-        return safe
-    }
+    /// The JSON document, escaped as every command's JSON is (CommandJSON).
+    static func json(_ facts: HostFacts) throws -> String { try CommandJSON.text(facts) }
 
     /// One fact a line, `label: value`, unknowns with their reason; every
     /// text read from the machine is escaped by InertText.

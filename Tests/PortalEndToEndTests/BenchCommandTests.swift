@@ -11,7 +11,7 @@ struct BenchCommandTests {
         let figures = try #require(object["figures"] as? [[String: Any]])
         let keys = Set(figures.compactMap { $0["key"] as? String })
         #expect(keys == ["storeLoadMs", "storeSaveMs", "firstFrameMs", "coldStartMs", "signInToHomeMs", "homeKeyMs",
-                         "devicesKeyMs", "deviceDetailKeyMs", "appsKeyMs", "appDetailKeyMs", "searchKeyMs",
+                         "devicesOpenMs", "devicesKeyMs", "devicesSortMs", "devicesFilterMs", "deviceDetailKeyMs", "appsKeyMs", "appDetailKeyMs", "searchKeyMs",
                          "cursorMoveBytes", "peakMemoryMB"])
         // Every timed figure was measured: none was skipped by a failed step.
         #expect(object["failure"] == nil)

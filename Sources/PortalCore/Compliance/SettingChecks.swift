@@ -149,7 +149,9 @@ struct SettingChecks {
         guard let reported = device.distribution else {
             return result(setting, title, expected: expected, actual: "Not reported", .notReported)
         }
-        let actual = reported.reportedName
+        // A distribution without a type is named as the machine names itself.
+        let actual = reported.type == .other ? device.osPrettyName ?? "\(reported.type.displayName) \(reported.version)"
+            : "\(reported.type.displayName) \(reported.version)"
         let passes = allowed.contains { rule in
             guard rule.type == reported.type, rule.type != .other else { return false }
             guard let version = VersionNumber(reported.version) else { return false }

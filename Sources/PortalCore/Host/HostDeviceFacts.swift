@@ -14,12 +14,13 @@ public struct HostDeviceFacts: Sendable, Equatable {
     public var manufacturer: String
     public var model: String
     public var deviceName: String
+    public var prettyName: String?
 
     public init(_ facts: HostFacts) {
         osVersion = facts.versionId.value ?? ""
+        prettyName = facts.prettyName.value
         if let id = facts.distributionId.value, let version = facts.versionId.value {
-            distribution = LinuxDistribution(type: LinuxDistribution.Kind(rawValue: id) ?? .other, version: version,
-                                             prettyName: facts.prettyName.value)
+            distribution = LinuxDistribution(type: LinuxDistribution.Kind(rawValue: id) ?? .other, version: version)
         } else {
             distribution = nil
         }
@@ -67,6 +68,7 @@ public struct HostDeviceFacts: Sendable, Equatable {
         device.operatingSystem = .linux
         device.osVersion = osVersion
         device.distribution = distribution
+        device.osPrettyName = prettyName
         device.isEncrypted = isEncrypted
         device.passcode = passcode
         device.manufacturer = manufacturer

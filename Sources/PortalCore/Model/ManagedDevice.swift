@@ -32,6 +32,8 @@ public struct ManagedDevice: Codable, Sendable, Equatable, Identifiable {
     public var distribution: LinuxDistribution?
     /// When the device first failed a setting it still fails; grace runs from here.
     public var noncompliantSinceDateTime: Date?
+    /// Linux only: os-release's PRETTY_NAME ("Ubuntu 22.04.4 LTS"), the name people know.
+    public var osPrettyName: String?
 
     public init(id: String, userId: String, userPrincipalName: String, deviceName: String,
                 managedDeviceOwnerType: ManagedDeviceOwnerType, enrolledDateTime: Date,
@@ -45,7 +47,7 @@ public struct ManagedDevice: Codable, Sendable, Equatable, Identifiable {
                 model: String, manufacturer: String, serialNumber: String, imei: String = "",
                 partnerReportedThreatState: ManagedDevicePartnerReportedHealthState = .secured,
                 passcode: PasscodeFacts?, distribution: LinuxDistribution? = nil,
-                noncompliantSinceDateTime: Date? = nil) {
+                noncompliantSinceDateTime: Date? = nil, osPrettyName: String? = nil) {
         self.id = id
         self.userId = userId
         self.userPrincipalName = userPrincipalName
@@ -72,6 +74,7 @@ public struct ManagedDevice: Codable, Sendable, Equatable, Identifiable {
         self.passcode = passcode
         self.distribution = distribution
         self.noncompliantSinceDateTime = noncompliantSinceDateTime
+        self.osPrettyName = osPrettyName
     }
 }
 
@@ -111,19 +114,10 @@ public struct LinuxDistribution: Codable, Sendable, Equatable {
 
     public var type: Kind
     public var version: String
-    /// os-release's PRETTY_NAME, as the machine names itself ("Debian GNU/Linux 12 (bookworm)").
-    public var prettyName: String? = nil
 
-    public init(type: Kind, version: String, prettyName: String? = nil) {
+    public init(type: Kind, version: String) {
         self.type = type
         self.version = version
-        self.prettyName = prettyName
-    }
-
-    /// "Ubuntu 22.04", or the machine's own name for a distribution without a type.
-    public var reportedName: String {
-        if type == .other, let prettyName, !prettyName.isEmpty { return prettyName }
-        return "\(type.displayName) \(version)"
     }
 }
 

@@ -88,11 +88,17 @@ public struct BenchScenario {
         guard case .portal = runtime.state.screen else { throw BenchError.signInFailed(upn) }
         try expect("Home", in: runtime) { $0.section == .home && $0.detail == nil }
         timings["homeKeyMs"] = frameAfter(.down, in: runtime)
-        runtime.send(.input(.key(.character("2"))))
+        // Opening Devices evaluates every device of the user once.
+        timings["devicesOpenMs"] = frameAfter(.character("2"), in: runtime)
         try expect("the Devices list", in: runtime) { $0.section == .devices && $0.detail == nil }
         let listBefore = runtime.render()
         timings["devicesKeyMs"] = frameAfter(.down, in: runtime)
         cursorMove((listBefore, runtime.render()))
+        // A sort or a filter reorders the evaluated rows.
+        timings["devicesSortMs"] = frameAfter(.character("s"), in: runtime)
+        timings["devicesFilterMs"] = frameAfter(.character("f"), in: runtime)
+        try expect("the Devices list sorted and filtered", in: runtime) { $0.deviceListing.query.state != nil }
+        runtime.send(.input(.key(.escape)))
         runtime.send(.input(.key(.enter)))
         try expect("a device's detail", in: runtime) { if case .device? = $0.detail { true } else { false } }
         timings["deviceDetailKeyMs"] = frameAfter(.down, in: runtime)

@@ -15,6 +15,8 @@ public enum Action: String, CaseIterable, Sendable {
     case otherMethod
     /// Home: start the enrollment walkthrough.
     case enrollDevice
+    /// Devices: the list's order and filters.
+    case sortDevices, filterPlatform, filterState, clearFilters
     /// Enrollment: steps and what each one asks.
     case nextStep, previousStep, cancelEnrollment, accept, decline, install, activate, setLater, encrypt
     /// Notifications: the section, and marking read.

@@ -34,7 +34,7 @@ enum DeviceDetailView {
         let checked = device.lastSyncDateTime.map { "\(context.dateTime($0)) (\(PortalContext.relative($0, now: now)))" } ?? "Never"
         let encrypted = device.isEncrypted.map { $0 ? "Yes" : "No" } ?? "Not reported"
         let fields: [(String, String)] = [
-            ("Platform", "\(device.operatingSystem.displayName) \(device.osVersion)"),
+            ("Platform", FriendlyOSName.withVersion(device)),
             ("Model", device.model), ("Manufacturer", device.manufacturer), ("Ownership", ownership),
             ("Serial number", device.serialNumber), ("IMEI", device.imei),
             ("Enrolled", context.dateTime(device.enrolledDateTime)), ("Last status check", checked),

@@ -38,7 +38,7 @@ enum EnrollmentHost {
         guard var wizard = state.enrollment else { return [] }
         let effects = EnrollmentWizard.update(&wizard, message, context: context, size: size, now: now)
         state.enrollment = wizard.closed ? nil : wizard
-        if wizard.closed, case let .enrolled(device, _) = wizard.phase { show(device.id, &state) }
+        if wizard.closed, case let .enrolled(device, _) = wizard.phase { DevicesScreen.show(device.id, &state, now: now) }
         return effects
     }
 
@@ -49,14 +49,8 @@ enum EnrollmentHost {
         fresh.security = state.security
         fresh.enrollment = state.enrollment
         fresh.deviceList = state.deviceList
+        fresh.deviceListing = state.deviceListing.carried()
         fresh.documentBuilds = state.documentBuilds
         state = fresh
-    }
-
-    /// Devices, with the enrolled device selected.
-    private static func show(_ deviceId: String, _ state: inout PortalState) {
-        state.section = .devices
-        state.detail = nil
-        if let index = state.myDevices.firstIndex(where: { $0.id == deviceId }) { state.deviceList.selected = index }
     }
 }

@@ -316,7 +316,7 @@ enum EnrollmentWizard {
         switch state.session.step {
         case .device:
             return facts.simulatedDevices.map { device in
-                let platform = "\(device.operatingSystem.displayName) \(device.osVersion)"
+                let platform = FriendlyOSName.name(platform: device.operatingSystem, version: device.osVersion)
                 let note = facts.isEnrolled(device) ? " - enrolled; enrolling again updates it"
                     : facts.isTaken(device) ? " - enrolled by someone else" : ""
                 return "\(device.displayName) (\(platform))" + note

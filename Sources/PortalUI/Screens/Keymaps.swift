@@ -67,9 +67,10 @@ enum Keymaps {
     ] + sections + common, mouse: "Click a tab or a row; click the selected row to open it; the wheel scrolls")
 
     /// Devices: the list, and the way to enroll one more.
-    static let devices = Keymap(list.bindings.prefix(4) + [
+    static let devices = Keymap(Array(list.bindings.prefix(4)) + [
         KeyBinding([.character("e")], .enrollDevice, help: "Enroll a device: a walkthrough, step by step"),
-    ] + list.bindings.dropFirst(4), mouse: list.mouse)
+        // Sorting and filtering need the hint bar's room; the tabs show the sections.
+    ] + DevicesScreen.sortAndFilter + sections.map(withoutHint) + common, mouse: list.mouse)
 
     /// Home and Help & support: a document that scrolls.
     static let document = Keymap([

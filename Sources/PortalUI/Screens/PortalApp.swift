@@ -32,8 +32,9 @@ public enum PortalApp {
             // Lay Home out once here, so the first frame reuses it.
             PortalScreen.refreshDocuments(&portal, context: context, size: state.size, now: state.now)
             state.screen = .portal(portal)
-            // A walkthrough left unfinished (quit, lost connection, killed) resumes.
-            return [.loadEnrollment(userId: data.user.id, resume: true)]
+            // A walkthrough left unfinished (quit, lost connection, killed) resumes;
+            // an inspection of this machine tells which device it is.
+            return [.loadEnrollment(userId: data.user.id, resume: true)] + (context.inspectHost == nil ? [] : [.inspectHost])
         case let .signInChecked(.passed(user, next)):
             return advance(user, to: next, &state, context: context)
         case let .signInChecked(.failed(.locked(until))):

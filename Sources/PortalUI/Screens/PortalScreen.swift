@@ -6,6 +6,7 @@ import PortalCore
 enum PortalScreen {
     static func update(_ state: inout PortalState, _ message: Message, context: PortalContext, size: Size, now: Date) -> [Effect] {
         let layout = PortalLayout(size: size)
+        DevicesScreen.observe(message, &state)
         // Before: moves and clamping read the shown document's current lines.
         refreshDocuments(&state, context: context, size: size, now: now)
         var effects: [Effect] = []
@@ -46,6 +47,7 @@ enum PortalScreen {
     static func refreshDocuments(_ state: inout PortalState, context: PortalContext, size: Size, now: Date) {
         // Home and the tabs show the notifications: made first.
         state.notifications.refresh(state.data, now: now)
+        DevicesScreen.refresh(&state, now: now)
         // Below the minimum nothing is laid out; the next size that fits lays out.
         guard !size.isBelowMinimum else { return }
         let width = size.width - 3
@@ -123,6 +125,8 @@ enum PortalScreen {
             return SecurityInfo.perform(action, &state, context: context, now: now)
         case .enrollDevice:
             return EnrollmentHost.start(&state, now: now)
+        case .sortDevices, .filterPlatform, .filterState, .clearFilters:
+            DevicesScreen.perform(action, &state, now: now, visible: Table.visibleRows(in: layout.table))
         default:
             if let move = move(for: action) { apply(move, &state, context: context, layout: layout, now: now) }
         }
@@ -152,8 +156,8 @@ enum PortalScreen {
         guard state.detail == nil else { return }
         switch state.section {
         case .devices:
-            guard state.myDevices.indices.contains(state.deviceList.selected) else { return }
-            state.detail = .device(id: state.myDevices[state.deviceList.selected].id)
+            guard let device = state.selectedListDevice else { return }
+            state.detail = .device(id: device.id)
         case .apps:
             guard state.catalog.indices.contains(state.appList.selected) else { return }
             state.detail = .app(id: state.catalog[state.appList.selected].id)
@@ -178,7 +182,7 @@ enum PortalScreen {
         case .home:
             state.homeScroll.apply(move, lines: documentLines(.home, state, context: context, width: width - 3, now: now).count, visible: visible)
         case .devices:
-            state.deviceList.apply(move, count: state.myDevices.count, visible: rows)
+            state.deviceList.apply(move, count: state.deviceListing.rows.count, visible: rows)
         case .apps:
             state.appList.apply(move, count: state.catalog.count, visible: rows)
         case .security:
@@ -193,7 +197,7 @@ enum PortalScreen {
 
     private static func clampLists(_ state: inout PortalState, layout: PortalLayout) {
         let rows = Table.visibleRows(in: layout.table)
-        state.deviceList.clamp(count: state.myDevices.count, visible: rows)
+        state.deviceList.clamp(count: state.deviceListing.rows.count, visible: rows)
         state.appList.clamp(count: state.catalog.count, visible: rows)
         state.notifications.list.clamp(count: state.notifications.feed.count, visible: rows)
         state.security.list.clamp(count: state.user.mfaMethods.count, visible: Table.visibleRows(in: SecurityInfo.table(layout)))
@@ -245,7 +249,7 @@ enum PortalScreen {
             let list: WritableKeyPath<PortalState, ListState>
             let count: Int
             switch state.section {
-            case .devices: (list, count) = (\.deviceList, state.myDevices.count)
+            case .devices: (list, count) = (\.deviceList, state.deviceListing.rows.count)
             case .apps: (list, count) = (\.appList, state.catalog.count)
             case .security: (list, count) = (\.security.list, state.user.mfaMethods.count)
             case .notifications: (list, count) = (\.notifications.list, state.notifications.feed.count)

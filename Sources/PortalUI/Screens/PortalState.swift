@@ -32,6 +32,8 @@ public struct PortalState: Equatable, Sendable {
     public let catalog: [CatalogEntry]
     public var section: Section = .home
     public var deviceList = ListState()
+    /// The Devices list's query and its rows, derived once per change.
+    public var deviceListing = DeviceListing()
     public var appList = ListState()
     public var homeScroll = ScrollState()
     public var supportScroll = ScrollState()

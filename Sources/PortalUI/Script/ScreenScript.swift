@@ -46,9 +46,11 @@ public struct ScreenScript: Sendable {
     public var clock = Date(timeIntervalSince1970: 1_795_338_000) // 2026-11-22T09:00:00Z
     public var timeZone = TimeZone(identifier: "UTC")!
     public var mouse = true
-    /// A host's files (etc/, proc/, sys/), relative to the script's folder:
-    /// "This Linux machine" is that tree inspected, as `--probe-root` does.
-    public var hostRoot: String?
+    /// "This Linux machine", relative to the script's folder: a folder of a
+    /// host's files (etc/, proc/, sys/) the probe inspects as `--probe-root`
+    /// does, or a file of facts as `portal probe --json` prints them; nil
+    /// offers no machine.
+    public var host: String?
     public var steps: [Step] = []
     /// Where each header was given, so a header that fails later (a theme or
     /// store that cannot be loaded) is reported at its own line.

@@ -121,8 +121,10 @@ public enum ScriptParser {
             guard rest == "on" || rest == "off" else { throw fail("mouse takes on or off") }
             script.mouse = rest == "on"
         case "host":
-            guard !rest.isEmpty else { throw fail("host needs a folder holding a machine's etc/, proc/ and sys/ files") }
-            script.hostRoot = rest
+            guard !rest.isEmpty else {
+                throw fail("host needs a folder of a machine's etc/, proc/ and sys/ files, or the facts portal probe --json prints")
+            }
+            script.host = rest
         default:
             break
         }

@@ -75,10 +75,7 @@ public struct ScriptRunner {
         // New methods' secrets come from a seeded source, so goldens hold still.
         var context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse,
                                     random: SeededRandomSource(seed: 11))
-        if let root = try hostRoot(script) {
-            let probe = HostProbe(root: root)
-            context.inspectHost = { probe.inspect() }
-        }
+        if let inspect = try hostInspection(script) { context.inspectHost = inspect }
         var size = script.size
         var runtime = PortalRuntime(context: context, clock: clock, size: size)
         runtime.send(.input(.resize(size)))
@@ -202,18 +199,6 @@ public struct ScriptRunner {
         return true
     }
 
-    private func hostRoot(_ script: ScreenScript) throws(ScriptError) -> URL? {
-        guard let path = script.hostRoot else { return nil }
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
-            : script.file.deletingLastPathComponent().appendingPathComponent(path)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ScriptError(file: script.file.relativePath, line: script.headerLines["host"] ?? 1,
-                              message: InertText.escaped("host: \(path) is not a folder; give a folder holding a machine's etc/, proc/ and sys/ files"))
-        }
-        return url
-    }
-
     private func loadStore(_ script: ScreenScript) throws(ScriptError) -> Tenant {
         switch script.store {
         case .demo:
@@ -227,6 +212,26 @@ public struct ScriptRunner {
                 throw ScriptError(file: script.file.relativePath, line: script.headerLines["store"] ?? 1,
                                   message: InertText.escaped("store: \(error)"))
             }
+        }
+    }
+
+    /// The inspection of "this Linux machine": a folder is probed at each
+    /// inspection, a file holds the facts one gave.
+    private func hostInspection(_ script: ScreenScript) throws(ScriptError) -> (@Sendable () -> HostFacts)? {
+        guard let path = script.host else { return nil }
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+            : script.file.deletingLastPathComponent().appendingPathComponent(path)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            let probe = HostProbe(root: url)
+            return { probe.inspect() }
+        }
+        do {
+            let facts = try JSONDecoder().decode(HostFacts.self, from: Data(contentsOf: url))
+            return { facts }
+        } catch {
+            throw ScriptError(file: script.file.relativePath, line: script.headerLines["host"] ?? 1,
+                              message: InertText.escaped("host: \(path): \(error.localizedDescription); give a folder of a machine's etc/, proc/ and sys/ files, or the facts portal probe --json prints"))
         }
     }
 
