@@ -22,6 +22,10 @@ public protocol PortalDirectory: AnyObject, Sendable {
     func enrollmentFacts(userId: String) throws -> EnrollmentFacts?
     /// Applies one enrollment change atomically; on failure nothing was written.
     func perform(_ change: EnrollmentChange, now: Date) throws -> EnrollmentChangeResult
+    /// What the app protection walkthrough reads for one user; nil if the user is gone.
+    func appProtectionFacts(userId: String) throws -> AppProtectionFacts?
+    /// Applies one app protection change atomically; on failure nothing was written.
+    func perform(_ change: AppProtectionChange, now: Date) throws -> ManagedAppRegistration
 }
 
 public struct SignInFacts: Sendable, Equatable {
@@ -82,6 +86,12 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
     }
 
     public func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult {
+        try write { try $0.apply(change, now: now) }
+    }
+
+    public func appProtectionFacts(userId: String) -> AppProtectionFacts? { tenant.appProtectionFacts(userId: userId) }
+
+    public func perform(_ change: AppProtectionChange, now: Date) throws -> ManagedAppRegistration {
         try write { try $0.apply(change, now: now) }
     }
 

@@ -21,13 +21,18 @@ public struct Tenant: Codable, Sendable, Equatable {
     public var enrollmentSessions: [EnrollmentSession]
     /// Which version of the terms each user accepted.
     public var termsAcceptances: [TermsAcceptance]
+    /// App protection policies for devices the organization does not manage.
+    public var managedAppProtections: [ManagedAppProtection]
+    /// Protected apps registered on such devices, with their last health check.
+    public var managedAppRegistrations: [ManagedAppRegistration]
 
     public init(organization: Organization, groups: [Group], users: [User], managedDevices: [ManagedDevice],
                 compliancePolicies: [CompliancePolicy], mobileAppCategories: [MobileAppCategory],
                 mobileApps: [MobileApp], mobileAppAssignments: [MobileAppAssignment],
                 appInstallStates: [AppInstallState], signInLockouts: [SignInLockout] = [],
                 deviceCategories: [DeviceCategory] = [], simulatedDevices: [SimulatedDevice] = [],
-                enrollmentSessions: [EnrollmentSession] = [], termsAcceptances: [TermsAcceptance] = []) {
+                enrollmentSessions: [EnrollmentSession] = [], termsAcceptances: [TermsAcceptance] = [],
+                managedAppProtections: [ManagedAppProtection] = [], managedAppRegistrations: [ManagedAppRegistration] = []) {
         self.organization = organization
         self.groups = groups
         self.users = users
@@ -42,6 +47,8 @@ public struct Tenant: Codable, Sendable, Equatable {
         self.simulatedDevices = simulatedDevices
         self.enrollmentSessions = enrollmentSessions
         self.termsAcceptances = termsAcceptances
+        self.managedAppProtections = managedAppProtections
+        self.managedAppRegistrations = managedAppRegistrations
     }
 
     /// Sign-in names are case-insensitive, as in Entra.

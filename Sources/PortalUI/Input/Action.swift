@@ -17,4 +17,8 @@ public enum Action: String, CaseIterable, Sendable {
     case enrollDevice
     /// Enrollment: steps and what each one asks.
     case nextStep, previousStep, cancelEnrollment, accept, decline, install, activate, setLater, encrypt
+    /// Home: use work apps on a personal device without enrolling it.
+    case useWorkApps
+    /// App protection: run the device health check again.
+    case recheck
 }

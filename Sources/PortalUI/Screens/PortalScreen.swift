@@ -9,6 +9,10 @@ enum PortalScreen {
         // Before: moves and clamping read the shown document's current lines.
         refreshDocuments(&state, context: context, size: size, now: now)
         var effects: [Effect] = []
+        if let handled = AppProtectionHost.update(&state, message, context: context, size: size, now: now) {
+            refreshDocuments(&state, context: context, size: size, now: now)
+            return handled
+        }
         if let handled = EnrollmentHost.update(&state, message, context: context, size: size, now: now) {
             refreshDocuments(&state, context: context, size: size, now: now)
             return handled
@@ -85,6 +89,7 @@ enum PortalScreen {
 
     /// The keys of the open section or detail.
     static func keymap(_ state: PortalState) -> Keymap {
+        if let wizard = state.appProtection { return AppProtectionWizard.keymap(wizard) }
         if let wizard = state.enrollment { return EnrollmentWizard.keymap(wizard) }
         if state.detail != nil { return Keymaps.detail }
         switch state.section {
@@ -113,6 +118,8 @@ enum PortalScreen {
             return SecurityInfo.perform(action, &state, context: context, now: now)
         case .enrollDevice:
             return EnrollmentHost.start(&state, now: now)
+        case .useWorkApps:
+            return AppProtectionHost.start(&state, now: now)
         default:
             if let move = move(for: action) { apply(move, &state, context: context, layout: layout, now: now) }
         }
@@ -273,7 +280,9 @@ enum PortalScreen {
         }
         buffer.write(String(repeating: "─", count: width), x: 0, y: layout.separatorRow, role: .border)
 
-        if let wizard = state.enrollment {
+        if let wizard = state.appProtection {
+            AppProtectionWizardView.view(wizard, context: context, now: now, in: layout.content, buffer: &buffer)
+        } else if let wizard = state.enrollment {
             EnrollmentWizardView.view(wizard, context: context, now: now, in: layout.content, buffer: &buffer)
         } else if state.detail != nil {
             let lines = shownDetailLines(state, context: context, width: width - 3, now: now)
