@@ -6,7 +6,7 @@ import PortalCore
 enum AppProtectionHomeView {
     static func lines(_ registrations: [ManagedAppRegistration], width: Int) -> [StyledLine] {
         var lines: [StyledLine] = [.blank, StyledLine("Work apps without enrolling", .accent)]
-        lines += StyledLine.wrapped("Use work apps such as Outlook on a personal phone without enrolling it. Press w to start.", width: width)
+        lines += StyledLine.wrapped("Use work apps on a personal phone without enrolling it: press w.", width: width)
         for registration in registrations.sorted(by: { ($0.appDisplayName, $0.deviceName, $0.id) < ($1.appDisplayName, $1.deviceName, $1.id) }) {
             let state = registration.healthState
             let (glyph, role): (String, Role) = switch state {

@@ -93,6 +93,15 @@ enum AppProtectionWizard {
             return []
         case let .appProtectionChanged(registration):
             state.isBusy = false
+            let waiting = registration.healthState == .threatDefenseAppMissing || registration.healthState == .threatNotReported
+            // A recheck that finds what the last check found says so; installing is not a recheck.
+            if waiting, let previous = state.registration, previous.id == registration.id, previous.healthState == registration.healthState,
+               previous.mobileThreatDefenseAppInstalled == registration.mobileThreatDefenseAppInstalled {
+                let defender = state.policy?.threatDefenseApp.displayName ?? "The threat-defense app"
+                state.message = registration.mobileThreatDefenseAppInstalled
+                    ? "\(defender) has not reported this device yet. Finish its setup, wait a moment and recheck."
+                    : "Still missing: install \(defender), press i, then r to recheck."
+            }
             state.registration = registration
             // The facts keep the user's registrations current for the choice steps.
             if var facts = state.facts {
@@ -100,7 +109,6 @@ enum AppProtectionWizard {
                 facts.registrations.append(registration)
                 state.facts = facts
             }
-            let waiting = registration.healthState == .threatDefenseAppMissing || registration.healthState == .threatNotReported
             state.step = waiting ? .healthCheck : .result
             state.scroll = ScrollState()
             return [.refreshPortal(userId: state.userId)]

@@ -92,7 +92,7 @@ enum AppProtectionWizardView {
                 lines += para("On Android, the Company Portal app is the broker app that registers the device. Get it from Google Play; you need not sign in to it. Then come back to \(appName).")
             }
             lines += [.blank] + para("Registering:", .title)
-            var items = ["applies \(policy?.displayName ?? "the app protection policy") to \(appName)",
+            var items = ["applies the policy \"\(policy?.displayName ?? "app protection")\" to \(appName)",
                          "keeps \(organization)'s data inside its protected apps; \(organization) sees and manages nothing else on the device"]
             if let policy, let maximum = policy.maximumAllowedDeviceThreatLevel.maximum {
                 items.append("checks the device's health: \(policy.threatDefenseApp.displayName) must report a threat level of \(maximum.rawValue) or below")
@@ -115,10 +115,10 @@ enum AppProtectionWizardView {
                                          organization: String, width: Int) -> [StyledLine] {
         func para(_ text: String, _ role: Role = .text) -> [StyledLine] { StyledLine.wrapped(text, role: role, width: width) }
         let model = state.device?.model ?? "the device"
-        let policyName = state.policy?.displayName ?? "the app protection policy"
+        let policyName = state.policy?.displayName ?? "app protection"
         guard !state.isBusy, let registration = state.registration else {
             let registering = state.registration == nil ? "Registering \(model) with \(platform.brokerApp), then checking" : "Checking"
-            return para("… \(registering) the device's health against \(policyName).", .dim)
+            return para("… \(registering) the device's health against the policy \"\(policyName)\".", .dim)
         }
         let defender = state.policy?.threatDefenseApp ?? .microsoftDefender
         let maximum = state.policy?.maximumAllowedDeviceThreatLevel.maximum?.rawValue ?? "low"
@@ -130,7 +130,7 @@ enum AppProtectionWizardView {
         }
         lines += para("✗ The device health check failed: \(defender.displayName) is missing", .noncompliant)
         lines.append(.blank)
-        lines += para("\(organization) requires \(defender.displayName), its threat-defense app, before \(appName) can open company data. It checks the device for threats and reports its threat level; \(policyName) allows \(maximum) or below.")
+        lines += para("\(organization) requires \(defender.displayName), its threat-defense app, before \(appName) can open company data. It checks the device for threats and reports its threat level; the policy \"\(policyName)\" allows \(maximum) or below.")
         lines += [.blank] + para("How to get it:", .title)
         let steps = ["Open \(platform.storeName) and search for \"\(defender.storeName)\"; install it",
                      "Open it, sign in with your work account and allow the permissions it asks for",
@@ -163,7 +163,7 @@ enum AppProtectionWizardView {
             lines += para(warned ? "! Access granted, with a warning" : "✓ Access granted", warned ? .warning : .compliant)
             lines.append(.blank)
             if let maximum, warned {
-                lines += para("\(defender) reports threat level \(level) on \(device), above the \(maximum) that \(policy?.displayName ?? "the policy") allows. The policy only warns: remove the threat in \(defender) soon.", .warning)
+                lines += para("\(defender) reports threat level \(level) on \(device); the policy \"\(policy?.displayName ?? "app protection")\" allows \(maximum) or below but only warns. Remove the threat in \(defender) soon.", .warning)
             } else if let maximum {
                 lines += para("\(device) is healthy: \(defender) reports threat level \(level) (\(maximum) or below is allowed).")
             } else {
@@ -178,7 +178,7 @@ enum AppProtectionWizardView {
             let wiped = registration.healthState == .dataWiped
             lines += para(wiped ? "✗ Company data wiped from \(appName)" : "✗ Access blocked", .noncompliant)
             lines.append(.blank)
-            lines += para("\(defender) found a threat on \(device): level \(level), above the \(maximum ?? "level") that \(policy?.displayName ?? "the policy") allows.")
+            lines += para("\(defender) found a threat on \(device): level \(level). The policy \"\(policy?.displayName ?? "app protection")\" allows \(maximum ?? "no threat") or below.")
             lines.append(.blank)
             if wiped {
                 lines += para("What this means for your data:", .title)
