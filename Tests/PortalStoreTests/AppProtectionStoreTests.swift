@@ -36,10 +36,13 @@ struct AppProtectionStoreTests {
         #expect(blocked.healthState == .accessBlocked && blocked.reportedThreatLevel == .high && blocked.flaggedReasons == [.rootedDevice])
         let wiped = try tenant.apply(.register(userId: "usr-hanako", simulatedDeviceId: "sim-moto-g", appIdentifier: outlook), now: fixtureNow)
         #expect(wiped.healthState == .dataWiped && wiped.policyId == "app-android-personal")
-        // The threat removed (Defender reports the device secured): a recheck restores access.
+        // The user says the threat is removed: nothing changes until a recheck, which restores access.
+        let removed = try tenant.apply(.removeThreat(userId: "usr-megan", registrationId: blocked.id), now: fixtureNow)
+        #expect(removed.threatRemoved == true && removed.healthState == .accessBlocked)
+        #expect(try tenant.apply(.recheck(userId: "usr-megan", registrationId: blocked.id), now: fixtureNow).healthState == .healthy)
+        // The store's facts edited (Defender reports the device secured): a recheck restores access too.
         let index = try #require(tenant.simulatedDevices.firstIndex { $0.id == "sim-moto-g" })
         tenant.simulatedDevices[index].partnerReportedThreatState = .secured
-        #expect(try tenant.apply(.recheck(userId: "usr-megan", registrationId: blocked.id), now: fixtureNow).healthState == .healthy)
         #expect(try tenant.apply(.recheck(userId: "usr-hanako", registrationId: wiped.id), now: fixtureNow).healthState == .healthy)
     }
 

@@ -9,6 +9,8 @@ public enum AppProtectionChange: Equatable, Sendable {
     case register(userId: String, simulatedDeviceId: String, appIdentifier: String)
     /// The user installed and set up the threat-defense app; the next recheck counts it.
     case installThreatDefenseApp(userId: String, registrationId: String)
+    /// The user removed the threat the threat-defense app found; the next recheck counts it.
+    case removeThreat(userId: String, registrationId: String)
     /// Runs the device health check again.
     case recheck(userId: String, registrationId: String)
 }
@@ -62,17 +64,15 @@ extension Tenant {
             if let existing { managedAppRegistrations[existing] = registration } else { managedAppRegistrations.append(registration) }
             return registration
         case let .installThreatDefenseApp(userId, registrationId):
-            guard user(id: userId) != nil else { throw .userNotFound }
-            guard let index = managedAppRegistrations.firstIndex(where: { $0.id == registrationId && $0.userId == userId }) else {
-                throw .registrationNotFound
-            }
+            let index = try registrationIndex(userId: userId, registrationId: registrationId)
             managedAppRegistrations[index].mobileThreatDefenseAppInstalled = true
             return managedAppRegistrations[index]
+        case let .removeThreat(userId, registrationId):
+            let index = try registrationIndex(userId: userId, registrationId: registrationId)
+            managedAppRegistrations[index].threatRemoved = true
+            return managedAppRegistrations[index]
         case let .recheck(userId, registrationId):
-            guard user(id: userId) != nil else { throw .userNotFound }
-            guard let index = managedAppRegistrations.firstIndex(where: { $0.id == registrationId && $0.userId == userId }) else {
-                throw .registrationNotFound
-            }
+            let index = try registrationIndex(userId: userId, registrationId: registrationId)
             var registration = managedAppRegistrations[index]
             guard let device = simulatedDevice(id: registration.simulatedDeviceId) else { throw .deviceNotFound }
             guard let policy = managedAppProtections.first(where: { $0.id == registration.policyId }) else {
@@ -84,9 +84,20 @@ extension Tenant {
         }
     }
 
+    /// Only the user's own registration can be changed by them.
+    private func registrationIndex(userId: String, registrationId: String) throws(AppProtectionChangeError) -> Int {
+        guard user(id: userId) != nil else { throw .userNotFound }
+        guard let index = managedAppRegistrations.firstIndex(where: { $0.id == registrationId && $0.userId == userId }) else {
+            throw .registrationNotFound
+        }
+        return index
+    }
+
     /// The device health check, recorded on the registration with the device's current facts.
     private func check(_ registration: inout ManagedAppRegistration, device: SimulatedDevice, policy: ManagedAppProtection, now: Date) {
-        let (state, level) = AppProtectionHealthCheck.evaluate(threatState: device.partnerReportedThreatState,
+        // Once the user removed the threat, the threat-defense app reports the device secured again.
+        let reported = registration.threatRemoved == true ? .secured : device.partnerReportedThreatState
+        let (state, level) = AppProtectionHealthCheck.evaluate(threatState: reported,
                                                                threatDefenseAppInstalled: registration.mobileThreatDefenseAppInstalled,
                                                                policy: policy)
         registration.healthState = state

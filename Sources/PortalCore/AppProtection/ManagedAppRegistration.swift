@@ -24,6 +24,8 @@ public struct ManagedAppRegistration: Codable, Sendable, Equatable, Identifiable
     public var simulatedDeviceId: String
     /// The user installed and set up the threat-defense app (or the device came with it).
     public var mobileThreatDefenseAppInstalled: Bool
+    /// The user removed the threat the threat-defense app found (simulated); absent means not.
+    public var threatRemoved: Bool?
     public var healthState: AppProtectionHealthState
     /// The level the threat-defense app reported at the last check, if any.
     public var reportedThreatLevel: DeviceThreatLevel?

@@ -21,4 +21,6 @@ public enum Action: String, CaseIterable, Sendable {
     case useWorkApps
     /// App protection: run the device health check again.
     case recheck
+    /// App protection: the user removed the threat the threat-defense app found.
+    case removeThreat
 }

@@ -14,7 +14,7 @@ enum AppProtectionHomeView {
             case .warned, .threatDefenseAppMissing, .threatNotReported: ("!", .warning)
             case .accessBlocked, .dataWiped: ("✗", .noncompliant)
             }
-            let text = "\(registration.appDisplayName) on \(registration.deviceName): \(state.label)" + (state.hasAccess ? "" : " (press w to recheck)")
+            let text = "\(registration.appDisplayName) on \(registration.deviceName): \(state.label)" + (state.hasAccess ? "" : "; press w")
             lines += StyledLine.wrapped(text, width: width, indent: 4, firstPrefix: [Span("  "), Span(glyph, role), Span(" ")])
         }
         return lines

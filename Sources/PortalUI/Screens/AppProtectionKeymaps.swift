@@ -35,12 +35,17 @@ extension Keymaps {
         KeyBinding([.character("r"), .enter], .recheck, help: "Recheck the device's health", hint: "Recheck"),
     ] + appScroll + appCommon(cancel: "Stop here: the app stays registered, without access, until a recheck finds the device healthy"))
 
-    /// The outcome: close, or recheck (after a threat was removed).
-    static let appResult = Keymap([
-        KeyBinding([.enter, .escape], .nextStep, help: "Close the walkthrough", hint: "Close"),
-        KeyBinding([.character("r")], .recheck, help: "Recheck the device's health (after the threat was removed)", hint: "Recheck"),
-    ] + appScroll + [
+    /// The outcome: close, or recheck; while a threat is there, say it was removed.
+    static func appResult(threatFound: Bool) -> Keymap {
+        Keymap([
+            KeyBinding([.enter, .escape], .nextStep, help: "Close the walkthrough", hint: "Close"),
+            KeyBinding([.character("r")], .recheck, help: "Recheck the device's health (after the threat was removed)", hint: "Recheck"),
+        ] + (threatFound ? [KeyBinding([.character("t")], .removeThreat, help: "I removed the threat in the threat-defense app", hint: "I removed it")] : [])
+            + appResultTail)
+    }
+
+    private static let appResultTail = appScroll + [
         KeyBinding([.function(1)], .help, help: "Show or hide this help", hint: "Help"),
         KeyBinding([.function(10)], .quit, help: "Quit", hint: "Quit"),
-    ])
+    ]
 }

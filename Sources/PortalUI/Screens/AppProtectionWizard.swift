@@ -69,7 +69,9 @@ enum AppProtectionWizard {
         case .app: return Keymaps.appChoice
         case .register: return Keymaps.appRegister
         case .healthCheck: return Keymaps.appHealthCheck
-        case .result: return Keymaps.appResult
+        case .result:
+            let found = [.accessBlocked, .dataWiped].contains(state.registration?.healthState) && state.registration?.threatRemoved != true
+            return Keymaps.appResult(threatFound: found)
         }
     }
 
@@ -183,6 +185,11 @@ enum AppProtectionWizard {
             state.message = nil
             state.isBusy = true
             return [.changeAppProtection(.installThreatDefenseApp(userId: state.userId, registrationId: registration.id))]
+        case .removeThreat?:
+            guard let registration = state.registration else { return [] }
+            state.message = nil
+            state.isBusy = true
+            return [.changeAppProtection(.removeThreat(userId: state.userId, registrationId: registration.id))]
         case .recheck?:
             guard let registration = state.registration else { return [] }
             state.message = nil

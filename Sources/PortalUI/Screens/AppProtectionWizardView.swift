@@ -195,6 +195,10 @@ enum AppProtectionWizardView {
             for (index, step) in steps.enumerated() {
                 lines += StyledLine.wrapped(step, width: width, indent: 5, firstPrefix: [Span("  \(index + 1). ")])
             }
+            lines.append(.blank)
+            lines += registration.threatRemoved == true
+                ? para("✓ You removed the threat in \(defender). Press r to recheck.", .compliant)
+                : para("Press t once you removed the threat, then r to recheck.", .warning)
         case .threatDefenseAppMissing, .threatNotReported:
             lines += para(registration.healthState.label, .warning)
         }
