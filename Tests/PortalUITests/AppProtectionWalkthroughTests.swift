@@ -117,6 +117,35 @@ struct AppProtectionWalkthroughTests {
         #expect(wizard(runtime)?.deviceId == "sim-iphone-11")
     }
 
+    /// The demo changed before the portal opens on it.
+    func runtime(_ change: (inout Tenant) -> Void) -> PortalRuntime {
+        var tenant = DemoOrganization.make(now: testNow, random: SeededRandomSource(seed: 2), iterations: 10)
+        change(&tenant)
+        let size = Size(width: 80, height: 24)
+        let runtime = PortalRuntime(context: PortalContext(tenant: tenant, timeZone: TimeZone(identifier: "UTC")!),
+                                    clock: VirtualClock(start: testNow), size: size)
+        runtime.send(.input(.resize(size)))
+        runtime.signIn("megan.bowen@contoso.com", "Contoso-Megan-3")
+        return runtime
+    }
+
+    @Test func aPolicyThatWarnsKeepsAccess() {
+        let runtime = runtime { tenant in
+            for index in tenant.managedAppProtections.indices { tenant.managedAppProtections[index].mobileThreatDefenseRemediationAction = .warn }
+        }
+        register("sim-moto-g", app: "com.microsoft.office.outlook", runtime)
+        #expect(wizard(runtime)?.registration?.healthState == .warned)
+        #expect(runtime.screenText.contains("! Access granted, with a warning"))
+    }
+
+    @Test func withoutAPolicyThereIsNothingToRegister() {
+        let runtime = runtime { $0.managedAppProtections = [] }
+        runtime.press(.character("w"))
+        #expect(runtime.screenText.contains("protects no work apps on personal devices for you"))
+        runtime.press(.enter)
+        #expect(portal(runtime)?.appProtection == nil)
+    }
+
     @Test func theHomeKeyIsInHelp() {
         let runtime = signedIn("megan.bowen@contoso.com", "Contoso-Megan-3")
         runtime.press(.character("?"))
