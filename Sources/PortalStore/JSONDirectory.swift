@@ -74,6 +74,13 @@ public final class JSONDirectory: PortalDirectory, @unchecked Sendable {
         try write { try $0.apply(change, now: now) }
     }
 
+    public func appProtectionFacts(userId: String) throws -> AppProtectionFacts? { try current().appProtectionFacts(userId: userId) }
+
+    /// The health check reads the device and the policy inside the locked read-modify-write.
+    public func perform(_ change: AppProtectionChange, now: Date) throws -> ManagedAppRegistration {
+        try write { try $0.apply(change, now: now) }
+    }
+
     /// One locked read-modify-write of the file; the document written becomes the cache.
     private func write<Result>(_ apply: (inout Tenant) throws -> Result) throws -> Result {
         var result: Result?

@@ -23,12 +23,15 @@ struct LenientDocument {
     private let termsAcceptances = CollectionTask<TermsAcceptance>(name: "termsAcceptances", optional: true)
     /// Written since notifications are marked read.
     private let notificationReads = CollectionTask<NotificationRead>(name: "notificationReads", optional: true)
+    /// Written since app protection without enrollment; older stores have none.
+    private let managedAppProtections = CollectionTask<ManagedAppProtection>(name: "managedAppProtections", optional: true)
+    private let managedAppRegistrations = CollectionTask<ManagedAppRegistration>(name: "managedAppRegistrations", optional: true)
 
     init(_ document: DocumentBytes) {
         let collections: [any CollectionResult] = [groups, users, managedDevices, compliancePolicies, mobileAppCategories,
                                                    mobileApps, mobileAppAssignments, appInstallStates, signInLockouts,
                                                    deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances,
-                                                   notificationReads]
+                                                   notificationReads, managedAppProtections, managedAppRegistrations]
         // Each collection in runs of elements: small decoder maps, and work
         // the cores share evenly. Largest first, so they finish together.
         let tasks: [any DecodeTask] = [organization] + collections.flatMap { $0.prepare(document) }
@@ -51,7 +54,7 @@ struct LenientDocument {
         let collections: [any CollectionResult] = [groups, users, managedDevices, compliancePolicies, mobileAppCategories,
                                                    mobileApps, mobileAppAssignments, appInstallStates, signInLockouts,
                                                    deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances,
-                                                   notificationReads]
+                                                   notificationReads, managedAppProtections, managedAppRegistrations]
         problems += collections.compactMap(\.shapeProblem)
         for collection in collections {
             problems += collection.problems
@@ -65,7 +68,8 @@ struct LenientDocument {
             mobileAppAssignments: mobileAppAssignments.values, appInstallStates: appInstallStates.values,
             signInLockouts: signInLockouts.values, deviceCategories: deviceCategories.values,
             simulatedDevices: simulatedDevices.values, enrollmentSessions: enrollmentSessions.values,
-            termsAcceptances: termsAcceptances.values)
+            termsAcceptances: termsAcceptances.values, managedAppProtections: managedAppProtections.values,
+            managedAppRegistrations: managedAppRegistrations.values)
         tenant.notificationReads = notificationReads.values
         return (tenant, partial, problems)
     }

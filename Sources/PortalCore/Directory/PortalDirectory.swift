@@ -24,6 +24,10 @@ public protocol PortalDirectory: AnyObject, Sendable {
     func perform(_ change: EnrollmentChange, now: Date) throws -> EnrollmentChangeResult
     /// Applies one change to a user's read notifications atomically.
     func perform(_ change: NotificationChange, now: Date) throws -> NotificationChangeResult
+    /// What the app protection walkthrough reads for one user; nil if the user is gone.
+    func appProtectionFacts(userId: String) throws -> AppProtectionFacts?
+    /// Applies one app protection change atomically; on failure nothing was written.
+    func perform(_ change: AppProtectionChange, now: Date) throws -> ManagedAppRegistration
 }
 
 public struct SignInFacts: Sendable, Equatable {
@@ -88,6 +92,12 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
     }
 
     public func perform(_ change: NotificationChange, now: Date) throws -> NotificationChangeResult {
+        try write { try $0.apply(change, now: now) }
+    }
+
+    public func appProtectionFacts(userId: String) -> AppProtectionFacts? { tenant.appProtectionFacts(userId: userId) }
+
+    public func perform(_ change: AppProtectionChange, now: Date) throws -> ManagedAppRegistration {
         try write { try $0.apply(change, now: now) }
     }
 

@@ -8,6 +8,8 @@ public struct UserPortalData: Sendable, Equatable {
     public var organization: Organization
     public let installs: InstallStateIndex
     public let catalog: [CatalogEntry]
+    /// The user's protected apps on devices the organization does not manage.
+    public let appRegistrations: [ManagedAppRegistration]
     /// Device id to the policies that target the user on its platform.
     private let policiesByDevice: [String: [CompliancePolicy]]
     /// Install records and read state the notifications are made from.
@@ -18,6 +20,7 @@ public struct UserPortalData: Sendable, Equatable {
         organization = tenant.organization
         installs = InstallStateIndex(tenant: tenant, user: user)
         catalog = tenant.catalog(for: user)
+        appRegistrations = tenant.appRegistrations(of: user)
         var policies: [String: [CompliancePolicy]] = [:]
         for device in installs.devices { policies[device.id] = tenant.policies(for: device, user: user) }
         policiesByDevice = policies

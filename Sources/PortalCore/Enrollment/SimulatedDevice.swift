@@ -17,10 +17,13 @@ public struct SimulatedDevice: Codable, Sendable, Equatable, Identifiable {
     public var isEncrypted: Bool?
     public var jailBroken: JailBrokenState
     public var partnerReportedThreatState: ManagedDevicePartnerReportedHealthState
+    /// Whether the threat-defense app (Microsoft Defender) is installed and set up; absent means not.
+    public var mobileThreatDefenseAppInstalled: Bool?
 
     public init(id: String, displayName: String, operatingSystem: DevicePlatform, manufacturer: String, model: String,
                 osVersion: String, serialNumber: String, imei: String = "", passcode: PasscodeFacts?, isEncrypted: Bool?,
-                jailBroken: JailBrokenState = .no, partnerReportedThreatState: ManagedDevicePartnerReportedHealthState = .secured) {
+                jailBroken: JailBrokenState = .no, partnerReportedThreatState: ManagedDevicePartnerReportedHealthState = .secured,
+                mobileThreatDefenseAppInstalled: Bool? = nil) {
         self.id = id
         self.displayName = displayName
         self.operatingSystem = operatingSystem
@@ -33,6 +36,7 @@ public struct SimulatedDevice: Codable, Sendable, Equatable, Identifiable {
         self.isEncrypted = isEncrypted
         self.jailBroken = jailBroken
         self.partnerReportedThreatState = partnerReportedThreatState
+        self.mobileThreatDefenseAppInstalled = mobileThreatDefenseAppInstalled
     }
 
     /// The platforms the walkthrough enrolls as simulated devices.

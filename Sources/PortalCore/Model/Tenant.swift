@@ -23,13 +23,18 @@ public struct Tenant: Codable, Sendable, Equatable {
     public var termsAcceptances: [TermsAcceptance]
     /// Which notifications each user read; older stores have none.
     public var notificationReads: [NotificationRead] = []
+    /// App protection policies for devices the organization does not manage.
+    public var managedAppProtections: [ManagedAppProtection]
+    /// Protected apps registered on such devices, with their last health check.
+    public var managedAppRegistrations: [ManagedAppRegistration]
 
     public init(organization: Organization, groups: [Group], users: [User], managedDevices: [ManagedDevice],
                 compliancePolicies: [CompliancePolicy], mobileAppCategories: [MobileAppCategory],
                 mobileApps: [MobileApp], mobileAppAssignments: [MobileAppAssignment],
                 appInstallStates: [AppInstallState], signInLockouts: [SignInLockout] = [],
                 deviceCategories: [DeviceCategory] = [], simulatedDevices: [SimulatedDevice] = [],
-                enrollmentSessions: [EnrollmentSession] = [], termsAcceptances: [TermsAcceptance] = []) {
+                enrollmentSessions: [EnrollmentSession] = [], termsAcceptances: [TermsAcceptance] = [],
+                managedAppProtections: [ManagedAppProtection] = [], managedAppRegistrations: [ManagedAppRegistration] = []) {
         self.organization = organization
         self.groups = groups
         self.users = users
@@ -44,6 +49,8 @@ public struct Tenant: Codable, Sendable, Equatable {
         self.simulatedDevices = simulatedDevices
         self.enrollmentSessions = enrollmentSessions
         self.termsAcceptances = termsAcceptances
+        self.managedAppProtections = managedAppProtections
+        self.managedAppRegistrations = managedAppRegistrations
     }
 
     /// Sign-in names are case-insensitive, as in Entra.

@@ -21,4 +21,10 @@ public enum Action: String, CaseIterable, Sendable {
     case nextStep, previousStep, cancelEnrollment, accept, decline, install, activate, setLater, encrypt
     /// Notifications: the section, and marking read.
     case goNotifications, markRead, markAllRead
+    /// Home: use work apps on a personal device without enrolling it.
+    case useWorkApps
+    /// App protection: run the device health check again.
+    case recheck
+    /// App protection: the user removed the threat the threat-defense app found.
+    case removeThreat
 }

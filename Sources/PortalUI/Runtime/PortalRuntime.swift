@@ -157,6 +157,7 @@ public final class PortalRuntime {
         if let refusal = error as? AccountChangeError { return refusal.message }
         if let refusal = error as? EnrollmentChangeError { return refusal.message }
         if let refusal = error as? NotificationChangeError { return refusal.message }
+        if let refusal = error as? AppProtectionChangeError { return refusal.message }
         if let storeError = error as? StoreError { return storeError.summary }
         let text = String(describing: error).split(separator: "\n").first.map(String.init) ?? "The store could not be changed."
         return InertText.escaped(text)
@@ -208,6 +209,10 @@ public final class PortalRuntime {
         case .inspectHost:
             guard let inspect = context.inspectHost else { return .enrollmentFailed("This machine cannot be inspected here.") }
             work(orElse: Message.enrollmentFailed) { _, _ in .hostInspected(inspect()) }
+        case let .loadAppProtection(userId):
+            work(orElse: Message.appProtectionFailed) { directory, _ in .appProtectionLoaded(try directory.appProtectionFacts(userId: userId)) }
+        case let .changeAppProtection(change):
+            work(orElse: Message.appProtectionFailed) { directory, now in .appProtectionChanged(try directory.perform(change, now: now)) }
         case .quit:
             state.isFinished = true
         case .redraw:

@@ -65,6 +65,12 @@ public enum Message: Equatable, Sendable {
     case storeFailed(String)
     /// The demo accounts read again after a change to one (its default method, say).
     case demoAccountsRead([DemoAccount])
+    /// What the app protection walkthrough needs, read from the store.
+    case appProtectionLoaded(AppProtectionFacts?)
+    /// An app protection change was written: the registration as stored.
+    case appProtectionChanged(ManagedAppRegistration)
+    /// It was refused or could not be written; the text says why, in one line.
+    case appProtectionFailed(String)
 }
 
 /// Work update asks the runtime to do; the results come back as messages.
@@ -91,6 +97,10 @@ public enum Effect: Equatable, Sendable {
     case changeNotifications(NotificationChange)
     /// Inspects this Linux machine off the terminal thread (it reads files).
     case inspectHost
+    /// Reads what the app protection walkthrough needs.
+    case loadAppProtection(userId: String)
+    /// One app protection change (register, installed, recheck), through the store.
+    case changeAppProtection(AppProtectionChange)
     case quit
     /// Asks the terminal to repaint every cell (Ctrl+L).
     case redraw

@@ -48,6 +48,7 @@ enum EnrollmentHost {
         fresh.section = state.section
         fresh.security = state.security
         fresh.enrollment = state.enrollment
+        fresh.appProtection = state.appProtection
         fresh.deviceList = state.deviceList
         fresh.deviceListing = state.deviceListing.carried()
         fresh.documentBuilds = state.documentBuilds

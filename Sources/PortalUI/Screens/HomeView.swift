@@ -52,6 +52,7 @@ enum HomeView {
             lines.append(StyledLine([Span("  "), Span(TextWidth.pad("\(state.glyph) \(state.label)", to: 20), state.role),
                                      Span("\(matching)")]))
         }
+        lines += AppProtectionHomeView.lines(state.data.appRegistrations, width: width)
         let attention = attentionOrder(Array(zip(devices, evaluations)))
         if !attention.isEmpty {
             lines.append(.blank)

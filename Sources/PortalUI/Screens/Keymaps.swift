@@ -84,6 +84,7 @@ enum Keymaps {
                    help: "Scroll", hint: "Scroll"),
     ] + moves.dropFirst() + [
         KeyBinding([.character("e")], .enrollDevice, help: "Enroll a device: a walkthrough, step by step", hint: "Enroll"),
+        KeyBinding([.character("w")], .useWorkApps, help: "Use work apps on a personal phone without enrolling it"),
     ] + sections + common, mouse: "Click a tab; the wheel scrolls")
 
     /// A device's or an app's details.

@@ -10,6 +10,10 @@ enum PortalScreen {
         // Before: moves and clamping read the shown document's current lines.
         refreshDocuments(&state, context: context, size: size, now: now)
         var effects: [Effect] = []
+        if let handled = AppProtectionHost.update(&state, message, context: context, size: size, now: now) {
+            refreshDocuments(&state, context: context, size: size, now: now)
+            return handled
+        }
         if let handled = EnrollmentHost.update(&state, message, context: context, size: size, now: now) {
             refreshDocuments(&state, context: context, size: size, now: now)
             return handled
@@ -91,6 +95,7 @@ enum PortalScreen {
 
     /// The keys of the open section or detail.
     static func keymap(_ state: PortalState) -> Keymap {
+        if let wizard = state.appProtection { return AppProtectionWizard.keymap(wizard) }
         if let wizard = state.enrollment { return EnrollmentWizard.keymap(wizard) }
         if case let .notification(id)? = state.detail {
             return NotificationKeymaps.detail(offersEnrollment: state.notifications.notification(id: id)?.offersEnrollment ?? false)
@@ -127,6 +132,8 @@ enum PortalScreen {
             return EnrollmentHost.start(&state, now: now)
         case .sortDevices, .filterPlatform, .filterState, .clearFilters:
             DevicesScreen.perform(action, &state, now: now, visible: Table.visibleRows(in: layout.table))
+        case .useWorkApps:
+            return AppProtectionHost.start(&state, now: now)
         default:
             if let move = move(for: action) { apply(move, &state, context: context, layout: layout, now: now) }
         }
@@ -297,7 +304,9 @@ enum PortalScreen {
         }
         buffer.write(String(repeating: "─", count: width), x: 0, y: layout.separatorRow, role: .border)
 
-        if let wizard = state.enrollment {
+        if let wizard = state.appProtection {
+            AppProtectionWizardView.view(wizard, context: context, now: now, in: layout.content, buffer: &buffer)
+        } else if let wizard = state.enrollment {
             EnrollmentWizardView.view(wizard, context: context, now: now, in: layout.content, buffer: &buffer)
         } else if state.detail != nil {
             let lines = shownDetailLines(state, context: context, width: width - 3, now: now)

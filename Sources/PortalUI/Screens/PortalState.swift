@@ -41,6 +41,8 @@ public struct PortalState: Equatable, Sendable {
     public var notifications = NotificationsState()
     /// The enrollment walkthrough, over the sections while it is open.
     public var enrollment: EnrollmentWizardState?
+    /// The app protection walkthrough (work apps without enrolling), likewise.
+    public var appProtection: AppProtectionWizardState?
     public var detail: Detail?
     public var detailScroll = ScrollState()
     /// What the portal shows of the user, read from the store at sign-in.
