@@ -22,6 +22,8 @@ public protocol PortalDirectory: AnyObject, Sendable {
     func enrollmentFacts(userId: String) throws -> EnrollmentFacts?
     /// Applies one enrollment change atomically; on failure nothing was written.
     func perform(_ change: EnrollmentChange, now: Date) throws -> EnrollmentChangeResult
+    /// Applies one change to a device atomically; on failure nothing was written.
+    func perform(_ change: DeviceChange, now: Date) throws -> DeviceChangeResult
 }
 
 public struct SignInFacts: Sendable, Equatable {
@@ -82,6 +84,10 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
     }
 
     public func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult {
+        try write { try $0.apply(change, now: now) }
+    }
+
+    public func perform(_ change: DeviceChange, now: Date) throws -> DeviceChangeResult {
         try write { try $0.apply(change, now: now) }
     }
 

@@ -32,6 +32,8 @@ public struct ManagedDevice: Codable, Sendable, Equatable, Identifiable {
     public var distribution: LinuxDistribution?
     /// When the device first failed a setting it still fails; grace runs from here.
     public var noncompliantSinceDateTime: Date?
+    /// Graph's managementState: a retire or wipe an administrator asked for; absent means managed.
+    public var managementState: ManagementState?
 
     public init(id: String, userId: String, userPrincipalName: String, deviceName: String,
                 managedDeviceOwnerType: ManagedDeviceOwnerType, enrolledDateTime: Date,

@@ -156,6 +156,7 @@ public final class PortalRuntime {
     static func oneLine(_ error: Error) -> String {
         if let refusal = error as? AccountChangeError { return refusal.message }
         if let refusal = error as? EnrollmentChangeError { return refusal.message }
+        if let refusal = error as? DeviceChangeError { return refusal.message }
         if let storeError = error as? StoreError { return storeError.summary }
         let text = String(describing: error).split(separator: "\n").first.map(String.init) ?? "The store could not be changed."
         return InertText.escaped(text)
