@@ -95,3 +95,12 @@ extension Tenant {
         return index
     }
 }
+
+extension DeviceChange {
+    /// The user the change is made for.
+    public var userId: String {
+        switch self {
+        case let .rename(userId, _, _), let .remove(userId, _), let .reset(userId, _, _), let .checkStatus(userId, _, _): userId
+        }
+    }
+}

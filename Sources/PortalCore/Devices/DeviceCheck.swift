@@ -104,7 +104,12 @@ extension Tenant {
             guard seen.insert(key).inserted else { return nil }
             return SettingChange(setting: result.setting, title: result.title, before: earlier[key], after: result.outcome)
         }
-        return all.filter(\.changed) + all.filter { !$0.changed }
+        // A check-in that went stale is a result only while it fails: once
+        // the device reports again it passes, and says so.
+        let reported = before.results.filter { $0.setting == "lastSyncDateTime" && !seen.contains($0.policyId + "/" + $0.setting) }
+            .map { SettingChange(setting: $0.setting, title: $0.title, before: $0.outcome, after: .pass) }
+        let every = reported + all
+        return every.filter(\.changed) + every.filter { !$0.changed }
     }
 }
 

@@ -17,4 +17,6 @@ public enum Action: String, CaseIterable, Sendable {
     case enrollDevice
     /// Enrollment: steps and what each one asks.
     case nextStep, previousStep, cancelEnrollment, accept, decline, install, activate, setLater, encrypt
+    /// A device's detail and Devices: Check status, Rename, Remove, Reset.
+    case checkStatus, checkAllDevices, renameDevice, removeDevice, resetDevice
 }

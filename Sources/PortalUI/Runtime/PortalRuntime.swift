@@ -206,6 +206,11 @@ public final class PortalRuntime {
         case .inspectHost:
             guard let inspect = context.inspectHost else { return .enrollmentFailed("This machine cannot be inspected here.") }
             work(orElse: Message.enrollmentFailed) { _, _ in .hostInspected(inspect()) }
+        case let .changeDevice(change):
+            work(orElse: Message.deviceChangeFailed) { directory, now in
+                let result = try directory.perform(change, now: now)
+                return .deviceChanged(result, try directory.portalData(userId: change.userId))
+            }
         case .quit:
             state.isFinished = true
         case .redraw:

@@ -61,6 +61,10 @@ public enum Message: Equatable, Sendable {
     case storeFailed(String)
     /// The demo accounts read again after a change to one (its default method, say).
     case demoAccountsRead([DemoAccount])
+    /// A device change was written; the user's portal as read after it.
+    case deviceChanged(DeviceChangeResult, UserPortalData?)
+    /// It was refused or could not be written; the text says why, in one line.
+    case deviceChangeFailed(String)
 }
 
 /// Work update asks the runtime to do; the results come back as messages.
@@ -85,6 +89,8 @@ public enum Effect: Equatable, Sendable {
     case refreshPortal(userId: String)
     /// Inspects this Linux machine off the terminal thread (it reads files).
     case inspectHost
+    /// One change to a device (Check status too), through the store.
+    case changeDevice(DeviceChange)
     case quit
     /// Asks the terminal to repaint every cell (Ctrl+L).
     case redraw

@@ -93,6 +93,9 @@ public enum PortalApp {
             return context.isDemo ? 30 : 60
         case .secondFactor:
             return context.isDemo ? 30 : 60
+        case let .portal(portal) where portal.deviceActions.checking != nil:
+            // Check status's progress moves while the worker does it.
+            return 0.25
         case .setup, .portal:
             return 60
         }

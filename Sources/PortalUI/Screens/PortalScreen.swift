@@ -9,6 +9,10 @@ enum PortalScreen {
         // Before: moves and clamping read the shown document's current lines.
         refreshDocuments(&state, context: context, size: size, now: now)
         var effects: [Effect] = []
+        if let handled = DeviceActions.update(&state, message, context: context, size: size, now: now) {
+            refreshDocuments(&state, context: context, size: size, now: now)
+            return handled
+        }
         if let handled = EnrollmentHost.update(&state, message, context: context, size: size, now: now) {
             refreshDocuments(&state, context: context, size: size, now: now)
             return handled
@@ -86,6 +90,7 @@ enum PortalScreen {
     /// The keys of the open section or detail.
     static func keymap(_ state: PortalState) -> Keymap {
         if let wizard = state.enrollment { return EnrollmentWizard.keymap(wizard) }
+        if let keymap = DeviceActions.keymap(state) { return keymap }
         if state.detail != nil { return Keymaps.detail }
         switch state.section {
         case .devices: return Keymaps.devices
@@ -113,6 +118,8 @@ enum PortalScreen {
             return SecurityInfo.perform(action, &state, context: context, now: now)
         case .enrollDevice:
             return EnrollmentHost.start(&state, now: now)
+        case .checkStatus, .checkAllDevices, .renameDevice, .removeDevice, .resetDevice:
+            return DeviceActions.perform(action, &state, context: context, now: now)
         default:
             if let move = move(for: action) { apply(move, &state, context: context, layout: layout, now: now) }
         }
@@ -250,7 +257,10 @@ enum PortalScreen {
         switch detail {
         case let .device(id):
             guard let device = state.myDevices.first(where: { $0.id == id }) else { return [] }
-            return DeviceDetailView.lines(device, data: state.data, context: context, width: width, now: now)
+            var lines = DeviceDetailView.lines(device, data: state.data, context: context, width: width, now: now)
+            // Below the name: a pending reset or removal, and what Check status found.
+            lines.insert(contentsOf: DeviceActions.detailLines(device, state, context: context, width: width), at: min(1, lines.count))
+            return lines
         case let .app(id):
             guard let entry = state.catalog.first(where: { $0.id == id }) else { return [] }
             return AppDetailView.lines(entry, installs: state.installs, context: context, width: width)
@@ -292,6 +302,7 @@ enum PortalScreen {
                                    offset: state.supportScroll.offset, in: layout.content, buffer: &buffer)
             }
         }
+        DeviceActions.view(state, context: context, now: now, layout: layout, buffer: &buffer)
         Widgets.hintBar(keymap(state).hints, y: layout.hintRow, width: width, buffer: &buffer)
     }
 
