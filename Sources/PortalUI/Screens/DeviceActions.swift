@@ -112,11 +112,12 @@ enum DeviceActions {
         return Keymap(bindings, mouse: Keymaps.detail.mouse)
     }()
 
-    /// Devices: the list, and Check status for all of them.
+    /// Devices: the list, and Check status for all of them (in help: the
+    /// hint bar keeps its room for Sign out and Quit).
     static let deviceList: Keymap = {
         var bindings = Keymaps.devices.bindings
         let at = bindings.firstIndex { $0.keys.contains { $0.action == .open } }.map { $0 + 1 } ?? bindings.count
-        bindings.insert(KeyBinding([.character("c")], .checkAllDevices, help: "Check status of all your devices", hint: "Check all"), at: at)
+        bindings.insert(KeyBinding([.character("c")], .checkAllDevices, help: "Check status of all your devices"), at: at)
         return Keymap(bindings, mouse: Keymaps.devices.mouse)
     }()
 
@@ -359,8 +360,11 @@ enum DeviceActions {
         fresh.detailScroll = state.detailScroll
         fresh.deviceActions = state.deviceActions
         fresh.documentBuilds = state.documentBuilds
-        // A removed device's detail closes; the list never points past its end.
+        // A removed device's detail closes; the selection follows a renamed
+        // device to its new place and never points past the list's end.
         if case let .device(id)? = fresh.detail, !fresh.myDevices.contains(where: { $0.id == id }) { fresh.detail = nil }
+        let selected = state.myDevices.indices.contains(state.deviceList.selected) ? state.myDevices[state.deviceList.selected].id : nil
+        if let index = fresh.myDevices.firstIndex(where: { $0.id == selected }) { fresh.deviceList.selected = index }
         fresh.deviceList.clamp(count: fresh.myDevices.count, visible: Table.visibleRows(in: PortalLayout(size: size).table))
         state = fresh
     }
@@ -398,7 +402,7 @@ enum DeviceActions {
             let box = layout.content.centered(width: min(70, layout.size.width), height: 8)
             Widgets.box(box, title: "Rename device", in: &buffer)
             Widgets.field(label: "Name", value: rename.name.text, secret: false, focused: true, cursor: rename.name.cursor,
-                          x: box.x + 2, y: box.y + 2, labelWidth: 6, fieldWidth: box.width - 11, buffer: &buffer)
+                          x: box.x + 4, y: box.y + 2, labelWidth: 6, fieldWidth: box.width - 13, buffer: &buffer)
             let count = DeviceName.normalized(rename.name.text).count
             buffer.write("\(count)/\(DeviceName.limit)", x: box.maxX - 9, y: box.y + 3, role: count > DeviceName.limit ? .error : .dim,
                          clip: box.inset(by: 1))
@@ -416,7 +420,7 @@ enum DeviceActions {
                 buffer.write(line, x: box.x + 2, y: box.y + 1 + index, role: .overlay, clip: box.inset(by: 1))
             }
             Widgets.field(label: "Name", value: reset.typed.text, secret: false, focused: true, cursor: reset.typed.cursor,
-                          x: box.x + 2, y: box.y + 2 + text.count, labelWidth: 6, fieldWidth: box.width - 11, buffer: &buffer)
+                          x: box.x + 4, y: box.y + 2 + text.count, labelWidth: 6, fieldWidth: box.width - 13, buffer: &buffer)
             message(reset.message, busy: state.deviceActions.isSaving, idle: "Enter resets, Esc keeps the device.",
                     in: Rect(x: box.x, y: box.y + text.count, width: box.width, height: box.height - text.count), buffer: &buffer)
             if state.deviceActions.isSaving { buffer.cursor = nil }
@@ -446,16 +450,17 @@ enum DeviceActions {
             let doing = checking.waitingForHost ? "Inspecting this machine" : "Checking status of \(what)"
             let line = "\(progressBar(since: checking.startedAt, now: now)) \(doing)…"
             let y = layout.content.maxY - 1
-            buffer.fill(Rect(x: 0, y: y, width: width, height: 1), role: .text)
-            buffer.write(TextWidth.truncate(line, to: width - 2), x: 1, y: y, role: .accent)
+            // The last column stays the scroll bar's.
+            buffer.fill(Rect(x: 0, y: y, width: width - 1, height: 1), role: .text)
+            buffer.write(TextWidth.truncate(line, to: width - 3), x: 1, y: y, role: .accent)
             return
         }
         guard let notice = state.deviceActions.notice else { return }
         // Refusals come from the domain in a sentence or two: wrapped, never cut.
-        let lines = TextWidth.wrap((notice.isError ? "✗ " : "✓ ") + notice.text, width: width - 2).prefix(3)
+        let lines = TextWidth.wrap((notice.isError ? "✗ " : "✓ ") + notice.text, width: width - 3).prefix(3)
         let top = layout.content.maxY - lines.count
         for (index, line) in lines.enumerated() {
-            buffer.fill(Rect(x: 0, y: top + index, width: width, height: 1), role: .text)
+            buffer.fill(Rect(x: 0, y: top + index, width: width - 1, height: 1), role: .text)
             buffer.write(line, x: 1, y: top + index, role: notice.isError ? .error : .success)
         }
     }
