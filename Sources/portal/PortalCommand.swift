@@ -9,7 +9,7 @@ struct PortalCommand: ParsableCommand {
             abstract: "A company portal in the terminal: sign in, see your devices' compliance, browse your organization's apps.",
             discussion: defaultCommandOptions(),
             version: portalVersion,
-            subcommands: [RunCommand.self, StoreCommand.self, ScreensCommand.self, BenchCommand.self, TotpCommand.self, TokensCommand.self, ProbeCommand.self],
+            subcommands: [RunCommand.self, StoreCommand.self, ScreensCommand.self, BenchCommand.self, TotpCommand.self, TokensCommand.self, ProbeCommand.self, DeviceCommand.self],
             defaultSubcommand: RunCommand.self)
     }
 
