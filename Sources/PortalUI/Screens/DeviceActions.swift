@@ -162,10 +162,10 @@ enum DeviceActions {
 
     /// The actions' share of a message; nil when it is not theirs.
     static func update(_ state: inout PortalState, _ message: Message, context: PortalContext, size: Size, now: Date) -> [Effect]? {
-        guard state.enrollment == nil else { return nil }
         switch message {
         case let .hostInspected(facts):
-            guard var checking = state.deviceActions.checking, checking.waitingForHost else { return nil }
+            // The walkthrough inspects this machine too; a check waits only when the walkthrough is closed.
+            guard state.enrollment == nil, var checking = state.deviceActions.checking, checking.waitingForHost else { return nil }
             checking.waitingForHost = false
             state.deviceActions.checking = checking
             return [.changeDevice(.checkStatus(userId: state.user.id, deviceId: checking.deviceId, host: facts))]
@@ -187,12 +187,13 @@ enum DeviceActions {
             }
             return []
         case .input(.key), .input(.paste):
+            guard state.enrollment == nil else { return nil }
             if state.deviceActions.mode != nil { return handleInMode(message, &state) }
             // A key moves on from the last notice.
             state.deviceActions.notice = nil
             return nil
         case .input(.mouse):
-            return state.deviceActions.mode != nil ? [] : nil
+            return state.enrollment == nil && state.deviceActions.mode != nil ? [] : nil
         default:
             return nil
         }
