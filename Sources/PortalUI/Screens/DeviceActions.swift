@@ -192,8 +192,17 @@ enum DeviceActions {
             // A key moves on from the last notice.
             state.deviceActions.notice = nil
             return nil
-        case .input(.mouse):
-            return state.enrollment == nil && state.deviceActions.mode != nil ? [] : nil
+        case let .input(.mouse(event)):
+            guard state.enrollment == nil, let mode = state.deviceActions.mode else { return nil }
+            // The removal's buttons answer a click, as every confirmation's do.
+            if case let .confirmRemoval(removal) = mode, event.kind == .click {
+                let dialog = Overlays.ConfirmationLayout(message: removal.message, cancelLabel: DeviceRemoval.cancelLabel,
+                                                         confirmLabel: DeviceRemoval.confirmLabel,
+                                                         in: Rect(x: 0, y: 0, width: size.width, height: size.height))
+                if dialog.confirmButton.contains(x: event.x, y: event.y) { return remove(removal, &state) }
+                if dialog.cancelButton.contains(x: event.x, y: event.y) { state.deviceActions.mode = nil }
+            }
+            return []
         default:
             return nil
         }
@@ -310,6 +319,15 @@ enum DeviceActions {
             if resultKeys.action(for: key) == .back { state.deviceActions.mode = nil }
         }
         return []
+    }
+
+    /// What quitting now would lose: a name typed in a dialog.
+    static func unsavedWork(_ state: PortalState) -> String? {
+        switch state.deviceActions.mode {
+        case .rename?: "The new name you typed will be lost."
+        case let .reset(reset)? where !reset.typed.text.isEmpty: "The device will not be reset."
+        default: nil
+        }
     }
 
     private static func remove(_ removal: DeviceRemoval, _ state: inout PortalState) -> [Effect] {

@@ -211,6 +211,7 @@ public enum PortalApp {
         case .secondFactor, .setup:
             return "Your sign-in is not finished; you will have to start again."
         case let .portal(portal):
+            if let reason = DeviceActions.unsavedWork(portal) { return reason }
             switch portal.security.mode {
             case .register?: return "The method you are adding will not be added."
             case let .password(change)?:
