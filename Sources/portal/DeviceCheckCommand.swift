@@ -42,20 +42,23 @@ struct DeviceCheckCommand: ParsableCommand {
 
     func run() throws {
         let url = StoreLocation.resolve(explicit: storeOption.store, environment: ProcessInfo.processInfo.environment)
-        let check: DeviceCheck
+        let probe = HostProbe(root: URL(fileURLWithPath: probeRoot ?? "/"))
+        var checked: DeviceCheck?
         do {
-            let directory = try JSONDirectory(store: JSONStore(url: url))
-            guard let owner = try directory.signInFacts(principalName: user).user else {
-                printError("portal device check: no account \(InertText.escaped(user)) in \(InertText.escaped(url.path))")
-                throw ExitCode(2)
+            // One locked read-modify-write: the store is read once and written once.
+            _ = try JSONStore(url: url).update { tenant in
+                guard let owner = tenant.user(principalName: user) else { throw NoAccount() }
+                let device = tenant.devices(of: owner).first { $0.id == id }
+                // Inspected only when the device could be this machine; a device
+                // that is not the user's never gets that far.
+                let host = device?.operatingSystem == .linux ? probe.inspect() : nil
+                if case let .checked(checks) = try tenant.apply(.checkStatus(userId: owner.id, deviceId: id, host: host), now: SystemClock().now()) {
+                    checked = checks.first
+                }
             }
-            let device = try directory.portalData(userId: owner.id)?.devices.first { $0.id == id }
-            // Inspected only when the device could be this machine; a device
-            // that is not the user's never gets that far.
-            let host = device?.operatingSystem == .linux ? HostProbe(root: URL(fileURLWithPath: probeRoot ?? "/")).inspect() : nil
-            let result = try directory.perform(.checkStatus(userId: owner.id, deviceId: id, host: host), now: SystemClock().now())
-            guard case let .checked(checks) = result, let first = checks.first else { throw ExitCode(2) }
-            check = first
+        } catch is NoAccount {
+            printError("portal device check: no account \(InertText.escaped(user)) in \(InertText.escaped(url.path))")
+            throw ExitCode(2)
         } catch let refusal as DeviceChangeError {
             let reason = refusal == .notYours ? "\(InertText.escaped(id)) is not one of \(InertText.escaped(user))'s devices" : refusal.message
             printError("portal device check: \(reason)")
@@ -64,9 +67,12 @@ struct DeviceCheckCommand: ParsableCommand {
             printError("portal device check: \(error)")
             throw ExitCode(2)
         }
+        guard let check = checked else { throw ExitCode(2) }
         print(json ? try Self.json(check) : Self.text(check))
         if !Self.mayAccess(check.evaluation.state) { throw ExitCode(1) }
     }
+
+    private struct NoAccount: Error {}
 
     /// Exit 0 for the states that keep access to company resources.
     static func mayAccess(_ state: ComplianceState) -> Bool {
