@@ -191,6 +191,9 @@ public struct StoreValidator: Sendable {
             fail("\(path).gracePeriodHours", "\(policy.gracePeriodHours) is outside 0 to \(CompliancePolicy.maximumGracePeriodHours) (365 days)")
         }
         for (index, distribution) in (policy.allowedDistributions ?? []).enumerated() {
+            if distribution.type == .other {
+                fail("\(path).allowedDistributions[\(index)].type", "\"other\" matches no distribution; allow ubuntu or rhel")
+            }
             for (setting, value) in [("minimumVersion", distribution.minimumVersion), ("maximumVersion", distribution.maximumVersion)] {
                 if let value, VersionNumber(value) == nil {
                     fail("\(path).allowedDistributions[\(index)].\(setting)", "\"\(value)\" is not a version like 22.04")

@@ -113,7 +113,7 @@ struct HostProbeTests {
         #expect(facts.filesystems.value?.first?.encryption == .notEncrypted("dm-0 (LVM) on sda2 is not on dm-crypt"))
         #expect(facts.everyFilesystemEncrypted == .known(false))
         let device = HostDeviceFacts(facts)
-        #expect(device.distribution == LinuxDistribution(type: .rhel, version: "8.10"))
+        #expect(device.distribution == LinuxDistribution(type: .rhel, version: "8.10", prettyName: "Red Hat Enterprise Linux 8.10 (Ootpa)"))
         #expect(device.isEncrypted == false)
         #expect(device.manufacturer == "Dell Inc.")
         #expect(device.model == "PowerEdge R650")
@@ -152,7 +152,7 @@ struct HostProbeTests {
         #expect(facts.versionId == .known("18.04"))
         #expect(facts.prettyName == .known("Ubuntu 18.04.6 LTS"))
         let device = HostDeviceFacts(facts)
-        #expect(device.distribution == LinuxDistribution(type: .ubuntu, version: "18.04"))
+        #expect(device.distribution == LinuxDistribution(type: .ubuntu, version: "18.04", prettyName: "Ubuntu 18.04.6 LTS"))
         var policy = CompliancePolicy(id: "pol-linux", displayName: "Linux", platform: .linux, assignedGroups: [])
         policy.allowedDistributions = [AllowedDistribution(type: .ubuntu, minimumVersion: "22.04")]
         policy.storageRequireEncryption = true
@@ -326,9 +326,11 @@ struct HostProbeTests {
     @Test func otherDistributionsHaveNoComplianceType() throws {
         let tree = try HostTree()
         defer { tree.remove() }
-        try tree.file("etc/os-release", "ID=rocky\nID_LIKE=\"rhel centos fedora\"\nVERSION_ID=\"9.4\"\n")
+        try tree.file("etc/os-release", "ID=rocky\nID_LIKE=\"rhel centos fedora\"\nVERSION_ID=\"9.4\"\nPRETTY_NAME=\"Rocky Linux 9.4 (Blue Onyx)\"\n")
         let device = HostDeviceFacts(HostProbe(root: tree.root).inspect())
-        #expect(device.distribution == nil)
+        // Rocky is not RHEL because its ID_LIKE says so: reported under its own name.
+        #expect(device.distribution == LinuxDistribution(type: .other, version: "9.4", prettyName: "Rocky Linux 9.4 (Blue Onyx)"))
+        #expect(device.distribution?.reportedName == "Rocky Linux 9.4 (Blue Onyx)")
         #expect(device.osVersion == "9.4")
     }
 

@@ -9,6 +9,12 @@ struct SettingChecks {
     private var secretWord: String { device.operatingSystem.secretWord }
     private var isApple: Bool { device.operatingSystem.policyPlatform == .iOS }
 
+    /// The settings a passcode (iOS) or password (Android) decides.
+    static let passcodeSettings: Set<String> = [
+        "passcodeRequired", "passcodeMinimumLength", "passcodeRequiredType",
+        "passwordRequired", "passwordMinimumLength", "passwordRequiredType",
+    ]
+
     func results() -> [SettingResult] {
         var out: [SettingResult] = []
         let required = isApple ? policy.passcodeRequired : policy.passwordRequired
@@ -143,9 +149,9 @@ struct SettingChecks {
         guard let reported = device.distribution else {
             return result(setting, title, expected: expected, actual: "Not reported", .notReported)
         }
-        let actual = "\(reported.type.displayName) \(reported.version)"
+        let actual = reported.reportedName
         let passes = allowed.contains { rule in
-            guard rule.type == reported.type else { return false }
+            guard rule.type == reported.type, rule.type != .other else { return false }
             guard let version = VersionNumber(reported.version) else { return false }
             if let low = rule.minimumVersion.flatMap(VersionNumber.init), version < low { return false }
             if let high = rule.maximumVersion.flatMap(VersionNumber.init), version > high { return false }

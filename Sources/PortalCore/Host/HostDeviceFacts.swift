@@ -5,9 +5,9 @@ import Foundation
 /// so the device keeps its id, owner and enrollment dates.
 public struct HostDeviceFacts: Sendable, Equatable {
     public var osVersion: String
-    /// nil for a distribution compliance has no type for (Debian, Fedora,
-    /// Rocky ...): the allowed-distribution check then says "Not reported"
-    /// rather than pretending Rocky is RHEL because its ID_LIKE says so.
+    /// A distribution compliance has no type for (Debian, Fedora, Rocky ...)
+    /// is `other` under its own name, never RHEL because its ID_LIKE says so;
+    /// nil only when os-release could not be read.
     public var distribution: LinuxDistribution?
     public var isEncrypted: Bool?
     public var passcode: PasscodeFacts?
@@ -17,9 +17,9 @@ public struct HostDeviceFacts: Sendable, Equatable {
 
     public init(_ facts: HostFacts) {
         osVersion = facts.versionId.value ?? ""
-        if let id = facts.distributionId.value, let version = facts.versionId.value,
-           let kind = LinuxDistribution.Kind(rawValue: id) {
-            distribution = LinuxDistribution(type: kind, version: version)
+        if let id = facts.distributionId.value, let version = facts.versionId.value {
+            distribution = LinuxDistribution(type: LinuxDistribution.Kind(rawValue: id) ?? .other, version: version,
+                                             prettyName: facts.prettyName.value)
         } else {
             distribution = nil
         }

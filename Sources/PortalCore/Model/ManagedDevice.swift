@@ -107,15 +107,25 @@ public struct PasscodeFacts: Codable, Sendable, Equatable {
 /// A Linux distribution as os-release names it (`ID` and `VERSION_ID`).
 public struct LinuxDistribution: Codable, Sendable, Equatable {
     public enum Kind: String, GraphEnum {
-        case ubuntu, rhel
+        /// Any distribution compliance has no type for (Debian, Fedora, Rocky ...).
+        case ubuntu, rhel, other
     }
 
     public var type: Kind
     public var version: String
+    /// os-release's PRETTY_NAME, as the machine names itself ("Debian GNU/Linux 12 (bookworm)").
+    public var prettyName: String? = nil
 
-    public init(type: Kind, version: String) {
+    public init(type: Kind, version: String, prettyName: String? = nil) {
         self.type = type
         self.version = version
+        self.prettyName = prettyName
+    }
+
+    /// "Ubuntu 22.04", or the machine's own name for a distribution without a type.
+    public var reportedName: String {
+        if type == .other, let prettyName, !prettyName.isEmpty { return prettyName }
+        return "\(type.displayName) \(version)"
     }
 }
 
@@ -124,6 +134,7 @@ extension LinuxDistribution.Kind {
         switch self {
         case .ubuntu: "Ubuntu"
         case .rhel: "RHEL"
+        case .other: "Other distribution"
         }
     }
 }
