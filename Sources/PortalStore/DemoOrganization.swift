@@ -122,6 +122,8 @@ public enum DemoOrganization {
         }
         // An administrator's conflict that the facts cannot show, so the portal can explain one.
         if let index = devices.firstIndex(where: { $0.id == "dev-lee-mac" }) { devices[index].complianceState = .conflict }
+        // An administrator's retire the device has not carried out yet, so the portal can show one.
+        if let index = devices.firstIndex(where: { $0.id == "dev-zoe-android" }) { devices[index].managementState = .retirePending }
         tenant.managedDevices = devices
         tenant.mobileAppAssignments = assignments(for: tenant.mobileApps)
         tenant.appInstallStates = installStates(tenant: tenant, now: now)

@@ -3,7 +3,7 @@ import ArgumentParser
 /// `portal device ...`: commands about one device.
 struct DeviceCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "device", abstract: "Show one of a user's devices.",
-                             subcommands: [DeviceShowCommand.self])
+        CommandConfiguration(commandName: "device", abstract: "One of a user's devices: show it, or check its status.",
+                             subcommands: [DeviceShowCommand.self, DeviceCheckCommand.self])
     }
 }

@@ -28,6 +28,8 @@ public protocol PortalDirectory: AnyObject, Sendable {
     func appProtectionFacts(userId: String) throws -> AppProtectionFacts?
     /// Applies one app protection change atomically; on failure nothing was written.
     func perform(_ change: AppProtectionChange, now: Date) throws -> ManagedAppRegistration
+    /// Applies one change to a device atomically; on failure nothing was written.
+    func perform(_ change: DeviceChange, now: Date) throws -> DeviceChangeResult
 }
 
 public struct SignInFacts: Sendable, Equatable {
@@ -98,6 +100,10 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
     public func appProtectionFacts(userId: String) -> AppProtectionFacts? { tenant.appProtectionFacts(userId: userId) }
 
     public func perform(_ change: AppProtectionChange, now: Date) throws -> ManagedAppRegistration {
+        try write { try $0.apply(change, now: now) }
+    }
+
+    public func perform(_ change: DeviceChange, now: Date) throws -> DeviceChangeResult {
         try write { try $0.apply(change, now: now) }
     }
 

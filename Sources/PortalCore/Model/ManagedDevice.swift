@@ -34,6 +34,8 @@ public struct ManagedDevice: Codable, Sendable, Equatable, Identifiable {
     public var noncompliantSinceDateTime: Date?
     /// Linux only: os-release's PRETTY_NAME ("Ubuntu 22.04.4 LTS"), the name people know.
     public var osPrettyName: String?
+    /// Graph's managementState: a retire or wipe an administrator asked for; absent means managed.
+    public var managementState: ManagementState?
 
     public init(id: String, userId: String, userPrincipalName: String, deviceName: String,
                 managedDeviceOwnerType: ManagedDeviceOwnerType, enrolledDateTime: Date,

@@ -27,4 +27,6 @@ public enum Action: String, CaseIterable, Sendable {
     case recheck
     /// App protection: the user removed the threat the threat-defense app found.
     case removeThreat
+    /// A device's detail and Devices: Check status, Rename, Remove, Reset.
+    case checkStatus, checkAllDevices, renameDevice, removeDevice, resetDevice
 }

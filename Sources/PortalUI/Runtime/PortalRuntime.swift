@@ -158,6 +158,7 @@ public final class PortalRuntime {
         if let refusal = error as? EnrollmentChangeError { return refusal.message }
         if let refusal = error as? NotificationChangeError { return refusal.message }
         if let refusal = error as? AppProtectionChangeError { return refusal.message }
+        if let refusal = error as? DeviceChangeError { return refusal.message }
         if let storeError = error as? StoreError { return storeError.summary }
         let text = String(describing: error).split(separator: "\n").first.map(String.init) ?? "The store could not be changed."
         return InertText.escaped(text)
@@ -213,6 +214,11 @@ public final class PortalRuntime {
             work(orElse: Message.appProtectionFailed) { directory, _ in .appProtectionLoaded(try directory.appProtectionFacts(userId: userId)) }
         case let .changeAppProtection(change):
             work(orElse: Message.appProtectionFailed) { directory, now in .appProtectionChanged(try directory.perform(change, now: now)) }
+        case let .changeDevice(change):
+            work(orElse: Message.deviceChangeFailed) { directory, now in
+                let result = try directory.perform(change, now: now)
+                return .deviceChanged(result, try directory.portalData(userId: change.userId))
+            }
         case .quit:
             state.isFinished = true
         case .redraw:

@@ -71,6 +71,10 @@ public enum Message: Equatable, Sendable {
     case appProtectionChanged(ManagedAppRegistration)
     /// It was refused or could not be written; the text says why, in one line.
     case appProtectionFailed(String)
+    /// A device change was written; the user's portal as read after it.
+    case deviceChanged(DeviceChangeResult, UserPortalData?)
+    /// It was refused or could not be written; the text says why, in one line.
+    case deviceChangeFailed(String)
 }
 
 /// Work update asks the runtime to do; the results come back as messages.
@@ -101,6 +105,8 @@ public enum Effect: Equatable, Sendable {
     case loadAppProtection(userId: String)
     /// One app protection change (register, installed, recheck), through the store.
     case changeAppProtection(AppProtectionChange)
+    /// One change to a device (Check status too), through the store.
+    case changeDevice(DeviceChange)
     case quit
     /// Asks the terminal to repaint every cell (Ctrl+L).
     case redraw

@@ -97,6 +97,9 @@ public enum PortalApp {
             return context.isDemo ? 30 : 60
         case .secondFactor:
             return context.isDemo ? 30 : 60
+        case let .portal(portal) where portal.deviceActions.checking != nil:
+            // Check status's progress moves while the worker does it.
+            return 0.25
         case .setup, .portal:
             return 60
         }
@@ -230,6 +233,7 @@ public enum PortalApp {
         case .secondFactor, .setup:
             return "Your sign-in is not finished; you will have to start again."
         case let .portal(portal):
+            if let reason = DeviceActions.unsavedWork(portal) { return reason }
             switch portal.security.mode {
             case .register?: return "The method you are adding will not be added."
             case let .password(change)?:

@@ -14,6 +14,10 @@ enum PortalScreen {
             refreshDocuments(&state, context: context, size: size, now: now)
             return handled
         }
+        if let handled = DeviceActions.update(&state, message, context: context, size: size, now: now) {
+            refreshDocuments(&state, context: context, size: size, now: now)
+            return handled
+        }
         if let handled = EnrollmentHost.update(&state, message, context: context, size: size, now: now) {
             refreshDocuments(&state, context: context, size: size, now: now)
             return handled
@@ -100,6 +104,7 @@ enum PortalScreen {
         if case let .notification(id)? = state.detail {
             return NotificationKeymaps.detail(offersEnrollment: state.notifications.notification(id: id)?.offersEnrollment ?? false)
         }
+        if let keymap = DeviceActions.keymap(state) { return keymap }
         if state.detail != nil { return Keymaps.detail }
         switch state.section {
         case .devices: return Keymaps.devices
@@ -134,6 +139,8 @@ enum PortalScreen {
             DevicesScreen.perform(action, &state, now: now, visible: Table.visibleRows(in: layout.table))
         case .useWorkApps:
             return AppProtectionHost.start(&state, now: now)
+        case .checkStatus, .checkAllDevices, .renameDevice, .removeDevice, .resetDevice:
+            return DeviceActions.perform(action, &state, context: context, now: now)
         default:
             if let move = move(for: action) { apply(move, &state, context: context, layout: layout, now: now) }
         }
@@ -282,7 +289,10 @@ enum PortalScreen {
         switch detail {
         case let .device(id):
             guard let device = state.myDevices.first(where: { $0.id == id }) else { return [] }
-            return DeviceDetailView.lines(device, data: state.data, context: context, width: width, now: now)
+            var lines = DeviceDetailView.lines(device, data: state.data, context: context, width: width, now: now)
+            // Below the name: a pending reset or removal, and what Check status found.
+            lines.insert(contentsOf: DeviceActions.detailLines(device, state, context: context, width: width), at: min(1, lines.count))
+            return lines
         case let .app(id):
             guard let entry = state.catalog.first(where: { $0.id == id }) else { return [] }
             return AppDetailView.lines(entry, installs: state.installs, context: context, width: width)
@@ -329,6 +339,7 @@ enum PortalScreen {
                 NotificationsView.view(state, context: context, layout: layout, buffer: &buffer)
             }
         }
+        DeviceActions.view(state, context: context, now: now, layout: layout, buffer: &buffer)
         Widgets.hintBar(keymap(state).hints, y: layout.hintRow, width: width, buffer: &buffer)
     }
 

@@ -45,6 +45,8 @@ public struct PortalState: Equatable, Sendable {
     public var appProtection: AppProtectionWizardState?
     public var detail: Detail?
     public var detailScroll = ScrollState()
+    /// Check status, Rename, Remove and Reset of the user's devices.
+    public var deviceActions = DeviceActionsState()
     /// What the portal shows of the user, read from the store at sign-in.
     public let data: UserPortalData
     /// The user's install states by app, so an app's detail never scans the organization.
