@@ -126,6 +126,7 @@ public enum DemoOrganization {
         tenant.mobileAppAssignments = assignments(for: tenant.mobileApps)
         tenant.appInstallStates = installStates(tenant: tenant, now: now)
         DemoEnrollment.add(to: &tenant, now: now)
+        DemoAccess.add(to: &tenant)
         return tenant
     }
 

@@ -21,11 +21,15 @@ struct LenientDocument {
     private let simulatedDevices = CollectionTask<SimulatedDevice>(name: "simulatedDevices", optional: true)
     private let enrollmentSessions = CollectionTask<EnrollmentSession>(name: "enrollmentSessions", optional: true)
     private let termsAcceptances = CollectionTask<TermsAcceptance>(name: "termsAcceptances", optional: true)
+    /// Written since conditional access; older stores have none.
+    private let conditionalAccessPolicies = CollectionTask<ConditionalAccessPolicy>(name: "conditionalAccessPolicies", optional: true)
+    private let cloudApps = CollectionTask<CloudApp>(name: "cloudApps", optional: true)
 
     init(_ document: DocumentBytes) {
         let collections: [any CollectionResult] = [groups, users, managedDevices, compliancePolicies, mobileAppCategories,
                                                    mobileApps, mobileAppAssignments, appInstallStates, signInLockouts,
-                                                   deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances]
+                                                   deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances,
+                                                   conditionalAccessPolicies, cloudApps]
         // Each collection in runs of elements: small decoder maps, and work
         // the cores share evenly. Largest first, so they finish together.
         let tasks: [any DecodeTask] = [organization] + collections.flatMap { $0.prepare(document) }
@@ -47,7 +51,8 @@ struct LenientDocument {
         }
         let collections: [any CollectionResult] = [groups, users, managedDevices, compliancePolicies, mobileAppCategories,
                                                    mobileApps, mobileAppAssignments, appInstallStates, signInLockouts,
-                                                   deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances]
+                                                   deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances,
+                                                   conditionalAccessPolicies, cloudApps]
         problems += collections.compactMap(\.shapeProblem)
         for collection in collections {
             problems += collection.problems
@@ -61,7 +66,8 @@ struct LenientDocument {
             mobileAppAssignments: mobileAppAssignments.values, appInstallStates: appInstallStates.values,
             signInLockouts: signInLockouts.values, deviceCategories: deviceCategories.values,
             simulatedDevices: simulatedDevices.values, enrollmentSessions: enrollmentSessions.values,
-            termsAcceptances: termsAcceptances.values)
+            termsAcceptances: termsAcceptances.values, conditionalAccessPolicies: conditionalAccessPolicies.values,
+            cloudApps: cloudApps.values)
         return (tenant, partial, problems)
     }
 }

@@ -74,6 +74,7 @@ public struct StoreValidator: Sendable {
         }
         checkLockouts(tenant.signInLockouts, fail: fail)
         checkEnrollmentData(tenant, userIds: userIds, fail: fail)
+        checkAccess(tenant, userIds: userIds, groupIds: groupIds, fail: fail)
 
         let usersById = Dictionary(tenant.users.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, device) in tenant.managedDevices.enumerated() {

@@ -8,6 +8,8 @@ public struct UserPortalData: Sendable, Equatable {
     public var organization: Organization
     public let installs: InstallStateIndex
     public let catalog: [CatalogEntry]
+    /// Conditional access policies and cloud apps.
+    public let accessRules: AccessRules
     /// Device id to the policies that target the user on its platform.
     private let policiesByDevice: [String: [CompliancePolicy]]
 
@@ -16,6 +18,7 @@ public struct UserPortalData: Sendable, Equatable {
         organization = tenant.organization
         installs = InstallStateIndex(tenant: tenant, user: user)
         catalog = tenant.catalog(for: user)
+        accessRules = AccessRules(tenant: tenant)
         var policies: [String: [CompliancePolicy]] = [:]
         for device in installs.devices { policies[device.id] = tenant.policies(for: device, user: user) }
         policiesByDevice = policies
@@ -26,5 +29,10 @@ public struct UserPortalData: Sendable, Equatable {
     public func evaluate(_ device: ManagedDevice, now: Date) -> ComplianceEvaluation {
         ComplianceEvaluator(validityPeriodDays: organization.complianceValidityPeriodDays)
             .evaluate(device, policies: policiesByDevice[device.id] ?? [], now: now)
+    }
+
+    /// Which cloud apps the user reaches from the device, from its compliance now.
+    public func access(_ device: ManagedDevice, compliance: ComplianceEvaluation) -> DeviceAccess {
+        accessRules.access(user: user, device: device, compliance: compliance)
     }
 }

@@ -13,6 +13,8 @@ public struct EnrollmentFacts: Sendable, Equatable {
     public var policies: [CompliancePolicy]
     public var termsAccepted: Bool
     public var session: EnrollmentSession?
+    /// What the enrolled device will reach, shown on the result.
+    public var accessRules: AccessRules
 
     public init(user: User, tenant: Tenant) {
         self.user = user
@@ -24,6 +26,7 @@ public struct EnrollmentFacts: Sendable, Equatable {
         policies = tenant.compliancePolicies.filter { !groups.isDisjoint(with: $0.assignedGroups) }
         termsAccepted = tenant.hasAcceptedCurrentTerms(userId: user.id)
         session = tenant.enrollmentSessions.first { $0.userId == user.id }
+        accessRules = AccessRules(tenant: tenant)
     }
 
     public var restrictions: EnrollmentRestrictions { organization.enrollment }

@@ -21,13 +21,17 @@ public struct Tenant: Codable, Sendable, Equatable {
     public var enrollmentSessions: [EnrollmentSession]
     /// Which version of the terms each user accepted.
     public var termsAcceptances: [TermsAcceptance]
+    /// Conditional access: which cloud apps each user may reach from each device.
+    public var conditionalAccessPolicies: [ConditionalAccessPolicy]
+    public var cloudApps: [CloudApp]
 
     public init(organization: Organization, groups: [Group], users: [User], managedDevices: [ManagedDevice],
                 compliancePolicies: [CompliancePolicy], mobileAppCategories: [MobileAppCategory],
                 mobileApps: [MobileApp], mobileAppAssignments: [MobileAppAssignment],
                 appInstallStates: [AppInstallState], signInLockouts: [SignInLockout] = [],
                 deviceCategories: [DeviceCategory] = [], simulatedDevices: [SimulatedDevice] = [],
-                enrollmentSessions: [EnrollmentSession] = [], termsAcceptances: [TermsAcceptance] = []) {
+                enrollmentSessions: [EnrollmentSession] = [], termsAcceptances: [TermsAcceptance] = [],
+                conditionalAccessPolicies: [ConditionalAccessPolicy] = [], cloudApps: [CloudApp] = []) {
         self.organization = organization
         self.groups = groups
         self.users = users
@@ -42,6 +46,8 @@ public struct Tenant: Codable, Sendable, Equatable {
         self.simulatedDevices = simulatedDevices
         self.enrollmentSessions = enrollmentSessions
         self.termsAcceptances = termsAcceptances
+        self.conditionalAccessPolicies = conditionalAccessPolicies
+        self.cloudApps = cloudApps
     }
 
     /// Sign-in names are case-insensitive, as in Entra.
