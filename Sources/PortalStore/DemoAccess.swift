@@ -4,7 +4,7 @@ import PortalCore
 /// Contoso's cloud apps and conditional access policies: enough to show
 /// every verdict on the demo devices. Mail needs a compliant device, files
 /// need MFA or a compliant device, Teams' retired Linux desktop app is
-/// blocked, and Azure management needs MFA on a hybrid joined device. A
+/// blocked, and engineers manage Azure with MFA on a compliant device. A
 /// report-only and a disabled policy show that neither ever blocks.
 public enum DemoAccess {
     public static let cloudApps: [CloudApp] = [.exchangeOnline, .sharePointOnline, .microsoftTeams, .azurePortal]
@@ -31,10 +31,10 @@ public enum DemoAccess {
                     clientAppTypes: [.mobileAppsAndDesktopClients]),
                 grantControls: ConditionalAccessGrantControls(builtInControls: [.block])),
             ConditionalAccessPolicy(
-                id: "ca-azure-admin", displayName: "Azure management needs MFA on a hybrid joined device",
+                id: "ca-azure-admin", displayName: "Azure management needs MFA on a compliant device",
                 conditions: ConditionalAccessConditionSet(
-                    users: everyone, applications: ConditionalAccessApplications(includeApplications: [CloudApp.azurePortal.id])),
-                grantControls: ConditionalAccessGrantControls(builtInControls: [.mfa, .domainJoinedDevice])),
+                    users: ConditionalAccessUsers(includeGroups: ["grp-engineering"]), applications: ConditionalAccessApplications(includeApplications: [CloudApp.azurePortal.id])),
+                grantControls: ConditionalAccessGrantControls(builtInControls: [.mfa, .compliantDevice])),
             ConditionalAccessPolicy(
                 id: "ca-office-approved-apps", displayName: "Report only: Office 365 on phones through approved apps",
                 state: .enabledForReportingButNotEnforced,

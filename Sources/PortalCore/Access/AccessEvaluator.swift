@@ -137,7 +137,7 @@ struct ControlChecks {
         let portal = device.operatingSystem.managementApp
         switch control {
         case .block:
-            return "\(policy.displayName): your organization blocks \(app.displayName) on \(device.operatingSystem.displayName). Use another device, or contact IT support."
+            return "Your organization blocks \(app.displayName) on \(device.operatingSystem.displayName) (\(policy.displayName)). Use another device, or contact IT support."
         case .mfa:
             return "Sign in with a second factor: add an authenticator app or a hardware token under Security info (press 4)."
         case .compliantDevice:

@@ -71,16 +71,16 @@ public struct DeviceAccess: Sendable, Equatable {
 }
 
 extension ConditionalAccessGrantControl {
-    /// The control as Entra's admin center names it.
+    /// What the control asks for, to follow "Needs".
     public var requirement: String {
         switch self {
-        case .block: "Access blocked"
-        case .mfa: "Multifactor authentication"
-        case .compliantDevice: "A compliant device"
-        case .domainJoinedDevice: "A hybrid joined device"
-        case .approvedApplication: "An approved client app"
-        case .compliantApplication: "An app protection policy"
-        case .passwordChange: "A password change"
+        case .block: "no access at all"
+        case .mfa: "multifactor authentication"
+        case .compliantDevice: "a compliant device"
+        case .domainJoinedDevice: "a hybrid joined device"
+        case .approvedApplication: "an approved client app"
+        case .compliantApplication: "an app protection policy"
+        case .passwordChange: "a password change"
         }
     }
 }

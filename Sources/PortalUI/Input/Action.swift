@@ -15,6 +15,8 @@ public enum Action: String, CaseIterable, Sendable {
     case otherMethod
     /// Home: start the enrollment walkthrough.
     case enrollDevice
+    /// Device detail: choose the next or previous setting to resolve.
+    case nextSetting, previousSetting
     /// Enrollment: steps and what each one asks.
     case nextStep, previousStep, cancelEnrollment, accept, decline, install, activate, setLater, encrypt
 }

@@ -10,12 +10,7 @@ enum DeviceDetailView {
         var lines: [StyledLine] = [
             StyledLine(TextWidth.truncate(device.deviceName, to: width), .title),
         ]
-        lines += StyledLine.wrapped(evaluation.accessSummary, width: width, indent: 2,
-                                    firstPrefix: [Span("\(state.glyph) \(state.label)", state.role), Span(" — ")])
-        if let deadline = evaluation.graceDeadline {
-            lines += StyledLine.wrapped("Fix the settings below by \(context.dateTime(deadline)) (\(PortalContext.relative(deadline, now: now))) to keep access.",
-                                        role: .warning, width: width)
-        }
+        lines += AccessSection.status(evaluation, context: context, width: width, now: now)
         if state == .noncompliant {
             lines.append(StyledLine("This device is not in compliance.", .noncompliant))
         }
@@ -45,6 +40,9 @@ enum DeviceDetailView {
             lines += DetailField.line(label, value, width: width)
         }
 
+        let access = data.access(device, compliance: evaluation)
+        if !access.apps.isEmpty { lines.append(.blank) }
+        lines += AccessSection.lines(access, context: context, width: width, now: now)
         lines.append(.blank)
         lines.append(StyledLine("Compliance settings", .accent))
         if evaluation.results.isEmpty {

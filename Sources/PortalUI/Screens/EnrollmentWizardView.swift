@@ -72,7 +72,8 @@ enum EnrollmentWizardView {
                 + para("Without accepting \(organization)'s terms the device cannot be enrolled, so it cannot reach company email, files and apps. Nothing was changed on the device.")
                 + [.blank] + para("You can start again from Home (press e) whenever you are ready.", .dim)
         case let .enrolled(device, evaluation):
-            return result(device, evaluation, context: context, width: width, now: now)
+            let access = state.facts.map { $0.accessRules.access(user: $0.user, device: device, compliance: evaluation) }
+            return result(device, evaluation, access: access, context: context, width: width, now: now)
                 + (state.session.hostFacts.map { unreadLines($0, width: width) } ?? [])
         case .walking:
             break
@@ -208,15 +209,11 @@ enum EnrollmentWizardView {
 
     /// Enrolled: the compliance state, each failing setting with how to
     /// resolve it, and the grace deadline.
-    private static func result(_ device: ManagedDevice, _ evaluation: ComplianceEvaluation, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
+    private static func result(_ device: ManagedDevice, _ evaluation: ComplianceEvaluation, access: DeviceAccess?,
+                               context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         let state = evaluation.state
         var lines: [StyledLine] = [StyledLine("✓ \(device.deviceName) is enrolled", .compliant)]
-        lines += StyledLine.wrapped(evaluation.accessSummary, width: width, indent: 2,
-                                    firstPrefix: [Span("\(state.glyph) \(state.label)", state.role), Span(" — ")])
-        if let deadline = evaluation.graceDeadline {
-            lines += StyledLine.wrapped("Fix the settings below by \(context.dateTime(deadline)) (\(PortalContext.relative(deadline, now: now))) to keep access.",
-                                        role: .warning, width: width)
-        }
+        lines += AccessSection.status(evaluation, context: context, width: width, now: now)
         if state == .compliant {
             lines += StyledLine.wrapped("You can shortly access company email, files and apps from it.", width: width)
         }
@@ -229,6 +226,10 @@ enum EnrollmentWizardView {
                 lines += StyledLine.wrapped("Expected: \(failure.expected) · Reported: \(failure.actual)", role: .dim, width: width, indent: 4)
                 lines += StyledLine.wrapped("How to resolve this: \(failure.howToResolve)", width: width, indent: 4)
             }
+        }
+        if let access, !access.apps.isEmpty {
+            lines.append(.blank)
+            lines += AccessSection.lines(access, context: context, width: width, now: now)
         }
         lines.append(.blank)
         lines += StyledLine.wrapped("It now shows under Devices. Press Enter to see it there.", role: .dim, width: width)

@@ -62,7 +62,7 @@ enum PortalScreen {
 
     static func documentKey(_ document: DocumentLines.Document, width: Int, now: Date) -> DocumentLines.Key {
         let showsTime: Bool = switch document {
-        case .home, .detail(.device): true
+        case .home, .detail(.device), .detail(.resolution): true
         case .detail(.app): false
         }
         return DocumentLines.Key(document: document, width: width, minute: showsTime ? DocumentLines.minute(of: now) : nil)
@@ -86,7 +86,7 @@ enum PortalScreen {
     /// The keys of the open section or detail.
     static func keymap(_ state: PortalState) -> Keymap {
         if let wizard = state.enrollment { return EnrollmentWizard.keymap(wizard) }
-        if state.detail != nil { return Keymaps.detail }
+        if let detail = state.detail { return DeviceDetailFocus.keymap(detail) }
         switch state.section {
         case .devices: return Keymaps.devices
         case .apps: return Keymaps.list
@@ -98,6 +98,7 @@ enum PortalScreen {
 
     private static func handle(_ key: Key, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) -> [Effect] {
         guard let action = keymap(state).action(for: key) else { return [] }
+        if let effects = DeviceDetailFocus.handle(action, &state, context: context, layout: layout, now: now) { return effects }
         let count = PortalState.Section.allCases.count
         switch action {
         case .nextSection: select(PortalState.Section(rawValue: (state.section.rawValue + 1) % count)!, &state)
@@ -254,6 +255,8 @@ enum PortalScreen {
         case let .app(id):
             guard let entry = state.catalog.first(where: { $0.id == id }) else { return [] }
             return AppDetailView.lines(entry, installs: state.installs, context: context, width: width)
+        case let .resolution(deviceId, policyId, setting):
+            return ResolutionView.lines(deviceId: deviceId, policyId: policyId, setting: setting, state, width: width, now: now)
         }
     }
 
@@ -276,6 +279,7 @@ enum PortalScreen {
         } else if state.detail != nil {
             let lines = shownDetailLines(state, context: context, width: width - 3, now: now)
             Widgets.scrollView(lines, offset: state.detailScroll.offset, in: layout.content, buffer: &buffer)
+            DeviceDetailFocus.drawMarker(state, lines: lines, in: layout.content, buffer: &buffer)
         } else {
             switch state.section {
             case .home:

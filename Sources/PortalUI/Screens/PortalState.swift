@@ -21,6 +21,8 @@ public struct PortalState: Equatable, Sendable {
     public enum Detail: Equatable, Sendable {
         case device(id: String)
         case app(id: String)
+        /// "How to resolve this" for one setting of one device.
+        case resolution(deviceId: String, policyId: String, setting: String)
     }
 
     public var user: User
@@ -38,6 +40,8 @@ public struct PortalState: Equatable, Sendable {
     public var enrollment: EnrollmentWizardState?
     public var detail: Detail?
     public var detailScroll = ScrollState()
+    /// The device detail's chosen setting to resolve.
+    public var deviceFocus = DeviceDetailFocus()
     /// What the portal shows of the user, read from the store at sign-in.
     public let data: UserPortalData
     /// The user's install states by app, so an app's detail never scans the organization.
