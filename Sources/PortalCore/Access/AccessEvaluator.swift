@@ -171,11 +171,11 @@ struct ControlChecks {
         case .conflict, .error:
             return "The compliance service cannot vouch for \(device.deviceName); contact IT support."
         case .inGracePeriod:
-            return "Fix the failing settings below before the deadline, then choose Check status."
+            return "Fix the failing compliance settings before the deadline, then choose Check status."
         case .unknown:
             return "Open the \(portal) on \(device.deviceName) and choose Check status so it reports the settings it has not."
         default:
-            return "Fix the failing settings below, then choose Check status."
+            return "Fix the failing compliance settings, then choose Check status."
         }
     }
 }

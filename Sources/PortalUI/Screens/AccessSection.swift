@@ -11,8 +11,8 @@ enum AccessSection {
         for app in access.apps {
             var sentence = app.verdict.label
             if case let .inGrace(deadline) = app.verdict { sentence += " " + GraceDeadline.until(deadline, now: now, context: context) }
-            lines += StyledLine.wrapped(sentence, width: width, indent: 4,
-                                        firstPrefix: [Span(app.verdict.glyph, app.verdict.role), Span(" "), Span(app.app.displayName, .title), Span(" — ")])
+            lines += hanging(sentence, prefix: [Span(app.verdict.glyph, app.verdict.role), Span(" "), Span(app.app.displayName, .title), Span(" — ")],
+                             width: width, indent: 4)
             for policy in app.unmet {
                 lines += unmetLines(policy, width: width)
             }
@@ -26,8 +26,7 @@ enum AccessSection {
         let state = evaluation.state
         var sentence = evaluation.accessSummary
         if let deadline = evaluation.graceDeadline { sentence += " " + GraceDeadline.until(deadline, now: now, context: context) }
-        var lines = StyledLine.wrapped(sentence, width: width, indent: 2,
-                                       firstPrefix: [Span("\(state.glyph) \(state.label)", state.role), Span(" — ")])
+        var lines = hanging(sentence, prefix: [Span("\(state.glyph) \(state.label)", state.role), Span(" — ")], width: width, indent: 2)
         if evaluation.graceDeadline != nil {
             lines += StyledLine.wrapped("Fix the settings below before then to keep access.", role: .warning, width: width)
         }
@@ -36,6 +35,20 @@ enum AccessSection {
                                         role: .warning, width: width)
         }
         return lines
+    }
+
+    /// The text after a prefix as long as an app's name, its other lines at
+    /// `indent`: under the prefix they would be a narrow column.
+    static func hanging(_ text: String, prefix: [Span], width: Int, indent: Int) -> [StyledLine] {
+        let prefixWidth = prefix.reduce(0) { $0 + TextWidth.of($1.text) }
+        let first = TextWidth.wrap(text, width: max(1, width - prefixWidth))
+        guard let head = first.first, first.count > 1 else {
+            return [StyledLine(prefix + [Span((first.first ?? "").replacingOccurrences(of: "\u{00A0}", with: " "))])]
+        }
+        // The rest starts after the first line's words.
+        let rest = text.dropFirst(head.count).drop { $0 == " " }
+        return [StyledLine(prefix + [Span(head.replacingOccurrences(of: "\u{00A0}", with: " "))])]
+            + StyledLine.wrapped(String(rest), width: width, indent: indent, firstPrefix: [Span(String(repeating: " ", count: indent))])
     }
 
     private static func unmetLines(_ policy: UnmetPolicy, width: Int) -> [StyledLine] {
@@ -50,18 +63,16 @@ enum AccessSection {
         }
     }
 
-    /// Home's line under a device: which apps it cannot reach, and which it
-    /// keeps only until the grace deadline; nil when it reaches them all.
-    static func summary(_ access: DeviceAccess, context: PortalContext, now: Date) -> String? {
+    /// Home's and the enrollment result's line under a device: which apps it
+    /// cannot reach, and which it keeps only until the grace deadline; nil
+    /// when it reaches them all.
+    static func summary(_ access: DeviceAccess) -> String? {
         var parts: [String] = []
         let blocked = access.blocked.map(\.displayName)
         if !blocked.isEmpty { parts.append("No access to \(blocked.joined(separator: ", "))") }
-        let grace = access.apps.compactMap { app -> (String, Date)? in
-            if case let .inGrace(deadline) = app.verdict { (app.app.displayName, deadline) } else { nil }
-        }
-        if let deadline = grace.map(\.1).min() {
-            parts.append("\(grace.map(\.0).joined(separator: ", ")) \(GraceDeadline.until(deadline, now: now, context: context))")
-        }
+        // The deadline itself is on the line above, with the device's state.
+        let grace = access.inGrace.map(\.displayName)
+        if !grace.isEmpty { parts.append("Keeps \(grace.joined(separator: ", ")) only until the deadline") }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 }

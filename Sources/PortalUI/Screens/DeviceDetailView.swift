@@ -40,9 +40,6 @@ enum DeviceDetailView {
             lines += DetailField.line(label, value, width: width)
         }
 
-        let access = data.access(device, compliance: evaluation)
-        if !access.apps.isEmpty { lines.append(.blank) }
-        lines += AccessSection.lines(access, context: context, width: width, now: now)
         lines.append(.blank)
         lines.append(StyledLine("Compliance settings", .accent))
         if evaluation.results.isEmpty {
@@ -57,6 +54,10 @@ enum DeviceDetailView {
                 lines += StyledLine.wrapped("How to resolve this: \(result.howToResolve)", width: width, indent: 16)
             }
         }
+        // After the settings, so what to fix stays in the first screen.
+        let access = data.access(device, compliance: evaluation)
+        if !access.apps.isEmpty { lines.append(.blank) }
+        lines += AccessSection.lines(access, context: context, width: width, now: now)
         return lines
     }
 }

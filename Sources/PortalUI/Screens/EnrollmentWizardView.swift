@@ -213,7 +213,15 @@ enum EnrollmentWizardView {
                                context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         let state = evaluation.state
         var lines: [StyledLine] = [StyledLine("✓ \(device.deviceName) is enrolled", .compliant)]
-        lines += AccessSection.status(evaluation, context: context, width: width, now: now)
+        lines += StyledLine.wrapped(evaluation.accessSummary, width: width, indent: 2,
+                                    firstPrefix: [Span("\(state.glyph) \(state.label)", state.role), Span(" — ")])
+        if let deadline = evaluation.graceDeadline {
+            lines += StyledLine.wrapped("Fix the settings below by \(context.dateTime(deadline)) (\(PortalContext.relative(deadline, now: now))) to keep access.",
+                                        role: .warning, width: width)
+        }
+        if let access, let summary = AccessSection.summary(access) {
+            lines += StyledLine.wrapped(summary, role: .dim, width: width)
+        }
         if state == .compliant {
             lines += StyledLine.wrapped("You can shortly access company email, files and apps from it.", width: width)
         }
@@ -226,10 +234,6 @@ enum EnrollmentWizardView {
                 lines += StyledLine.wrapped("Expected: \(failure.expected) · Reported: \(failure.actual)", role: .dim, width: width, indent: 4)
                 lines += StyledLine.wrapped("How to resolve this: \(failure.howToResolve)", width: width, indent: 4)
             }
-        }
-        if let access, !access.apps.isEmpty {
-            lines.append(.blank)
-            lines += AccessSection.lines(access, context: context, width: width, now: now)
         }
         lines.append(.blank)
         lines += StyledLine.wrapped("It now shows under Devices. Press Enter to see it there.", role: .dim, width: width)

@@ -65,7 +65,7 @@ enum HomeView {
                 }
                 lines += StyledLine.wrapped(text, width: width, indent: 4,
                                             firstPrefix: [Span("  "), Span(evaluation.state.glyph, evaluation.state.role), Span(" ")])
-                if let access = AccessSection.summary(state.data.access(device, compliance: evaluation), context: context, now: now) {
+                if let access = AccessSection.summary(state.data.access(device, compliance: evaluation)) {
                     lines += StyledLine.wrapped(access, role: .dim, width: width, indent: 4, firstPrefix: [Span("    ")])
                 }
             }
