@@ -46,9 +46,12 @@ public struct DeviceDetailFocus: Equatable, Sendable {
         return binding
     }, mouse: Keymaps.detail.mouse)
 
-    static func keymap(_ detail: PortalState.Detail) -> Keymap {
+    /// A device with nothing to resolve keeps the plain detail keys; the
+    /// laid-out lines say so without evaluating again.
+    static func keymap(_ detail: PortalState.Detail, _ state: PortalState) -> Keymap {
         switch detail {
-        case .device: deviceKeymap
+        case .device:
+            if let lines = state.detailDocument?.lines, settingRows(lines).isEmpty { Keymaps.detail } else { deviceKeymap }
         case .resolution: resolutionKeymap
         case .app: Keymaps.detail
         }

@@ -86,7 +86,7 @@ enum PortalScreen {
     /// The keys of the open section or detail.
     static func keymap(_ state: PortalState) -> Keymap {
         if let wizard = state.enrollment { return EnrollmentWizard.keymap(wizard) }
-        if let detail = state.detail { return DeviceDetailFocus.keymap(detail) }
+        if let detail = state.detail { return DeviceDetailFocus.keymap(detail, state) }
         switch state.section {
         case .devices: return Keymaps.devices
         case .apps: return Keymaps.list
