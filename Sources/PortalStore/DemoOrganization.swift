@@ -127,6 +127,7 @@ public enum DemoOrganization {
         tenant.appInstallStates = installStates(tenant: tenant, now: now)
         DemoEnrollment.add(to: &tenant, now: now)
         DemoAccess.add(to: &tenant)
+        DemoRemediation.add(to: &tenant, now: now)
         return tenant
     }
 

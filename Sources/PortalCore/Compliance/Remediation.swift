@@ -14,7 +14,8 @@ public struct Remediation: Sendable, Equatable {
     public static let confirm = "Then choose Check status (c) to confirm the fix."
 
     public init(for result: SettingResult, device: ManagedDevice) {
-        title = result.title
+        // The Company Portal names this failure by its message (seed 002).
+        title = result.setting == "managedEmailProfileRequired" && result.outcome == .fail ? result.actual : result.title
         summary = "Expected: \(result.expected) · Reported: \(result.actual)"
         let guide = RemediationSteps(device: device, result: result)
         (steps, notes) = result.outcome == .notReported ? ([result.howToResolve], []) : guide.steps()

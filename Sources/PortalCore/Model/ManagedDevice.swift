@@ -32,6 +32,10 @@ public struct ManagedDevice: Codable, Sendable, Equatable, Identifiable {
     public var distribution: LinuxDistribution?
     /// When the device first failed a setting it still fails; grace runs from here.
     public var noncompliantSinceDateTime: Date?
+    /// iOS: true when the work email account is the one the Company Portal set
+    /// up, false when an account it cannot manage is in the way, nil when the
+    /// device has not said. Optional in the store.
+    public var managedEmailProfile: Bool? = nil
 
     public init(id: String, userId: String, userPrincipalName: String, deviceName: String,
                 managedDeviceOwnerType: ManagedDeviceOwnerType, enrolledDateTime: Date,

@@ -30,10 +30,6 @@ enum AccessSection {
         if evaluation.graceDeadline != nil {
             lines += StyledLine.wrapped("Fix the settings below before then to keep access.", role: .warning, width: width)
         }
-        if let stale = evaluation.staleCheckIn {
-            lines += StyledLine.wrapped("Not compliant: it last reported \(stale.actual), and your organization needs a report \(stale.expected.lowercased()).",
-                                        role: .warning, width: width)
-        }
         return lines
     }
 

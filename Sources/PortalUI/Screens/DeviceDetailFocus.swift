@@ -79,11 +79,12 @@ public struct DeviceDetailFocus: Equatable, Sendable {
             let index = min(max(0, state.deviceFocus.selected(for: id) + step), rows.count - 1)
             state.deviceFocus.deviceId = id
             state.deviceFocus.selected = index
-            // Scroll so the chosen setting and the line after it are seen.
+            // Scroll so the chosen setting and its next lines (what is
+            // expected, how to resolve it) are seen.
             let visible = layout.content.height
             var offset = state.detailScroll.offset
             if rows[index] < offset { offset = rows[index] }
-            if rows[index] + 1 >= offset + visible { offset = rows[index] + 2 - visible }
+            if rows[index] + 3 >= offset + visible { offset = rows[index] + 4 - visible }
             state.detailScroll.offset = offset
             state.detailScroll.clamp(lines: lines.count, visible: visible)
             return []
