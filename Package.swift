@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "PortalStore", dependencies: ["PortalCore"]),
         .target(
             name: "PortalUI",
-            dependencies: ["PortalCore", "PortalStore", "CQrencode"],
+            dependencies: ["PortalCore", "PortalStore", "PortalProbe", "CQrencode"],
             // Themes/ at the top level is linked here and compiled in, so the
             // binary carries its themes wherever it is installed.
             resources: [

@@ -225,7 +225,7 @@ public enum DemoOrganization {
             device("dev-zoe-iphone", "usr-zoe", "Zoë’s iPhone", .iOS, "18.1", "iPhone 16", "Apple", owner: .personal, passcode: sixDigits),
             device("dev-zoe-android", "usr-zoe", "Zoë’s Fairphone", .android, "14", "Fairphone 5", "Fairphone", passcode: sixDigits),
             device("dev-hanako-iphone", "usr-hanako", "花子のiPhone", .iOS, "18.1", "iPhone 15 Pro", "Apple",
-                   passcode: PasscodeFacts(isSet: true, length: 4, digits: 4), failingForHours: 1),
+                   passcode: PasscodeFacts(isSet: true, length: 4, digits: 4), failingForHours: 0.25),
             device("dev-hanako-win", "usr-hanako", "HANAKO-PC", .windows, "10.0.22631", "ThinkPad T14", "Lenovo",
                    passcode: strong, enrollment: .windowsAzureADJoin),
         ]

@@ -4,10 +4,12 @@ import Testing
 
 private let now = Date(timeIntervalSince1970: 1_795_338_000) // 2026-11-22T09:00:00Z
 
+/// A failing device has failed for two hours unless told otherwise: past iOS's
+/// hour of passcode grace, so zero-grace policies read as noncompliant.
 private func device(_ os: DevicePlatform = .iOS, version: String = "18.1", passcode: PasscodeFacts? = PasscodeFacts(isSet: true, length: 8, digits: 4, lowercase: 2, uppercase: 1, symbols: 1),
                     encrypted: Bool? = true, jailBroken: JailBrokenState = .no,
                     threat: ManagedDevicePartnerReportedHealthState = .secured, synced: Date? = now,
-                    distribution: LinuxDistribution? = nil, failingSince: Date? = nil) -> ManagedDevice {
+                    distribution: LinuxDistribution? = nil, failingSince: Date? = now.addingTimeInterval(-7_200)) -> ManagedDevice {
     ManagedDevice(id: "d", userId: "u", userPrincipalName: "u@contoso.com", deviceName: "Test device",
                   managedDeviceOwnerType: .company, enrolledDateTime: now.addingTimeInterval(-86_400),
                   lastSyncDateTime: synced, operatingSystem: os, osVersion: version, jailBroken: jailBroken,
@@ -123,9 +125,9 @@ struct ComplianceEvaluatorTests {
     }
 
     @Test func gracePeriodBoundaries() {
-        let failing = policy(grace: 24) { $0.passcodeRequired = true }
+        let failing = policy(grace: 24) { $0.osMinimumVersion = "19" }
         let since = now.addingTimeInterval(-10 * 3_600)
-        let subject = device(passcode: .notSet, failingSince: since)
+        let subject = device(failingSince: since)
         let deadline = since.addingTimeInterval(24 * 3_600)
 
         let inside = evaluator.evaluate(subject, policies: [failing], now: now)
@@ -141,25 +143,46 @@ struct ComplianceEvaluatorTests {
     }
 
     @Test func zeroGraceIsNoncompliantAtOnce() {
-        let failing = policy(grace: 0) { $0.passcodeRequired = true }
-        let evaluation = evaluator.evaluate(device(passcode: .notSet, failingSince: now), policies: [failing], now: now)
+        let failing = policy(grace: 0) { $0.osMinimumVersion = "19" }
+        let evaluation = evaluator.evaluate(device(failingSince: now), policies: [failing], now: now)
         #expect(evaluation.state == .noncompliant)
     }
 
     @Test func aNewFailureGetsTheWholeGracePeriod() {
-        let failing = policy(grace: 1) { $0.passcodeRequired = true }
-        let evaluation = evaluator.evaluate(device(passcode: .notSet, failingSince: nil), policies: [failing], now: now)
+        let failing = policy(grace: 1) { $0.osMinimumVersion = "19" }
+        let evaluation = evaluator.evaluate(device(failingSince: nil), policies: [failing], now: now)
         #expect(evaluation.state == .inGracePeriod)
         #expect(evaluation.graceDeadline == now.addingTimeInterval(3_600))
     }
 
     @Test func theShortestGraceOfTheFailingPoliciesWins() {
-        let long = policy(grace: 72) { $0.passcodeRequired = true }
+        let long = policy(grace: 72) { $0.storageRequireEncryption = true }
         var short = policy(grace: 2) { $0.osMinimumVersion = "19" }
         short.id = "p2"
         let passingShort = policy(grace: 0) { $0.osMinimumVersion = "1" }
-        let evaluation = evaluator.evaluate(device(passcode: .notSet, failingSince: now), policies: [long, short, passingShort], now: now)
+        let evaluation = evaluator.evaluate(device(encrypted: false, failingSince: now), policies: [long, short, passingShort], now: now)
         #expect(evaluation.graceDeadline == now.addingTimeInterval(2 * 3_600))
+    }
+
+    /// iOS asks for a passcode the profile requires for 60 minutes, then
+    /// insists: that is the grace, whatever the policy says; Android has none
+    /// of its own, and a passcode failing beside another setting gets the policy's.
+    @Test(arguments: [(DevicePlatform.iOS, 0), (.iOS, 72), (.iPadOS, 24)])
+    func applePasscodeGraceIsSixtyMinutes(platform: DevicePlatform, hours: Int) {
+        let rules = policy(platform, grace: hours) { $0.passcodeRequired = true; $0.passcodeMinimumLength = 6 }
+        let evaluation = evaluator.evaluate(device(platform, passcode: .notSet, failingSince: now), policies: [rules], now: now)
+        #expect(evaluation.state == .inGracePeriod)
+        #expect(evaluation.graceDeadline == now.addingTimeInterval(3_600))
+        let after = evaluator.evaluate(device(platform, passcode: .notSet, failingSince: now), policies: [rules], now: now.addingTimeInterval(3_600))
+        #expect(after.state == .noncompliant)
+    }
+
+    @Test func otherPlatformsAndMixedFailuresKeepThePolicysGrace() {
+        let android = policy(.android, grace: 0) { $0.passwordRequired = true }
+        #expect(evaluator.evaluate(device(.android, version: "14", passcode: .notSet, failingSince: now), policies: [android], now: now).state == .noncompliant)
+        let mixed = policy(grace: 72) { $0.passcodeRequired = true; $0.osMinimumVersion = "19" }
+        let evaluation = evaluator.evaluate(device(passcode: .notSet, failingSince: now), policies: [mixed], now: now)
+        #expect(evaluation.graceDeadline == now.addingTimeInterval(72 * 3_600))
     }
 
     @Test func failureOutranksUnknown() {

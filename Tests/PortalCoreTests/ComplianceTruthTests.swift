@@ -4,13 +4,15 @@ import Testing
 
 private let now = Date(timeIntervalSince1970: 1_795_338_000) // 2026-11-22T09:00:00Z
 
+/// A failing device has failed for two hours: past iOS's hour of passcode grace.
 private func device(_ os: DevicePlatform = .iOS, passcode: PasscodeFacts? = PasscodeFacts(isSet: true, length: 8, digits: 4, lowercase: 2, uppercase: 1, symbols: 1),
-                    synced: Date? = now, stored: ComplianceState = .unknown, encrypted: Bool? = true) -> ManagedDevice {
+                    synced: Date? = now, stored: ComplianceState = .unknown, encrypted: Bool? = true,
+                    failingSince: Date? = now.addingTimeInterval(-7_200)) -> ManagedDevice {
     ManagedDevice(id: "d", userId: "u", userPrincipalName: "u@contoso.com", deviceName: "Test device",
                   managedDeviceOwnerType: .company, enrolledDateTime: now.addingTimeInterval(-86_400),
                   lastSyncDateTime: synced, operatingSystem: os, osVersion: os == .linux ? "24.04" : "18.1",
                   complianceState: stored, isEncrypted: encrypted, model: "Model", manufacturer: "Maker",
-                  serialNumber: "S", passcode: passcode)
+                  serialNumber: "S", passcode: passcode, noncompliantSinceDateTime: failingSince)
 }
 
 private func policy(_ platform: DevicePlatform = .iOS, _ configure: (inout CompliancePolicy) -> Void) -> CompliancePolicy {
@@ -53,8 +55,8 @@ struct ComplianceTruthTests {
         let rules = policy { $0.passcodeRequiredType = .alphanumericWithSymbols; $0.passcodeMinimumLength = 6 }
         #expect(evaluator.evaluate(device(passcode: huge), policies: [rules], now: now).state == .compliant)
         #expect(evaluator.evaluate(device(passcode: negative), policies: [rules], now: now).state == .noncompliant)
-        var longGrace = rules
-        longGrace.gracePeriodHours = .max
+        // A passcode alone gets iOS's fixed hour, so the policy's grace is tried on the OS version.
+        let longGrace = policy { $0.osMinimumVersion = "99"; $0.gracePeriodHours = .max }
         #expect(evaluator.evaluate(device(passcode: negative), policies: [longGrace], now: now).state == .inGracePeriod)
     }
 

@@ -135,6 +135,23 @@ struct EnrollmentFlowTests {
         #expect(tenant.managedDevices.count == before + 1)
         let stored = tenant.managedDevices.filter { $0.serialNumber == "SIM27281003" }
         #expect(stored.count == 1 && stored[0].deviceName == "Renamed" && stored[0].managedDeviceOwnerType == .personal)
+        #expect(stored[0].enrolledDateTime == now)
+    }
+
+    /// A device another user enrolled stays theirs: offered as taken, and
+    /// refused under the lock even when the walkthrough got that far.
+    @Test func anotherUsersDeviceIsNeverTaken() throws {
+        var tenant = try accepted()
+        _ = try tenant.apply(.enroll(session("usr-megan", "sim-pixel-7")), now: now)
+        let hanako = facts("usr-hanako", in: tenant)
+        #expect(hanako.isTaken(device("sim-pixel-7")) && !hanako.isEnrolled(device("sim-pixel-7")))
+        #expect(!facts("usr-megan", in: tenant).isTaken(device("sim-pixel-7")))
+        let before = tenant
+        #expect(throws: EnrollmentChangeError.refused(EnrollmentChangeError.takenMessage(organization: "Contoso"))) {
+            try tenant.apply(.enroll(session("usr-hanako", "sim-pixel-7", in: tenant)), now: now)
+        }
+        #expect(tenant == before)
+        #expect(tenant.managedDevices.first { $0.serialNumber == "SIM27281003" }?.userId == "usr-megan")
     }
 
     @Test func enrollChecksTheRestrictionsAgainstWhatIsStored() throws {

@@ -108,6 +108,45 @@ struct HostEnrollmentWalkthroughTests {
         #expect(megan(second).count == before + 1)
     }
 
+    /// At the device limit the machine is inspected before the walkthrough:
+    /// one the user enrolled can be enrolled again (it adds nothing); another is refused.
+    @Test func atTheLimitOnlyAMachineTheUserHasCanBeEnrolledAgain() throws {
+        let first = runtime(demo(), inspect: Self.ubuntu(encrypted: false))
+        walk(first)
+        let (enrolled, _) = try #require(result(first))
+        var tenant = try #require((first.context.directory as? InMemoryDirectory)?.tenant)
+        tenant.organization.enrollmentRestrictions?.limit = megan(first).count
+        let same = runtime(tenant, inspect: Self.ubuntu(encrypted: true))
+        walk(same)
+        let (updated, evaluation) = try #require(result(same))
+        #expect(updated.id == enrolled.id && evaluation.state == .compliant)
+        #expect(wizard(same)?.hostEnrolled == true)
+        #expect(megan(same).count == tenant.organization.enrollment.limit)
+
+        let other = runtime(tenant, inspect: Self.ubuntu(encrypted: true, machineId: .known("fedcba9876543210fedcba9876543210")))
+        other.press(.character("e"))
+        #expect(other.screenText.contains("You cannot enroll a device now"))
+        #expect(other.screenText.contains("the most Contoso allows"))
+        #expect(megan(other).count == tenant.organization.enrollment.limit)
+    }
+
+    /// A machine another user enrolled stays theirs: the enrollment is refused
+    /// with the reason, and their device is untouched.
+    @Test func aMachineAnotherUserEnrolledIsNotTaken() throws {
+        let first = runtime(demo(), inspect: Self.ubuntu(encrypted: true))
+        walk(first)
+        let (megans, _) = try #require(result(first))
+        let size = Size(width: 80, height: 24)
+        let zoe = PortalRuntime(context: first.context, clock: VirtualClock(start: testNow), size: size)
+        zoe.send(.input(.resize(size)))
+        zoe.signIn("zoe.angstrom@contoso.com", "Contoso-Zoe-5")
+        walk(zoe)
+        #expect(result(zoe) == nil)
+        #expect(zoe.screenText.contains("Another person in Contoso has this device enrolled."))
+        let stored = (first.context.directory as? InMemoryDirectory)?.tenant.managedDevices.filter { $0.serialNumber == megans.serialNumber }
+        #expect(stored?.map(\.userId) == ["usr-megan"])
+    }
+
     @Test func withoutAMachineIdTheMachineIsNotEnrolled() throws {
         let runtime = runtime(demo(), inspect: Self.ubuntu(encrypted: true, machineId: .unknown("etc/machine-id: not found")))
         walk(runtime)

@@ -119,6 +119,7 @@ extension Tenant {
             let index = try userIndex(userId)
             users[index].password = password
             users[index].forceChangePasswordNextSignIn = nil
+            users[index].lastPasswordChangeDateTime = now
             return .user(users[index])
         }
     }

@@ -21,21 +21,21 @@ public struct ComplianceEvaluator: Sendable {
             ComplianceEvaluation(factsState: state, reportedState: reported, graceDeadline: deadline, results: results, hasReported: true)
         }
         var results: [SettingResult] = []
-        var graceHours: [Int] = []
+        var graces: [TimeInterval] = []
         for policy in policies where policy.platform.policyPlatform == device.operatingSystem.policyPlatform {
             let checked = SettingChecks(device: device, policy: policy).results()
             results += checked
-            if checked.contains(where: { $0.outcome == .fail }) { graceHours.append(policy.gracePeriodHours) }
+            let failing = checked.filter { $0.outcome == .fail }
+            if !failing.isEmpty { graces.append(grace(of: policy, failing: failing, on: device)) }
         }
         let stale = now.timeIntervalSince(lastSync) > Double(validityPeriodDays) * 86_400
         if stale {
             results.insert(checkIn(device, outcome: .fail, actual: Self.dayCount(since: lastSync, now: now)), at: 0)
             return outcome(.noncompliant, results)
         }
-        if let shortest = graceHours.min() {
+        if let shortest = graces.min() {
             let since = device.noncompliantSinceDateTime ?? now
-            // Doubles cannot overflow where an Int product of hours would.
-            let deadline = since.addingTimeInterval(Double(max(0, shortest)) * 3_600)
+            let deadline = since.addingTimeInterval(shortest)
             if now < deadline {
                 return outcome(.inGracePeriod, results, deadline: deadline)
             }
@@ -45,6 +45,20 @@ public struct ComplianceEvaluator: Sendable {
             return outcome(.unknown, results)
         }
         return outcome(.compliant, results)
+    }
+
+    /// iOS itself gives a user 60 minutes to set a passcode the management
+    /// profile requires, then insists; so a device failing only on its passcode
+    /// has exactly that long, whatever the policy's grace.
+    public static let applePasscodeGrace: TimeInterval = 3_600
+
+    private func grace(of policy: CompliancePolicy, failing: [SettingResult], on device: ManagedDevice) -> TimeInterval {
+        let mobileApple: Set<DevicePlatform> = [.iOS, .iPadOS]
+        if mobileApple.contains(device.operatingSystem), failing.allSatisfy({ SettingChecks.passcodeSettings.contains($0.setting) }) {
+            return Self.applePasscodeGrace
+        }
+        // Doubles cannot overflow where an Int product of hours would.
+        return Double(max(0, policy.gracePeriodHours)) * 3_600
     }
 
     private func checkIn(_ device: ManagedDevice, outcome: SettingResult.Outcome, actual: String) -> SettingResult {

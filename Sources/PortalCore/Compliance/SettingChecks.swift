@@ -9,6 +9,12 @@ struct SettingChecks {
     private var secretWord: String { device.operatingSystem.secretWord }
     private var isApple: Bool { device.operatingSystem.policyPlatform == .iOS }
 
+    /// The settings a passcode (iOS) or password (Android) decides.
+    static let passcodeSettings: Set<String> = [
+        "passcodeRequired", "passcodeMinimumLength", "passcodeRequiredType",
+        "passwordRequired", "passwordMinimumLength", "passwordRequiredType",
+    ]
+
     func results() -> [SettingResult] {
         var out: [SettingResult] = []
         let required = isApple ? policy.passcodeRequired : policy.passwordRequired

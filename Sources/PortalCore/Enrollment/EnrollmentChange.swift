@@ -76,7 +76,8 @@ extension Tenant {
         }
         // The same device enrolled again (by serial number) updates its record.
         let existing = managedDevices.firstIndex { $0.serialNumber == simulated.serialNumber }
-        let reenrolling = existing.map { managedDevices[$0].userId == owner.id } ?? false
+        try refuseIfTaken(existing, by: owner)
+        let reenrolling = existing != nil
         let blocks = organization.enrollment.blocks(platform: simulated.operatingSystem, ownership: session.ownership,
                                                     osVersion: simulated.osVersion, enrolledCount: devices(of: owner).count,
                                                     reenrolling: reenrolling)
@@ -85,6 +86,7 @@ extension Tenant {
         guard let (shown, evaluation) = facts.outcome(of: session, now: now) else { throw .deviceNotFound }
         var device = shown
         device.id = existing.map { managedDevices[$0].id } ?? "dev-\(simulated.id)"
+        if let existing { device.enrolledDateTime = managedDevices[existing].enrolledDateTime }
         if let existing {
             managedDevices[existing] = device
         } else {
@@ -92,5 +94,18 @@ extension Tenant {
         }
         enrollmentSessions.removeAll { $0.userId == owner.id }
         return .enrolled(device, evaluation)
+    }
+
+    /// A device enrolled by someone else stays theirs: enrolling it here
+    /// would take it, and their access, away without a word.
+    func refuseIfTaken(_ existing: Int?, by owner: User) throws(EnrollmentChangeError) {
+        guard let existing, managedDevices[existing].userId != owner.id else { return }
+        throw .refused(EnrollmentChangeError.takenMessage(organization: organization.displayName))
+    }
+}
+
+extension EnrollmentChangeError {
+    public static func takenMessage(organization: String) -> String {
+        "Another person in \(organization) has this device enrolled. It can be enrolled here only after they remove it under Devices, or after your IT department retires it."
     }
 }

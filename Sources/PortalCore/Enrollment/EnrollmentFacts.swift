@@ -13,6 +13,9 @@ public struct EnrollmentFacts: Sendable, Equatable {
     public var policies: [CompliancePolicy]
     public var termsAccepted: Bool
     public var session: EnrollmentSession?
+    /// Serial numbers of the offered devices (and machines) another user has
+    /// enrolled: never whose, only that they are taken.
+    public var takenSerials: Set<String>
     /// What the enrolled device will reach, shown on the result.
     public var accessRules: AccessRules
 
@@ -26,6 +29,10 @@ public struct EnrollmentFacts: Sendable, Equatable {
         policies = tenant.compliancePolicies.filter { !groups.isDisjoint(with: $0.assignedGroups) }
         termsAccepted = tenant.hasAcceptedCurrentTerms(userId: user.id)
         session = tenant.enrollmentSessions.first { $0.userId == user.id }
+        let offered = Set(simulatedDevices.map(\.serialNumber))
+        takenSerials = Set(tenant.managedDevices.lazy
+            .filter { $0.userId != user.id && (offered.contains($0.serialNumber) || HostEnrollment.isHostDevice($0)) }
+            .map(\.serialNumber))
         accessRules = AccessRules(tenant: tenant)
     }
 
@@ -36,6 +43,14 @@ public struct EnrollmentFacts: Sendable, Equatable {
     /// Whether enrolling this device again updates one the user has.
     public func isEnrolled(_ device: SimulatedDevice) -> Bool {
         enrolledDevices.contains { $0.serialNumber == device.serialNumber }
+    }
+
+    /// Whether another user has this device enrolled, so it cannot be enrolled here.
+    public func isTaken(_ device: SimulatedDevice) -> Bool { takenSerials.contains(device.serialNumber) }
+
+    /// The user's device this one is, when enrolling it again.
+    public func enrolledDevice(_ device: SimulatedDevice) -> ManagedDevice? {
+        enrolledDevices.first { $0.serialNumber == device.serialNumber }
     }
 
     /// What keeps the user from starting at all (the device limit), or nil.
@@ -65,7 +80,7 @@ public struct EnrollmentFacts: Sendable, Equatable {
         probe.passcode = passcode ?? .notSet
         let evaluator = ComplianceEvaluator(validityPeriodDays: organization.complianceValidityPeriodDays)
         return evaluator.evaluate(probe, policies: policies(for: device.operatingSystem), now: .distantPast).failures
-            .filter { EnrollmentRecord.passcodeSettings.contains($0.setting) }
+            .filter { SettingChecks.passcodeSettings.contains($0.setting) }
     }
 
     /// Why a passcode typed on the passcode step does not meet the policy, or nil.

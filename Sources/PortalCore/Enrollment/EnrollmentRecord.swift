@@ -3,12 +3,6 @@ import Foundation
 /// How an enrolled device is written: Graph's fields as Intune fills them
 /// when a user enrolls a device through the Company Portal.
 public enum EnrollmentRecord {
-    /// The settings the passcode step can fix.
-    public static let passcodeSettings: Set<String> = [
-        "passcodeRequired", "passcodeMinimumLength", "passcodeRequiredType",
-        "passwordRequired", "passwordMinimumLength", "passwordRequiredType",
-    ]
-
     public static func device(_ simulated: SimulatedDevice, session: EnrollmentSession?, user: User, id: String,
                               categoryName: String, now: Date) -> ManagedDevice {
         let name = session?.deviceName.flatMap { $0.isEmpty ? nil : $0 } ?? simulated.suggestedName

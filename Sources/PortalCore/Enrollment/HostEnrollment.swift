@@ -19,6 +19,11 @@ public enum HostEnrollment {
         return steps + [.inspecting, .result]
     }
 
+    /// Whether a device was enrolled as a machine the portal ran on.
+    public static func isHostDevice(_ device: ManagedDevice) -> Bool {
+        device.operatingSystem == .linux && device.serialNumber.hasPrefix("linux-")
+    }
+
     /// HMAC-SHA256 of a fixed application label keyed by the machine id, as
     /// sd_id128_get_machine_app_specific does; nil when the id is unknown.
     public static func stableId(_ facts: HostFacts) -> String? {
@@ -83,14 +88,14 @@ extension Tenant {
             throw .refused("\(organization.displayName) changed its terms since you accepted them. Cancel (F4) and start again to read the new version.")
         }
         let existing = managedDevices.firstIndex { $0.serialNumber == stableId }
-        let reenrolling = existing.map { managedDevices[$0].userId == owner.id } ?? false
+        try refuseIfTaken(existing, by: owner)
+        let reenrolling = existing != nil
         let blocks = organization.enrollment.blocks(platform: .linux, ownership: session.ownership,
                                                     osVersion: host.versionId.value ?? "", enrolledCount: devices(of: owner).count,
                                                     reenrolling: reenrolling)
         if !blocks.isEmpty { throw .blocked(blocks, organization: organization.displayName) }
         let facts = EnrollmentFacts(user: owner, tenant: self)
-        // Another user's enrollment of this machine is replaced, not merged into.
-        let kept = existing.flatMap { reenrolling ? managedDevices[$0] : nil }
+        let kept = existing.map { managedDevices[$0] }
         var (device, evaluation) = facts.hostOutcome(of: session, facts: host, existing: kept, now: now)
         device.id = existing.map { managedDevices[$0].id } ?? "dev-\(stableId)"
         device.userId = owner.id

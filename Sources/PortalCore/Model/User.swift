@@ -29,6 +29,8 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
     public var forceChangePasswordNextSignIn: Bool? = nil
     /// The method asked for first at sign-in.
     public var preferredMfaMethodId: String? = nil
+    /// Graph's lastPasswordChangeDateTime: absent until the user changes it here.
+    public var lastPasswordChangeDateTime: Date? = nil
 
     public var mfaState: MfaState { perUserMfaState ?? .disabled }
 

@@ -68,8 +68,8 @@ enum AccessSection {
         if !blocked.isEmpty { parts.append("No access to \(blocked.joined(separator: ", "))") }
         // The deadline itself is on the line above, with the device's state.
         let grace = access.inGrace.map(\.displayName)
-        if !grace.isEmpty { parts.append("Keeps \(grace.joined(separator: ", ")) only until the deadline") }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        if !grace.isEmpty { parts.append("keeps \(grace.joined(separator: ", ")) only until the deadline") }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ").capitalizedFirst
     }
 }
 

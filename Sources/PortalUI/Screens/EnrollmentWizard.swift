@@ -33,6 +33,11 @@ public struct EnrollmentWizardState: Equatable, Sendable {
     public var closed = false
     /// The portal runs on a Linux machine it can inspect: offered last among the devices.
     public var canInspectHost = false
+    /// The device limit, while this machine is inspected to learn whether it is
+    /// one the user enrolled (enrolling it again adds nothing, so it is allowed).
+    var limitPending: EnrollmentRestrictions.Block?
+    /// This machine is a device the user enrolled: known at the limit, before the walkthrough.
+    var hostEnrolled = false
 
     public init(userId: String, now: Date) {
         self.userId = userId
@@ -101,6 +106,11 @@ enum EnrollmentWizard {
             state.canInspectHost = context.inspectHost != nil
             return loaded(facts, &state, now: now)
         case let .hostInspected(host):
+            if let block = state.limitPending, let facts = state.facts {
+                state.limitPending = nil
+                state.hostEnrolled = facts.enrolledHost(host) != nil
+                return startAtLimit(block, facts, &state)
+            }
             guard state.isBusy, state.session.step == .inspecting else { return [] }
             // The inspection's facts go with the enrollment, checked again under the store's lock.
             state.session.hostFacts = host
@@ -159,13 +169,33 @@ enum EnrollmentWizard {
             return []
         }
         if let block = facts.blockBeforeStart {
-            state.phase = .blocked(block.message(organization: facts.organization.displayName))
+            if state.canInspectHost && facts.enrolledDevices.contains(where: HostEnrollment.isHostDevice) {
+                // Only the inspection can tell whether this machine is one of them.
+                state.limitPending = block
+                return [.inspectHost]
+            }
+            return startAtLimit(block, facts, &state)
         } else if facts.simulatedDevices.isEmpty && !state.canInspectHost {
             state.phase = .blocked("\(facts.organization.displayName) offers no devices to enroll here. Ask your IT department.")
         } else {
             state.phase = .walking
             enter(&state)
         }
+        return []
+    }
+
+    /// At the device limit only a device the user has can be enrolled again
+    /// (it updates that device); with none to offer, the walkthrough says what blocks.
+    private static func startAtLimit(_ block: EnrollmentRestrictions.Block, _ facts: EnrollmentFacts,
+                                     _ state: inout EnrollmentWizardState) -> [Effect] {
+        let organization = facts.organization.displayName
+        guard state.hostEnrolled || facts.simulatedDevices.contains(where: facts.isEnrolled) else {
+            state.phase = .blocked(block.message(organization: organization))
+            return []
+        }
+        state.phase = .walking
+        enter(&state)
+        state.notice = "You have enrolled \(Plural.count(facts.restrictions.limit, "device")), the most \(organization) allows: you can enroll again a device you have, which updates it. To add another, remove one under Devices first."
         return []
     }
 
@@ -274,8 +304,10 @@ enum EnrollmentWizard {
         case .device:
             return facts.simulatedDevices.map { device in
                 let platform = "\(device.operatingSystem.displayName) \(device.osVersion)"
-                return "\(device.displayName) (\(platform))" + (facts.isEnrolled(device) ? " - enrolled; enrolling again updates it" : "")
-            } + (state.canInspectHost ? ["\(HostEnrollment.displayName) (inspected now; enrolling it again updates it)"] : [])
+                let note = facts.isEnrolled(device) ? " - enrolled; enrolling again updates it"
+                    : facts.isTaken(device) ? " - enrolled by someone else" : ""
+                return "\(device.displayName) (\(platform))" + note
+            } + (state.canInspectHost ? ["\(HostEnrollment.displayName) (inspected when you go on)"] : [])
         case .ownership:
             return ["Corporate: my organization owns this device", "Personal: I own this device"]
         case .category:
@@ -302,7 +334,9 @@ enum EnrollmentWizard {
         case .category:
             state.choice.selected = facts.categories.firstIndex { $0.id == session.categoryId } ?? 0
         case .deviceName:
-            state.field = TextFieldState(text: session.deviceName ?? state.device?.suggestedName ?? "", limit: EnrollmentSession.nameLimit)
+            // Enrolled again, the device keeps the name it has.
+            let current = state.device.flatMap(facts.enrolledDevice)?.deviceName
+            state.field = TextFieldState(text: session.deviceName ?? current ?? state.device?.suggestedName ?? "", limit: EnrollmentSession.nameLimit)
         case .certificate:
             state.field = TextFieldState(text: session.certificateName ?? "\(facts.organization.displayName) MDM", limit: EnrollmentSession.nameLimit)
         case .passcode, .requirements:
@@ -322,6 +356,10 @@ enum EnrollmentWizard {
             guard (0..<state.deviceCount).contains(state.choice.selected) else { return [] }
             let chosen = facts.simulatedDevices.indices.contains(state.choice.selected) ? facts.simulatedDevices[state.choice.selected] : nil
             let chosenId = chosen?.id ?? HostEnrollment.deviceId
+            if let chosen, facts.isTaken(chosen) {
+                state.message = EnrollmentChangeError.takenMessage(organization: facts.organization.displayName)
+                return []
+            }
             if chosenId != state.session.simulatedDeviceId {
                 // Another device: what was chosen for the last one does not carry over.
                 var fresh = EnrollmentSession(userId: state.userId, now: state.session.startedDateTime)
@@ -341,8 +379,7 @@ enum EnrollmentWizard {
             } else if state.isHost {
                 // The OS version is known only after the inspection; enrolling checks it then.
                 blocks = facts.restrictions.blocks(platform: .linux, ownership: ownership, osVersion: nil,
-                                                   enrolledCount: facts.enrolledDevices.count,
-                                                   reenrolling: facts.enrolledDevices.contains { $0.operatingSystem == .linux && $0.serialNumber.hasPrefix("linux-") })
+                                                   enrolledCount: facts.enrolledDevices.count, reenrolling: state.hostEnrolled)
             } else {
                 return []
             }

@@ -72,8 +72,9 @@ enum EnrollmentWizardView {
                 + para("Without accepting \(organization)'s terms the device cannot be enrolled, so it cannot reach company email, files and apps. Nothing was changed on the device.")
                 + [.blank] + para("You can start again from Home (press e) whenever you are ready.", .dim)
         case let .enrolled(device, evaluation):
+            let again = state.facts?.enrolledDevices.contains { $0.id == device.id } ?? false
             let access = state.facts.map { $0.accessRules.access(user: $0.user, device: device, compliance: evaluation) }
-            return result(device, evaluation, access: access, context: context, width: width, now: now)
+            return result(device, evaluation, again: again, access: access, context: context, width: width, now: now)
                 + (state.session.hostFacts.map { unreadLines($0, width: width) } ?? [])
         case .walking:
             break
@@ -174,7 +175,7 @@ enum EnrollmentWizardView {
             lines += StyledLine.wrapped("\(failure.title): \(failure.expected)", width: width, indent: 4, firstPrefix: [Span("  ✗ ", .noncompliant)])
         }
         if device.operatingSystem == .iOS || device.operatingSystem == .iPadOS {
-            lines += StyledLine.wrapped("Set it now, or press F6 to set it later: the device is then out of compliance until the grace period ends.", role: .dim, width: width)
+            lines += StyledLine.wrapped("Set it now, or press F6 to set it later: iOS gives you 60 minutes, and the device is out of compliance until you set it.", role: .dim, width: width)
         }
         return lines
     }
@@ -209,10 +210,12 @@ enum EnrollmentWizardView {
 
     /// Enrolled: the compliance state, each failing setting with how to
     /// resolve it, and the grace deadline.
-    private static func result(_ device: ManagedDevice, _ evaluation: ComplianceEvaluation, access: DeviceAccess?,
+    private static func result(_ device: ManagedDevice, _ evaluation: ComplianceEvaluation, again: Bool, access: DeviceAccess?,
                                context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         let state = evaluation.state
-        var lines: [StyledLine] = [StyledLine("✓ \(device.deviceName) is enrolled", .compliant)]
+        let headline = again ? "\(device.deviceName) is enrolled again: its device was updated, not added"
+            : "\(device.deviceName) is enrolled"
+        var lines = StyledLine.wrapped(headline, role: .compliant, width: width, indent: 2, firstPrefix: [Span("✓ ", .compliant)])
         lines += StyledLine.wrapped(evaluation.accessSummary, width: width, indent: 2,
                                     firstPrefix: [Span("\(state.glyph) \(state.label)", state.role), Span(" — ")])
         if let deadline = evaluation.graceDeadline {

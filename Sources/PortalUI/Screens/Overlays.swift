@@ -24,7 +24,7 @@ enum Overlays {
             buffer.write(row.keys, x: rect.x + 2, y: y, role: .hintKey, clip: inner)
             buffer.write(row.action, x: rect.x + 4 + keyWidth, y: y, role: .overlay, clip: inner)
         }
-        let closing = Keymaps.helpOverlay.bindings[0].keys.prefix(3).map(\.key.symbol).joined(separator: ", ")
+        let closing = Keymaps.helpOverlay.bindings[0].keys.prefix(4).map(\.key.symbol).joined(separator: ", ")
         buffer.write("Press \(closing) to close.", x: rect.x + 2, y: rect.maxY - 2, role: .dim, clip: inner)
         buffer.cursor = nil
     }

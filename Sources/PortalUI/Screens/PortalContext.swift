@@ -84,7 +84,9 @@ public struct PortalContext: Sendable {
         let byName = Dictionary(users.map { ($0.userPrincipalName.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         return DemoOrganization.accounts.compactMap { account in
             byName[account.userPrincipalName.lowercased()].map { user in
-                DemoAccount(userPrincipalName: account.userPrincipalName, password: account.password,
+                // A demo password the user changed no longer signs in: never show it.
+                DemoAccount(userPrincipalName: account.userPrincipalName,
+                            password: user.lastPasswordChangeDateTime == nil ? account.password : "(changed)",
                             displayName: user.displayName,
                             codeMethod: user.mfaState.requiresSecondFactor ? user.defaultCodeMethod : nil,
                             note: DemoOrganization.note(for: user))

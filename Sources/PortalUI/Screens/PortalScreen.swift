@@ -133,6 +133,8 @@ enum PortalScreen {
     }
 
     private static func select(_ section: PortalState.Section, _ state: inout PortalState) {
+        // A notice answers the last action; coming back to the tab later, it would be stale.
+        if section != state.section { state.security.notice = nil }
         state.section = section
         state.detail = nil
     }

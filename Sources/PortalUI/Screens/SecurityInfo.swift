@@ -60,8 +60,9 @@ public struct MethodRemoval: Equatable, Sendable {
 
 enum SecurityInfo {
     static let columns = [
+        // At 80 columns names and kinds ("Microsoft Authenticator") are whole; the date shows from 83.
         TableColumn("Name", minimum: 16, maximum: 40, weight: 3, priority: 0),
-        TableColumn("Kind", minimum: 17, maximum: 23, weight: 1, priority: 2),
+        TableColumn("Kind", width: 23, priority: 2),
         TableColumn("Added on", width: 10, priority: 4),
         // "59 minutes ago" is the longest one-unit phrase.
         TableColumn("Last used", width: 14, priority: 3),

@@ -17,6 +17,8 @@ public struct ScreenScript: Sendable {
         case wait(TimeInterval)
         case resize(Size)
         case click(x: Int, y: Int)
+        /// The portal starts again on the same store, as after a quit or a lost connection.
+        case restart
         case expect(String)
         case expectAbsent(String)
         case expectRow(Int, String)
@@ -25,7 +27,7 @@ public struct ScreenScript: Sendable {
         /// Steps that send something to the program, as opposed to checking it.
         public var isInput: Bool {
             switch self {
-            case .press, .type, .typeCode, .wait, .resize, .click: true
+            case .press, .type, .typeCode, .wait, .resize, .click, .restart: true
             case .expect, .expectAbsent, .expectRow, .snapshot: false
             }
         }
@@ -44,6 +46,9 @@ public struct ScreenScript: Sendable {
     public var clock = Date(timeIntervalSince1970: 1_795_338_000) // 2026-11-22T09:00:00Z
     public var timeZone = TimeZone(identifier: "UTC")!
     public var mouse = true
+    /// A host's files (etc/, proc/, sys/), relative to the script's folder:
+    /// "This Linux machine" is that tree inspected, as `--probe-root` does.
+    public var hostRoot: String?
     public var steps: [Step] = []
     /// Where each header was given, so a header that fails later (a theme or
     /// store that cannot be loaded) is reported at its own line.

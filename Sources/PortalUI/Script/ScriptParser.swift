@@ -4,7 +4,7 @@ import PortalStore
 
 /// Reads the line-based screen script format (see README, "Screen scripts").
 public enum ScriptParser {
-    static let headers: Set<String> = ["size", "store", "theme", "clock", "timezone", "mouse"]
+    static let headers: Set<String> = ["size", "store", "theme", "clock", "timezone", "mouse", "host"]
 
     public static func parse(_ text: String, file: URL) throws(ScriptError) -> ScreenScript {
         var script = ScreenScript(file: file)
@@ -81,13 +81,16 @@ public enum ScriptParser {
                     throw fail("expect-row \(row) is off the \(screenSize) screen; rows count 0-\(screenSize.height - 1)")
                 }
                 command = .expectRow(row, unquote(text))
+            case "restart":
+                guard rest.isEmpty else { throw fail("restart takes nothing after it") }
+                command = .restart
             case "snapshot":
                 guard !rest.isEmpty, rest.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                     throw fail("snapshot needs a label of letters, digits, - and _")
                 }
                 command = .snapshot(rest)
             default:
-                throw fail("unknown command \"\(word)\"; expected one of: press, type, wait, resize, click, expect, expect-absent, expect-row, snapshot, or a header (size, store, theme, clock, timezone, mouse)")
+                throw fail("unknown command \"\(word)\"; expected one of: press, type, type-code, wait, resize, click, restart, expect, expect-absent, expect-row, snapshot, or a header (size, store, theme, clock, timezone, mouse, host)")
             }
             script.steps.append(ScreenScript.Step(line: lineNumber, text: line, command: command))
         }
@@ -117,6 +120,9 @@ public enum ScriptParser {
         case "mouse":
             guard rest == "on" || rest == "off" else { throw fail("mouse takes on or off") }
             script.mouse = rest == "on"
+        case "host":
+            guard !rest.isEmpty else { throw fail("host needs a folder holding a machine's etc/, proc/ and sys/ files") }
+            script.hostRoot = rest
         default:
             break
         }

@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import PortalProbe
 import PortalStore
 
 /// Replays a screen script headless: no terminal, a virtual clock, and the
@@ -72,15 +73,20 @@ public struct ScriptRunner {
                               message: InertText.escaped("theme: \(error)"))
         }
         // New methods' secrets come from a seeded source, so goldens hold still.
-        let context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse,
+        var context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse,
                                     random: SeededRandomSource(seed: 11))
-        let runtime = PortalRuntime(context: context, clock: clock, size: script.size)
-        runtime.send(.input(.resize(script.size)))
+        if let root = try hostRoot(script) {
+            let probe = HostProbe(root: root)
+            context.inspectHost = { probe.inspect() }
+        }
+        var size = script.size
+        var runtime = PortalRuntime(context: context, clock: clock, size: size)
+        runtime.send(.input(.resize(size)))
         var inputsLeft = inputLimit ?? Int.max
         var goldens: [(url: URL, text: String, step: ScreenScript.Step)] = []
 
         steps: for step in script.steps {
-            if runtime.isFinished && step.command.isInput {
+            if runtime.isFinished && step.command.isInput && step.command != .restart {
                 outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: the program had already quit")
                 break
             }
@@ -108,8 +114,14 @@ public struct ScriptRunner {
                 guard spend(&inputsLeft) else { break steps }
                 clock.advance(by: seconds)
                 runtime.send(.tick)
-            case let .resize(size):
+            case let .resize(newSize):
                 guard spend(&inputsLeft) else { break steps }
+                size = newSize
+                runtime.send(.input(.resize(size)))
+            case .restart:
+                guard spend(&inputsLeft) else { break steps }
+                // Nothing of the last run survives but what its store kept.
+                runtime = PortalRuntime(context: context, clock: clock, size: size)
                 runtime.send(.input(.resize(size)))
             case let .click(x, y):
                 guard spend(&inputsLeft) else { break steps }
@@ -188,6 +200,18 @@ public struct ScriptRunner {
         guard inputsLeft > 0 else { return false }
         inputsLeft -= 1
         return true
+    }
+
+    private func hostRoot(_ script: ScreenScript) throws(ScriptError) -> URL? {
+        guard let path = script.hostRoot else { return nil }
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+            : script.file.deletingLastPathComponent().appendingPathComponent(path)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ScriptError(file: script.file.relativePath, line: script.headerLines["host"] ?? 1,
+                              message: InertText.escaped("host: \(path) is not a folder; give a folder holding a machine's etc/, proc/ and sys/ files"))
+        }
+        return url
     }
 
     private func loadStore(_ script: ScreenScript) throws(ScriptError) -> Tenant {
