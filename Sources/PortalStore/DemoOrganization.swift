@@ -129,6 +129,8 @@ public enum DemoOrganization {
         tenant.appInstallStates = installStates(tenant: tenant, now: now)
         DemoEnrollment.add(to: &tenant, now: now)
         DemoAppProtection.add(to: &tenant)
+        DemoAccess.add(to: &tenant)
+        DemoRemediation.add(to: &tenant, now: now)
         return tenant
     }
 

@@ -26,12 +26,16 @@ struct LenientDocument {
     /// Written since app protection without enrollment; older stores have none.
     private let managedAppProtections = CollectionTask<ManagedAppProtection>(name: "managedAppProtections", optional: true)
     private let managedAppRegistrations = CollectionTask<ManagedAppRegistration>(name: "managedAppRegistrations", optional: true)
+    /// Written since conditional access; older stores have none.
+    private let conditionalAccessPolicies = CollectionTask<ConditionalAccessPolicy>(name: "conditionalAccessPolicies", optional: true)
+    private let cloudApps = CollectionTask<CloudApp>(name: "cloudApps", optional: true)
 
     init(_ document: DocumentBytes) {
         let collections: [any CollectionResult] = [groups, users, managedDevices, compliancePolicies, mobileAppCategories,
                                                    mobileApps, mobileAppAssignments, appInstallStates, signInLockouts,
                                                    deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances,
-                                                   notificationReads, managedAppProtections, managedAppRegistrations]
+                                                   notificationReads, managedAppProtections, managedAppRegistrations,
+                                                   conditionalAccessPolicies, cloudApps]
         // Each collection in runs of elements: small decoder maps, and work
         // the cores share evenly. Largest first, so they finish together.
         let tasks: [any DecodeTask] = [organization] + collections.flatMap { $0.prepare(document) }
@@ -54,7 +58,8 @@ struct LenientDocument {
         let collections: [any CollectionResult] = [groups, users, managedDevices, compliancePolicies, mobileAppCategories,
                                                    mobileApps, mobileAppAssignments, appInstallStates, signInLockouts,
                                                    deviceCategories, simulatedDevices, enrollmentSessions, termsAcceptances,
-                                                   notificationReads, managedAppProtections, managedAppRegistrations]
+                                                   notificationReads, managedAppProtections, managedAppRegistrations,
+                                                   conditionalAccessPolicies, cloudApps]
         problems += collections.compactMap(\.shapeProblem)
         for collection in collections {
             problems += collection.problems
@@ -69,7 +74,8 @@ struct LenientDocument {
             signInLockouts: signInLockouts.values, deviceCategories: deviceCategories.values,
             simulatedDevices: simulatedDevices.values, enrollmentSessions: enrollmentSessions.values,
             termsAcceptances: termsAcceptances.values, managedAppProtections: managedAppProtections.values,
-            managedAppRegistrations: managedAppRegistrations.values)
+            managedAppRegistrations: managedAppRegistrations.values,
+            conditionalAccessPolicies: conditionalAccessPolicies.values, cloudApps: cloudApps.values)
         tenant.notificationReads = notificationReads.values
         return (tenant, partial, problems)
     }

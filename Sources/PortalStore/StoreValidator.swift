@@ -76,6 +76,7 @@ public struct StoreValidator: Sendable {
         checkEnrollmentData(tenant, userIds: userIds, fail: fail)
         checkNotificationReads(tenant.notificationReads, userIds: userIds, fail: fail)
         checkAppProtection(tenant, userIds: userIds, groupIds: groupIds, fail: fail)
+        checkAccess(tenant, userIds: userIds, groupIds: groupIds, fail: fail)
 
         let usersById = Dictionary(tenant.users.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, device) in tenant.managedDevices.enumerated() {

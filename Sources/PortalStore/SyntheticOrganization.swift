@@ -94,6 +94,7 @@ public enum SyntheticOrganization {
             return checked
         }
         tenant.appInstallStates = installStates(tenant: tenant, now: now, random: &random)
+        DemoAccess.add(to: &tenant)
         return tenant
     }
 

@@ -53,9 +53,12 @@ struct DeviceActionsTests {
     }
 
     @Test func everyActionHasAKeyInHelpAndTheHintBar() {
-        let hints = DeviceActions.deviceDetail.hints.map(\.label)
-        #expect(hints.contains("Check status") && hints.contains("Rename") && hints.contains("Remove") && hints.contains("Reset"))
-        #expect(DeviceActions.deviceDetail.action(for: .character("c")) == .checkStatus)
+        for base in [Keymaps.detail, DeviceDetailFocus.deviceKeymap] {
+            let keymap = DeviceActions.deviceDetail(base)
+            let hints = keymap.hints.map(\.label)
+            #expect(hints.contains("Check status") && hints.contains("Rename") && hints.contains("Remove") && hints.contains("Reset"))
+            #expect(keymap.action(for: .character("c")) == .checkStatus)
+        }
         #expect(DeviceActions.deviceList.action(for: .character("c")) == .checkAllDevices)
         #expect(DeviceActions.deviceList.helpEntries.contains { $0.action == "Check status of all your devices" })
     }

@@ -34,6 +34,8 @@ public struct CompliancePolicy: Codable, Sendable, Equatable, Identifiable {
     public var deviceThreatProtectionRequiredSecurityLevel: DeviceThreatLevel?
     /// Linux only: distributions allowed, each with an optional version range.
     public var allowedDistributions: [AllowedDistribution]?
+    /// iOS only: the work email account must be the one the Company Portal set up.
+    public var managedEmailProfileRequired: Bool?
 
     public init(id: String, displayName: String, platform: DevicePlatform, assignedGroups: [String],
                 gracePeriodHours: Int = 0) {

@@ -35,6 +35,8 @@ struct ResolutionGuide {
             return "Open your threat defense app, remove the threats it lists, then check status again."
         case "allowedDistributions":
             return "Use a supported distribution and version, then check status again."
+        case "managedEmailProfileRequired":
+            return "Remove the work email account you added yourself (Settings > Mail > Accounts > Delete Account); the Company Portal then recreates it."
         default:
             return "Contact your IT support."
         }

@@ -57,6 +57,7 @@ struct SettingChecks {
         if let maximumVersion = policy.osMaximumVersion { out.append(osVersion(maximum: maximumVersion)) }
         if let level = policy.deviceThreatProtectionRequiredSecurityLevel { out.append(threat(level)) }
         if let allowed = policy.allowedDistributions, !allowed.isEmpty { out.append(distribution(allowed)) }
+        if policy.managedEmailProfileRequired == true, isApple { out.append(emailProfile()) }
         return out
     }
 
@@ -140,6 +141,17 @@ struct SettingChecks {
             return result(setting, title, expected: expected, actual: "Not reported", .notReported)
         }
         return result(setting, title, expected: expected, actual: reported.rawValue.capitalizedFirst, reported <= level ? .pass : .fail)
+    }
+
+    /// Seed 002's "Unable to set up email on the device": a work account the
+    /// user added keeps the portal from adding the one it manages.
+    private func emailProfile() -> SettingResult {
+        let setting = "managedEmailProfileRequired", title = "Work email account", expected = "Set up by the Company Portal"
+        switch device.managedEmailProfile {
+        case nil: return result(setting, title, expected: expected, actual: "Not reported", .notReported)
+        case true?: return result(setting, title, expected: expected, actual: "Set up by the Company Portal", .pass)
+        case false?: return result(setting, title, expected: expected, actual: "Unable to set up email on the device", .fail)
+        }
     }
 
     private func distribution(_ allowed: [AllowedDistribution]) -> SettingResult {

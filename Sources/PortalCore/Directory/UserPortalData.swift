@@ -10,6 +10,8 @@ public struct UserPortalData: Sendable, Equatable {
     public let catalog: [CatalogEntry]
     /// The user's protected apps on devices the organization does not manage.
     public let appRegistrations: [ManagedAppRegistration]
+    /// Conditional access policies and cloud apps.
+    public let accessRules: AccessRules
     /// Device id to the policies that target the user on its platform.
     private let policiesByDevice: [String: [CompliancePolicy]]
     /// Install records and read state the notifications are made from.
@@ -21,6 +23,7 @@ public struct UserPortalData: Sendable, Equatable {
         installs = InstallStateIndex(tenant: tenant, user: user)
         catalog = tenant.catalog(for: user)
         appRegistrations = tenant.appRegistrations(of: user)
+        accessRules = AccessRules(tenant: tenant)
         var policies: [String: [CompliancePolicy]] = [:]
         for device in installs.devices { policies[device.id] = tenant.policies(for: device, user: user) }
         policiesByDevice = policies
@@ -32,5 +35,10 @@ public struct UserPortalData: Sendable, Equatable {
     public func evaluate(_ device: ManagedDevice, now: Date) -> ComplianceEvaluation {
         ComplianceEvaluator(validityPeriodDays: organization.complianceValidityPeriodDays)
             .evaluate(device, policies: policiesByDevice[device.id] ?? [], now: now)
+    }
+
+    /// Which cloud apps the user reaches from the device, from its compliance now.
+    public func access(_ device: ManagedDevice, compliance: ComplianceEvaluation) -> DeviceAccess {
+        accessRules.access(user: user, device: device, compliance: compliance)
     }
 }

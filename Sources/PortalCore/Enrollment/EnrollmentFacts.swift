@@ -18,6 +18,8 @@ public struct EnrollmentFacts: Sendable, Equatable {
     /// Serial numbers of the offered devices (and machines) another user has
     /// enrolled: never whose, only that they are taken.
     public var takenSerials: Set<String>
+    /// What the enrolled device will reach, shown on the result.
+    public var accessRules: AccessRules
 
     public init(user: User, tenant: Tenant) {
         self.user = user
@@ -34,6 +36,7 @@ public struct EnrollmentFacts: Sendable, Equatable {
         takenSerials = Set(tenant.managedDevices.lazy
             .filter { $0.userId != user.id && (offered.contains($0.serialNumber) || HostEnrollment.isHostDevice($0)) }
             .map(\.serialNumber))
+        accessRules = AccessRules(tenant: tenant)
     }
 
     public var restrictions: EnrollmentRestrictions { organization.enrollment }

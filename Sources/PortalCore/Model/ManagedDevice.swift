@@ -36,6 +36,10 @@ public struct ManagedDevice: Codable, Sendable, Equatable, Identifiable {
     public var osPrettyName: String?
     /// Graph's managementState: a retire or wipe an administrator asked for; absent means managed.
     public var managementState: ManagementState?
+    /// iOS: true when the work email account is the one the Company Portal set
+    /// up, false when an account it cannot manage is in the way, nil when the
+    /// device has not said. Optional in the store.
+    public var managedEmailProfile: Bool? = nil
 
     public init(id: String, userId: String, userPrincipalName: String, deviceName: String,
                 managedDeviceOwnerType: ManagedDeviceOwnerType, enrolledDateTime: Date,

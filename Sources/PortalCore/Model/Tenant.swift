@@ -27,6 +27,9 @@ public struct Tenant: Codable, Sendable, Equatable {
     public var managedAppProtections: [ManagedAppProtection]
     /// Protected apps registered on such devices, with their last health check.
     public var managedAppRegistrations: [ManagedAppRegistration]
+    /// Conditional access: which cloud apps each user may reach from each device.
+    public var conditionalAccessPolicies: [ConditionalAccessPolicy]
+    public var cloudApps: [CloudApp]
 
     public init(organization: Organization, groups: [Group], users: [User], managedDevices: [ManagedDevice],
                 compliancePolicies: [CompliancePolicy], mobileAppCategories: [MobileAppCategory],
@@ -34,7 +37,8 @@ public struct Tenant: Codable, Sendable, Equatable {
                 appInstallStates: [AppInstallState], signInLockouts: [SignInLockout] = [],
                 deviceCategories: [DeviceCategory] = [], simulatedDevices: [SimulatedDevice] = [],
                 enrollmentSessions: [EnrollmentSession] = [], termsAcceptances: [TermsAcceptance] = [],
-                managedAppProtections: [ManagedAppProtection] = [], managedAppRegistrations: [ManagedAppRegistration] = []) {
+                managedAppProtections: [ManagedAppProtection] = [], managedAppRegistrations: [ManagedAppRegistration] = [],
+                conditionalAccessPolicies: [ConditionalAccessPolicy] = [], cloudApps: [CloudApp] = []) {
         self.organization = organization
         self.groups = groups
         self.users = users
@@ -51,6 +55,8 @@ public struct Tenant: Codable, Sendable, Equatable {
         self.termsAcceptances = termsAcceptances
         self.managedAppProtections = managedAppProtections
         self.managedAppRegistrations = managedAppRegistrations
+        self.conditionalAccessPolicies = conditionalAccessPolicies
+        self.cloudApps = cloudApps
     }
 
     /// Sign-in names are case-insensitive, as in Entra.

@@ -17,6 +17,8 @@ public enum Action: String, CaseIterable, Sendable {
     case enrollDevice
     /// Devices: the list's order and filters.
     case sortDevices, filterPlatform, filterState, clearFilters
+    /// Device detail: choose the next or previous setting to resolve.
+    case nextSetting, previousSetting
     /// Enrollment: steps and what each one asks.
     case nextStep, previousStep, cancelEnrollment, accept, decline, install, activate, setLater, encrypt
     /// Notifications: the section, and marking read.

@@ -93,9 +93,11 @@ enum DeviceActions {
     static let checkStatusBinding = KeyBinding([.character("c")], .checkStatus, help: "Check status: the device reports its settings again", hint: "Check status")
 
     /// A device's detail: its actions, scrolling and back; sections stay in help.
-    static let deviceDetail: Keymap = {
+    /// A device's detail keys (those choosing a setting to resolve among
+    /// them) with the actions after Back.
+    static func deviceDetail(_ base: Keymap) -> Keymap {
         var bindings: [KeyBinding] = []
-        for binding in Keymaps.detail.bindings {
+        for binding in base.bindings {
             var binding = binding
             // The actions need the hint bar's room; help still lists these.
             if binding.keys.contains(where: { [.nextSection, .goHome, .signOut].contains($0.action) }) { binding.hint = nil }
@@ -109,8 +111,8 @@ enum DeviceActions {
                 ]
             }
         }
-        return Keymap(bindings, mouse: Keymaps.detail.mouse)
-    }()
+        return Keymap(bindings, mouse: base.mouse)
+    }
 
     /// Devices: the list, and Check status for all of them (in help: the
     /// hint bar keeps its room for Sign out and Quit).
@@ -152,8 +154,8 @@ enum DeviceActions {
         case nil: break
         }
         switch state.detail {
-        case .device?: return deviceDetail
-        case .app?, .notification?: return nil
+        case let .device(id)?: return deviceDetail(DeviceDetailFocus.keymap(.device(id: id), state))
+        case .app?, .notification?, .resolution?: return nil
         case nil: return state.section == .devices ? deviceList : nil
         }
     }

@@ -10,12 +10,7 @@ enum DeviceDetailView {
         var lines: [StyledLine] = [
             StyledLine(TextWidth.truncate(device.deviceName, to: width), .title),
         ]
-        lines += StyledLine.wrapped(evaluation.accessSummary, width: width, indent: 2,
-                                    firstPrefix: [Span("\(state.glyph) \(state.label)", state.role), Span(" — ")])
-        if let deadline = evaluation.graceDeadline {
-            lines += StyledLine.wrapped("Fix the settings below by \(context.dateTime(deadline)) (\(PortalContext.relative(deadline, now: now))) to keep access.",
-                                        role: .warning, width: width)
-        }
+        lines += AccessSection.status(evaluation, context: context, width: width, now: now)
         if state == .noncompliant {
             lines.append(StyledLine("This device is not in compliance.", .noncompliant))
         }
@@ -59,6 +54,10 @@ enum DeviceDetailView {
                 lines += StyledLine.wrapped("How to resolve this: \(result.howToResolve)", width: width, indent: 16)
             }
         }
+        // After the settings, so what to fix stays in the first screen.
+        let access = data.access(device, compliance: evaluation)
+        if !access.apps.isEmpty { lines.append(.blank) }
+        lines += AccessSection.lines(access, context: context, width: width, now: now)
         return lines
     }
 }

@@ -73,7 +73,8 @@ enum EnrollmentWizardView {
                 + [.blank] + para("You can start again from Home (press e) whenever you are ready.", .dim)
         case let .enrolled(device, evaluation):
             let again = state.facts?.enrolledDevices.contains { $0.id == device.id } ?? false
-            return result(device, evaluation, again: again, context: context, width: width, now: now)
+            let access = state.facts.map { $0.accessRules.access(user: $0.user, device: device, compliance: evaluation) }
+            return result(device, evaluation, again: again, access: access, context: context, width: width, now: now)
                 + (state.session.hostFacts.map { unreadLines($0, width: width) } ?? [])
         case .walking:
             break
@@ -216,7 +217,7 @@ enum EnrollmentWizardView {
 
     /// Enrolled: the compliance state, each failing setting with how to
     /// resolve it, and the grace deadline.
-    private static func result(_ device: ManagedDevice, _ evaluation: ComplianceEvaluation, again: Bool,
+    private static func result(_ device: ManagedDevice, _ evaluation: ComplianceEvaluation, again: Bool, access: DeviceAccess?,
                                context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         let state = evaluation.state
         let headline = again ? "\(device.deviceName) is enrolled again: its device was updated, not added"
@@ -227,6 +228,9 @@ enum EnrollmentWizardView {
         if let deadline = evaluation.graceDeadline {
             lines += StyledLine.wrapped("Fix the settings below by \(context.dateTime(deadline)) (\(PortalContext.relative(deadline, now: now))) to keep access.",
                                         role: .warning, width: width)
+        }
+        if let access, let summary = AccessSection.summary(access) {
+            lines += StyledLine.wrapped(summary, role: .dim, width: width)
         }
         if state == .compliant {
             lines += StyledLine.wrapped("You can shortly access company email, files and apps from it.", width: width)

@@ -66,6 +66,9 @@ enum HomeView {
                 }
                 lines += StyledLine.wrapped(text, width: width, indent: 4,
                                             firstPrefix: [Span("  "), Span(evaluation.state.glyph, evaluation.state.role), Span(" ")])
+                if let access = AccessSection.summary(state.data.access(device, compliance: evaluation)) {
+                    lines += StyledLine.wrapped(access, role: .dim, width: width, indent: 4, firstPrefix: [Span("    ")])
+                }
             }
             lines.append(StyledLine(attention.count == 1 ? "  Press 2 for Devices to see how to resolve it."
                                     : "  Press 2 for Devices to see how to resolve each one.", .dim))

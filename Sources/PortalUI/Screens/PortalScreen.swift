@@ -76,7 +76,7 @@ enum PortalScreen {
 
     static func documentKey(_ document: DocumentLines.Document, width: Int, now: Date) -> DocumentLines.Key {
         let showsTime: Bool = switch document {
-        case .home, .detail(.device), .detail(.notification): true
+        case .home, .detail(.device), .detail(.notification), .detail(.resolution): true
         case .detail(.app): false
         }
         return DocumentLines.Key(document: document, width: width, minute: showsTime ? DocumentLines.minute(of: now) : nil)
@@ -105,7 +105,7 @@ enum PortalScreen {
             return NotificationKeymaps.detail(offersEnrollment: state.notifications.notification(id: id)?.offersEnrollment ?? false)
         }
         if let keymap = DeviceActions.keymap(state) { return keymap }
-        if state.detail != nil { return Keymaps.detail }
+        if let detail = state.detail { return DeviceDetailFocus.keymap(detail, state) }
         switch state.section {
         case .devices: return Keymaps.devices
         case .apps: return Keymaps.list
@@ -119,6 +119,7 @@ enum PortalScreen {
     private static func handle(_ key: Key, _ state: inout PortalState, context: PortalContext, layout: PortalLayout, now: Date) -> [Effect] {
         guard let action = keymap(state).action(for: key) else { return [] }
         if let effects = NotificationsScreen.handle(action, &state, now: now) { return effects }
+        if let effects = DeviceDetailFocus.handle(action, &state, context: context, layout: layout, now: now) { return effects }
         let count = PortalState.Section.allCases.count
         switch action {
         case .nextSection: select(PortalState.Section(rawValue: (state.section.rawValue + 1) % count)!, &state)
@@ -298,6 +299,8 @@ enum PortalScreen {
             return AppDetailView.lines(entry, installs: state.installs, context: context, width: width)
         case let .notification(id):
             return NotificationsView.detailLines(id: id, state, context: context, width: width, now: now)
+        case let .resolution(deviceId, policyId, setting):
+            return ResolutionView.lines(deviceId: deviceId, policyId: policyId, setting: setting, state, width: width, now: now)
         }
     }
 
@@ -321,6 +324,7 @@ enum PortalScreen {
         } else if state.detail != nil {
             let lines = shownDetailLines(state, context: context, width: width - 3, now: now)
             Widgets.scrollView(lines, offset: state.detailScroll.offset, in: layout.content, buffer: &buffer)
+            DeviceDetailFocus.drawMarker(state, lines: lines, in: layout.content, buffer: &buffer)
         } else {
             switch state.section {
             case .home:

@@ -23,6 +23,8 @@ public struct PortalState: Equatable, Sendable {
         case device(id: String)
         case app(id: String)
         case notification(id: String)
+        /// "How to resolve this" for one setting of one device.
+        case resolution(deviceId: String, policyId: String, setting: String)
     }
 
     public var user: User
@@ -47,6 +49,8 @@ public struct PortalState: Equatable, Sendable {
     public var detailScroll = ScrollState()
     /// Check status, Rename, Remove and Reset of the user's devices.
     public var deviceActions = DeviceActionsState()
+    /// The device detail's chosen setting to resolve.
+    public var deviceFocus = DeviceDetailFocus()
     /// What the portal shows of the user, read from the store at sign-in.
     public let data: UserPortalData
     /// The user's install states by app, so an app's detail never scans the organization.
