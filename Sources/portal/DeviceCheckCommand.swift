@@ -98,20 +98,6 @@ struct DeviceCheckCommand: ParsableCommand {
     static func json(_ check: DeviceCheck) throws -> String {
         let output = Output(managedDevice: check.device, previousComplianceState: check.previousState,
                             changes: check.changes.map { .init(setting: $0.setting, title: $0.title, before: $0.before?.rawValue, after: $0.after.rawValue) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let text = String(decoding: try encoder.encode(output), as: UTF8.self)
-        // JSONEncoder escapes C0 controls; C1 and bidi controls are escaped too,
-        // so the output is the same JSON and cannot drive the terminal.
-        var safe = ""
-        for scalar in text.unicodeScalars {
-            if scalar != "\n", InertText.isUnsafe(scalar) {
-                safe += String(format: "\\u%04X", scalar.value)
-            } else {
-                safe.unicodeScalars.append(scalar)
-            }
-        }
-        return safe
+        return try CommandJSON.text(output)
     }
 }
