@@ -78,6 +78,15 @@ struct NotificationFeedTests {
         device.serialNumber = "NESTOR-1"
         tenant.managedDevices.append(device)
         #expect(try !feed(tenant, "usr-nestor").contains { $0.kind == .enrollForEmail })
+        // Conditional access decides: Exchange Online blocked for everyone, so a compliant device does not reach email.
+        let blockMail = ConditionalAccessPolicy(
+            id: "ca-block-mail", displayName: "Block mail",
+            conditions: ConditionalAccessConditionSet(users: ConditionalAccessUsers(includeUsers: ["All"]),
+                                                      applications: ConditionalAccessApplications(includeApplications: [CloudApp.exchangeOnline.id])),
+            grantControls: ConditionalAccessGrantControls(operator: .and, builtInControls: [.block]))
+        tenant.conditionalAccessPolicies.append(blockMail)
+        #expect(try feed(tenant, "usr-nestor").contains { $0.kind == .enrollForEmail })
+        #expect(try feed(tenant, "usr-adele").contains { $0.kind == .enrollForEmail })
     }
 
     @Test func installsAreNewsForAFewDaysAndFailuresUntilFixed() throws {

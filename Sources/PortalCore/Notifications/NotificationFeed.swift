@@ -7,9 +7,9 @@ public enum NotificationFeed {
     /// How long an install that finished stays news.
     public static let recentInstallWindow: TimeInterval = 3 * 86_400
 
-    /// Until conditional access decides it, a device reaches email while it
-    /// may access company resources: compliant, or out of compliance in grace.
-    public static func reachesEmail(_ evaluation: ComplianceEvaluation) -> Bool {
+    /// Where the organization has no mail app to decide it, a device reaches
+    /// email while it may access company resources: compliant, or in grace.
+    public static func reachesEmail(_ device: ManagedDevice, _ evaluation: ComplianceEvaluation) -> Bool {
         switch evaluation.state {
         case .compliant, .inGracePeriod, .configManager: true
         case .noncompliant, .unknown, .conflict, .error: false
@@ -18,7 +18,7 @@ public enum NotificationFeed {
 
     public static func notifications(user: User, organization: Organization, devices: [(ManagedDevice, ComplianceEvaluation)],
                                      sources: NotificationSources, now: Date,
-                                     reachesEmail: (ComplianceEvaluation) -> Bool = reachesEmail) -> [UserNotification] {
+                                     reachesEmail: (ManagedDevice, ComplianceEvaluation) -> Bool = reachesEmail) -> [UserNotification] {
         var notes: [UserNotification] = []
         let org = organization.displayName
         var lostSince: [Date] = []
@@ -28,7 +28,7 @@ public enum NotificationFeed {
             notes.append(note)
             lostSince.append(note.date)
         }
-        if !devices.contains(where: { reachesEmail($0.1) }) {
+        if !devices.contains(where: { reachesEmail($0.0, $0.1) }) {
             notes.append(enrollForEmail(organization: org, hasDevices: !devices.isEmpty, lostSince: lostSince.max(), now: now))
         }
         let names = Dictionary(devices.map { ($0.0.id, $0.0.deviceName) }, uniquingKeysWith: { first, _ in first })
@@ -127,6 +127,12 @@ extension UserPortalData {
         var sources = notificationSources
         if let readIds { sources.readIds = readIds }
         return NotificationFeed.notifications(user: user, organization: organization,
-                                              devices: devices.map { ($0, evaluate($0, now: now)) }, sources: sources, now: now)
+                                              devices: devices.map { ($0, evaluate($0, now: now)) }, sources: sources, now: now) { device, compliance in
+            // Conditional access decides when the organization has Exchange Online.
+            guard let mail = access(device, compliance: compliance).apps.first(where: { $0.app.id == CloudApp.exchangeOnline.id }) else {
+                return NotificationFeed.reachesEmail(device, compliance)
+            }
+            return mail.verdict != .cannotAccess
+        }
     }
 }
