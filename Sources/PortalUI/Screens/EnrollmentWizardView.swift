@@ -91,9 +91,12 @@ enum EnrollmentWizardView {
             lines += para("\(organization) can never see:", .title)
             lines += bullets(["Call and browsing history", "Email and text messages", "Contacts and calendar", "Passwords", "Photos and the contents of documents"])
             lines += para("\(organization) can always see:", .title)
-            lines += bullets(["Owner and device name", "Serial number, model and manufacturer", "Operating system and version", "IMEI"])
+            // IMEI and phone number belong to phones and tablets only.
+            let mobile = state.isHost ? false : [.iOS, .iPadOS, .android].contains(device?.operatingSystem)
+            lines += bullets(["Owner and device name", "Serial number, model and manufacturer", "Operating system and version"] + (mobile ? ["IMEI"] : []))
             lines += para("\(organization) might see:", .title)
-            lines += bullets(["Phone number (the last 4 digits on personal devices)", "Storage", "Location of a lost company device", "The managed apps installed"])
+            lines += bullets((mobile ? ["Phone number (the last 4 digits on personal devices)"] : [])
+                             + ["Storage", "Location of a lost company device", "The managed apps installed"])
         case .terms:
             let terms = state.facts?.organization.termsAndConditions
             if let before = state.facts?.termsAcceptedBefore, !state.session.termsAccepted {
