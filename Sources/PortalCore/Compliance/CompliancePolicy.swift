@@ -59,8 +59,8 @@ public enum RequiredPasswordType: String, GraphEnum {
         case .alphabetic: "letters"
         case .alphanumeric: "letters and numbers"
         case .alphanumericWithSymbols: "letters, numbers and symbols"
-        case .numeric: "numbers"
-        case .numericComplex: "numbers, no repeats or sequences"
+        case .numeric: "numbers or more (any passcode)"
+        case .numericComplex: "numbers or more, no repeats or sequences"
         }
     }
 
