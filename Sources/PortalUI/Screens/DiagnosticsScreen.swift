@@ -114,7 +114,7 @@ enum DiagnosticsScreen {
             let width = min(76, layout.size.width)
             let intro = TextWidth.wrap("The report holds the portal's version, the store, this device's facts, your devices and recent activity; never a password, secret or code.",
                                        width: width - 4)
-            let box = layout.content.centered(width: width, height: intro.count + 8)
+            let box = layout.content.centered(width: width, height: intro.count + 7)
             Widgets.box(box, title: "Save diagnostic report", in: &buffer)
             for (index, line) in intro.enumerated() {
                 buffer.write(line, x: box.x + 2, y: box.y + 1 + index, role: .overlay, clip: box.inset(by: 1))
