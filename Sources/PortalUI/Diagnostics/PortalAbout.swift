@@ -5,6 +5,9 @@ import PortalStore
 /// itself. The command sets it; scripts and tests keep the defaults, so their
 /// screens never show a path of the machine they run on.
 public struct PortalAbout: Sendable, Equatable {
+    /// The portal's version: the one place it is written.
+    public static let currentVersion = "0.1.0"
+
     public var version: String
     /// The store file's path; nil when the organization is held in memory.
     public var storePath: String?
@@ -12,7 +15,7 @@ public struct PortalAbout: Sendable, Equatable {
     /// Where "Save diagnostic report" offers to write: the home folder.
     public var reportFolder: String
 
-    public init(version: String = "development", storePath: String? = nil,
+    public init(version: String = currentVersion, storePath: String? = nil,
                 schemaVersion: Int = StoreCodec.schemaVersion, reportFolder: String = "~") {
         self.version = version
         self.storePath = storePath
