@@ -1,2 +1,5 @@
-/// The portal's version: the one place it is written.
-let portalVersion = "0.1.0"
+import PortalUI
+
+/// The portal's version, written once in PortalUI so About and the
+/// diagnostic report show it in scripts too.
+let portalVersion = PortalAbout.currentVersion

@@ -73,6 +73,8 @@ struct RunCommand: ParsableCommand {
         }
         var context = PortalContext.awaitingStore(timeZone: .current, mouseEnabled: !noMouse)
         context.localeIsUTF8 = backend.localeIsUTF8
+        context.about = PortalAbout(version: portalVersion, storePath: store.path,
+                                    reportFolder: FileManager.default.homeDirectoryForCurrentUser.path)
         #if os(Linux)
         let probe = HostProbe(root: URL(fileURLWithPath: probeRoot ?? "/"))
         context.inspectHost = { probe.inspect() }

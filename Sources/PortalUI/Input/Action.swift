@@ -31,4 +31,6 @@ public enum Action: String, CaseIterable, Sendable {
     case removeThreat
     /// A device's detail and Devices: Check status, Rename, Remove, Reset.
     case checkStatus, checkAllDevices, renameDevice, removeDevice, resetDevice
+    /// Help & support: write a diagnostic report for the help desk.
+    case saveDiagnostics
 }

@@ -46,6 +46,7 @@ public final class PortalRuntime {
                                                 mouseEnabled: waiting.mouseEnabled, random: waiting.random)
                 context.localeIsUTF8 = waiting.localeIsUTF8
                 context.inspectHost = waiting.inspectHost
+                context.about = waiting.about
                 box.context = context
                 inbox.post(.storeLoaded)
             } catch {
@@ -218,6 +219,18 @@ public final class PortalRuntime {
             work(orElse: Message.deviceChangeFailed) { directory, now in
                 let result = try directory.perform(change, now: now)
                 return .deviceChanged(result, try directory.portalData(userId: change.userId))
+            }
+        case let .saveDiagnostics(userId, folder):
+            let shown = context
+            work(orElse: Message.diagnosticsFailed) { directory, now in
+                guard let data = try directory.portalData(userId: userId) else { return .diagnosticsFailed(AccountChangeError.userNotFound.message) }
+                let text = DiagnosticReport.text(about: shown.about, isDemo: shown.isDemo, data: data,
+                                                 host: shown.inspectHost?(), context: shown, now: now)
+                do throws(DiagnosticSaveError) {
+                    return .diagnosticsSaved(try DiagnosticReportFile.write(text, folder: folder, now: now))
+                } catch {
+                    return .diagnosticsFailed(error.message)
+                }
             }
         case .quit:
             state.isFinished = true

@@ -75,6 +75,10 @@ public enum Message: Equatable, Sendable {
     case deviceChanged(DeviceChangeResult, UserPortalData?)
     /// It was refused or could not be written; the text says why, in one line.
     case deviceChangeFailed(String)
+    /// The diagnostic report was written to this path.
+    case diagnosticsSaved(String)
+    /// It was not; the text says why and what to do, in a sentence.
+    case diagnosticsFailed(String)
 }
 
 /// Work update asks the runtime to do; the results come back as messages.
@@ -107,6 +111,8 @@ public enum Effect: Equatable, Sendable {
     case changeAppProtection(AppProtectionChange)
     /// One change to a device (Check status too), through the store.
     case changeDevice(DeviceChange)
+    /// Writes the diagnostic report into the folder, off the terminal thread.
+    case saveDiagnostics(userId: String, folder: String)
     case quit
     /// Asks the terminal to repaint every cell (Ctrl+L).
     case redraw

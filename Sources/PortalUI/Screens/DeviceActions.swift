@@ -380,6 +380,7 @@ enum DeviceActions {
         fresh.detail = state.detail
         fresh.detailScroll = state.detailScroll
         fresh.deviceActions = state.deviceActions
+        fresh.diagnostics = state.diagnostics
         fresh.documentBuilds = state.documentBuilds
         // A removed device's detail closes; the selection follows a renamed
         // device to its new place and never points past the list's end.

@@ -36,6 +36,8 @@ public struct PortalContext: Sendable {
     /// Inspects the Linux machine the portal runs on; nil where there is
     /// none to offer (scripts, tests), so the walkthrough leaves it out.
     public var inspectHost: (@Sendable () -> HostFacts)?
+    /// The portal's version and store, for About and the diagnostic report.
+    public var about = PortalAbout()
 
     /// The context before the store has been read: an organization with no
     /// name and no users, shown as "loading" until `PortalRuntime.loadDirectory`

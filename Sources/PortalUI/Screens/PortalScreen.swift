@@ -22,6 +22,7 @@ enum PortalScreen {
             refreshDocuments(&state, context: context, size: size, now: now)
             return handled
         }
+        if let handled = DiagnosticsScreen.update(&state, message) { return handled }
         switch message {
         case .input(.key), .input(.paste):
             // An open form or dialog of Security info takes every key.
@@ -104,6 +105,7 @@ enum PortalScreen {
         if case let .notification(id)? = state.detail {
             return NotificationKeymaps.detail(offersEnrollment: state.notifications.notification(id: id)?.offersEnrollment ?? false)
         }
+        if let keymap = DiagnosticsScreen.keymap(state) { return keymap }
         if let keymap = DeviceActions.keymap(state) { return keymap }
         if let detail = state.detail { return DeviceDetailFocus.keymap(detail, state) }
         switch state.section {
@@ -111,7 +113,7 @@ enum PortalScreen {
         case .apps: return Keymaps.list
         case .security: return SecurityInfo.keymap(state.security)
         case .home: return Keymaps.home
-        case .support: return Keymaps.document
+        case .support: return DiagnosticsScreen.supportKeys
         case .notifications: return NotificationKeymaps.list
         }
     }
@@ -142,6 +144,8 @@ enum PortalScreen {
             return AppProtectionHost.start(&state, now: now)
         case .checkStatus, .checkAllDevices, .renameDevice, .removeDevice, .resetDevice:
             return DeviceActions.perform(action, &state, context: context, now: now)
+        case .saveDiagnostics:
+            return DiagnosticsScreen.start(&state, context: context)
         default:
             if let move = move(for: action) { apply(move, &state, context: context, layout: layout, now: now) }
         }
@@ -344,6 +348,7 @@ enum PortalScreen {
             }
         }
         DeviceActions.view(state, context: context, now: now, layout: layout, buffer: &buffer)
+        DiagnosticsScreen.view(state, layout: layout, buffer: &buffer)
         Widgets.hintBar(keymap(state).hints, y: layout.hintRow, width: width, buffer: &buffer)
     }
 

@@ -51,6 +51,8 @@ public struct PortalState: Equatable, Sendable {
     public var deviceActions = DeviceActionsState()
     /// The device detail's chosen setting to resolve.
     public var deviceFocus = DeviceDetailFocus()
+    /// Help & support's diagnostic report.
+    public var diagnostics = DiagnosticsState()
     /// What the portal shows of the user, read from the store at sign-in.
     public let data: UserPortalData
     /// The user's install states by app, so an app's detail never scans the organization.

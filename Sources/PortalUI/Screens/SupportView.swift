@@ -1,7 +1,7 @@
 import Foundation
 import PortalCore
 
-/// Help & support: the organization's contacts, privacy statement and terms.
+/// Help & support: the organization's contacts, privacy statement, terms and About.
 enum SupportView {
     static func lines(context: PortalContext, width: Int) -> [StyledLine] {
         let organization = context.organization
@@ -34,6 +34,13 @@ enum SupportView {
         lines += field("Title", terms.title)
         lines += field("Version", String(terms.version))
         lines += field("Summary", terms.summary)
+        lines.append(.blank)
+        lines.append(StyledLine("About", .accent))
+        lines += field("Portal version", context.about.version)
+        lines += field("Store", context.about.storeDescription(isDemo: context.isDemo))
+        lines += field("Schema version", String(context.about.schemaVersion))
+        lines.append(.blank)
+        lines += StyledLine.wrapped("Asked for a diagnostic report? Press d to save one: it holds no password, secret or code.", role: .dim, width: width)
         return lines
     }
 }

@@ -76,6 +76,8 @@ public struct ScriptRunner {
         var context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse,
                                     random: SeededRandomSource(seed: 11))
         if let inspect = try hostInspection(script) { context.inspectHost = inspect }
+        // About shows the store as the script names it, never a path of this machine.
+        if case let .file(path) = script.store { context.about.storePath = path }
         var size = script.size
         var runtime = PortalRuntime(context: context, clock: clock, size: size)
         runtime.send(.input(.resize(size)))

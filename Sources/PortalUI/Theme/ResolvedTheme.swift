@@ -36,6 +36,7 @@ extension RoleStyle {
     /// background, dimmed, instead of a hue it never had.
     public func resolved(depth: ColorDepth, brand: (UInt8, UInt8, UInt8)) -> ResolvedStyle {
         let background = self.background.resolved(depth: depth, brand: brand)
+        let foreground = BrandText.readable(self.foreground, on: self.background, brand: brand)
         var style = ResolvedStyle(foreground: foreground.resolved(depth: depth, brand: brand), background: background,
                                   attributes: attributes)
         if depth == .colors8, let (r, g, b) = foreground.components(brand: brand), Palette.hueFamily(r, g, b) == nil {
