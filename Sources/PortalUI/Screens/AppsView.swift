@@ -24,7 +24,7 @@ enum AppsView {
         var left = " Apps for: " + (device?.deviceName ?? "All platforms") + " · \(category) (\(listing.filteredTotal))"
         // While searching the query comes first: it is what the user watches.
         if listing.isTyping || !listing.searchText.isEmpty {
-            left = " Search: " + listing.searchText + (listing.isTyping ? "▏" : "") + "  in" + left.dropFirst(8)
+            left = " Search: " + listing.searchText + (listing.isTyping ? "▏" : "") + "  in" + left.dropFirst(10)
         }
         var right = "by \(listing.query.sort.label)"
         if let availability = listing.query.availability { right += " · \(availability.label)" }
@@ -55,7 +55,13 @@ enum AppsView {
             return "No apps for \(device.operatingSystem.displayName) \(device.osVersion)"
         }
         if listing.filteredTotal == 0 { return "No apps match the filters; Esc shows all apps." }
-        return "Nothing matches \"\(listing.searchText)\""
+        let nothing = "Nothing matches \"\(listing.searchText)\""
+        // Say so when the device is why: the app exists for another platform or a newer OS.
+        if let device, let catalog = listing.catalog?.value,
+           !catalog.search(listing.foldedSearch, among: Array(catalog.entries.indices)).isEmpty {
+            return nothing + " on \(device.operatingSystem.displayName) \(device.osVersion); d shows all platforms"
+        }
+        return nothing
     }
 
     /// Underlines the search's match in the visible names: an attribute, so
