@@ -61,3 +61,24 @@ public final class PreparedCatalog: Equatable, Sendable {
     init(_ value: SearchableCatalog) { self.value = value }
     public static func == (lhs: PreparedCatalog, rhs: PreparedCatalog) -> Bool { lhs === rhs }
 }
+
+extension AppListing {
+    /// The catalog as the Apps tab shows it for one of the user's devices
+    /// (nil: all platforms) and a search, with each app's install state on
+    /// that device: what `portal apps` prints.
+    public static func shown(_ data: UserPortalData, deviceId: String?, search: String) -> [(entry: CatalogEntry, state: ResultantAppState?)] {
+        let state = PortalState(data: data)
+        var listing = AppListing()
+        listing.deviceIndex = deviceId.flatMap { id in state.myDevices.firstIndex { $0.id == id } }
+        listing.searchText = search
+        listing.refresh(entries: state.catalog, devices: state.myDevices, installs: state.installs)
+        let device = listing.deviceIndex.map { state.myDevices[$0] }
+        return listing.rows.indices.compactMap { row in
+            guard let entry = listing.entry(row) else { return nil }
+            let installState = device.map { device in
+                state.installs.installStates(of: entry.app).first { $0.device.id == device.id }?.state ?? .notInstalled
+            }
+            return (entry, installState)
+        }
+    }
+}
