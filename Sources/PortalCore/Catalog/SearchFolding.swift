@@ -5,10 +5,17 @@ import Foundation
 /// in the folded bytes maps back to the characters to highlight.
 public struct FoldedText: Sendable, Equatable {
     public let bytes: [UInt8]
-    /// For each byte, the index of the original character it folds from.
+    /// For each byte, the index of the original character it folds from;
+    /// empty when the text is ASCII and byte and character are the same.
     let characterIndex: [Int32]
 
     public init(_ text: String) {
+        // Most names are ASCII: lower-cased byte by byte, one byte a character.
+        if text.utf8.allSatisfy({ $0 < 128 }) {
+            bytes = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            characterIndex = []
+            return
+        }
         var bytes: [UInt8] = []
         var index: [Int32] = []
         bytes.reserveCapacity(text.utf8.count)
@@ -33,6 +40,7 @@ public struct FoldedText: Sendable, Equatable {
     public func match(_ query: [UInt8]) -> Range<Int>? {
         guard let start = SearchFolding.firstIndex(of: query, in: bytes) else { return nil }
         guard !query.isEmpty else { return 0..<0 }
+        guard !characterIndex.isEmpty else { return start..<(start + query.count) }
         let first = Int(characterIndex[start])
         let last = Int(characterIndex[start + query.count - 1])
         return first..<(last + 1)

@@ -7,32 +7,40 @@ public struct SearchableCatalog: Sendable {
     public let entries: [CatalogEntry]
     public let names: [FoldedText]
     public let publishers: [FoldedText]
-    /// Entry indices in each sort order, computed once.
-    private let orders: [CatalogSort: [Int]]
 
     public init(_ entries: [CatalogEntry]) {
         self.entries = entries
         names = entries.map { FoldedText($0.app.displayName) }
         publishers = entries.map { FoldedText($0.app.publisher) }
-        // `entries` come sorted by name; the other orders break ties by name.
+    }
+
+    /// Entry indices in a sort order. `entries` come sorted by name; the
+    /// other orders break ties by name. Callers keep the result: the Apps
+    /// list sorts by publisher or date only when asked.
+    public func order(_ sort: CatalogSort) -> [Int] {
         let byName = Array(entries.indices)
-        let publishers = publishers
-        let byPublisher = byName.sorted { left, right in
-            publishers[left].bytes.lexicographicallyPrecedes(publishers[right].bytes)
-                || (publishers[left].bytes == publishers[right].bytes && left < right)
+        switch sort {
+        case .name:
+            return byName
+        case .publisher:
+            return byName.sorted { left, right in
+                let l = publishers[left].bytes, r = publishers[right].bytes
+                return l == r ? left < right : l.lexicographicallyPrecedes(r)
+            }
+        case .datePublished:
+            // Newest first, as a store lists what was published lately.
+            return byName.sorted { left, right in
+                let l = entries[left].app.createdDateTime, r = entries[right].app.createdDateTime
+                return l > r || (l == r && left < right)
+            }
         }
-        // Newest first, as a store lists what was published lately.
-        let byDate = byName.sorted { left, right in
-            let l = entries[left].app.createdDateTime, r = entries[right].app.createdDateTime
-            return l > r || (l == r && left < right)
-        }
-        orders = [.name: byName, .publisher: byPublisher, .datePublished: byDate]
     }
 
     /// The entries the query keeps, as indices in its order. `stateOf`
     /// answers the install state on the scope's device.
-    public func indices(_ query: CatalogQuery, stateOf: (CatalogEntry) -> ResultantAppState = { _ in .notInstalled }) -> [Int] {
-        (orders[query.sort] ?? []).filter { index in
+    public func indices(_ query: CatalogQuery, order: [Int]? = nil,
+                        stateOf: (CatalogEntry) -> ResultantAppState = { _ in .notInstalled }) -> [Int] {
+        (order ?? self.order(query.sort)).filter { index in
             let entry = entries[index]
             if let category = query.category, !entry.app.categories.contains(category) { return false }
             switch query.availability {

@@ -23,6 +23,8 @@ public struct AppListing: Equatable, Sendable {
     private var search = CatalogSearch()
     private var shownQuery: CatalogQuery?
     private var base: [Int] = []
+    /// Sort orders already computed, so each is computed once a session.
+    private var orders: [CatalogSort: [Int]] = [:]
 
     public init() {}
 
@@ -41,9 +43,10 @@ public struct AppListing: Equatable, Sendable {
         query.scope = device.map(CatalogScope.init(device:)) ?? .allPlatforms
         if shownQuery != query {
             shownQuery = query
+            if orders[query.sort] == nil { orders[query.sort] = catalog.value.order(query.sort) }
             let scopeOnly = CatalogQuery(scope: query.scope)
-            scopeTotal = query.isFiltered || query.sort != .name ? catalog.value.indices(scopeOnly).count : -1
-            base = catalog.value.indices(query) { entry in
+            scopeTotal = query.isFiltered ? catalog.value.indices(scopeOnly, order: orders[query.sort]).count : -1
+            base = catalog.value.indices(query, order: orders[query.sort]) { entry in
                 guard let device else { return .notInstalled }
                 return installs.installStates(of: entry.app).first { $0.device.id == device.id }?.state ?? .notInstalled
             }
