@@ -38,7 +38,7 @@ enum DemoCatalog {
         ("Power BI", "Microsoft Corporation", "cat-business", everywhere, 221, "2.5.0", false, "Dashboards and reports on the go."),
         ("Power Apps", "Microsoft Corporation", "cat-business", mobile, 133, "3.24104", false, "Run the business apps your team builds."),
         ("Microsoft Loop", "Microsoft Corporation", "cat-productivity", everywhere, 77, "1.2.41", false, "Shared workspaces and live components."),
-        ("Microsoft Whiteboard", "Microsoft Corporation", "cat-design", [.iOS, .iPadOS, .windows], 112, "24.11", false, "A freeform canvas for ideas and workshops."),
+        ("Microsoft Whiteboard", "Microsoft Corporation", "cat-design", [.iOS, .iPadOS], 112, "24.11", false, "A freeform canvas for ideas and workshops."),
         ("Microsoft Remote Desktop", "Microsoft Corporation", "cat-utilities", everywhere, 72, "10.0.20", false, "Connect to your work PC and virtual apps."),
         ("Visual Studio Code", "Microsoft Corporation", "cat-developer", linuxToo, 356, "1.95.3", true, "Code editor with the company's extension pack."),
         ("Azure VPN Client", "Microsoft Corporation", "cat-security", everywhere + [.linux], 41, "3.4.0", false, "Connect to the company network."),
@@ -84,9 +84,12 @@ enum DemoCatalog {
                 informationUrl: "https://contoso.example/apps/\(slug)",
                 privacyInformationUrl: "https://contoso.example/privacy/\(slug)", owner: "Contoso IT",
                 developer: publisher, notes: "", version: version, sizeInBytes: megabytes * 1_048_576,
-                platforms: platforms)
+                platforms: platforms, minimumSupportedOperatingSystem: minimumOS[name])
         }
     }
+
+    /// Apps that need a recent OS, so an older device's catalog hides them.
+    static let minimumOS: [String: String] = ["Microsoft Whiteboard": "17.0"]
 
     /// Names of the apps every employee gets whether they ask or not.
     static let required: Set<String> = ["Microsoft Outlook", "Microsoft Teams", "Microsoft Authenticator", "Microsoft Defender", "Company Handbook"]

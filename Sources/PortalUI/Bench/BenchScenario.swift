@@ -103,9 +103,16 @@ public struct BenchScenario {
         try expect("a device's detail", in: runtime) { if case .device? = $0.detail { true } else { false } }
         timings["deviceDetailKeyMs"] = frameAfter(.down, in: runtime)
         runtime.send(.input(.key(.escape)))
-        runtime.send(.input(.key(.character("3"))))
+        // Opening Apps folds and sorts the whole catalog once.
+        timings["appsOpenMs"] = frameAfter(.character("3"), in: runtime)
         try expect("the Apps list", in: runtime) { $0.section == .apps && $0.detail == nil }
         timings["appsKeyMs"] = frameAfter(.down, in: runtime)
+        runtime.send(.input(.key(.character("/"))))
+        // The first letter scans every app; the next narrows that result.
+        timings["searchKeyMs"] = frameAfter(.character("m"), in: runtime)
+        timings["searchNarrowKeyMs"] = frameAfter(.character("i"), in: runtime)
+        try expect("the Apps search", in: runtime) { $0.appListing.searchText == "mi" }
+        runtime.send(.input(.key(.escape)))
         runtime.send(.input(.key(.enter)))
         try expect("an app's detail", in: runtime) { if case .app? = $0.detail { true } else { false } }
         timings["appDetailKeyMs"] = frameAfter(.down, in: runtime)

@@ -17,6 +17,7 @@ public enum Action: String, CaseIterable, Sendable {
     case enrollDevice
     /// Devices: the list's order and filters.
     case sortDevices, filterPlatform, filterState, clearFilters
+    case searchApps, chooseAppDevice, nextCategory, sortApps, filterAvailability, filterInstallState, clearSearch
     /// Device detail: choose the next or previous setting to resolve.
     case nextSetting, previousSetting
     /// Enrollment: steps and what each one asks.

@@ -17,6 +17,7 @@ enum AppDetailView {
             ("Version", app.version), ("Size", sizeText(app.sizeInBytes)),
             ("Category", entry.categoryNames.joined(separator: ", ")),
             ("Platforms", app.platforms.map(\.displayName).joined(separator: ", ")),
+            ("Minimum OS", app.minimumSupportedOperatingSystem ?? ""),
             ("Published", context.date(app.createdDateTime)), ("Updated", context.date(app.lastModifiedDateTime)),
             ("Developer", app.developer), ("Owner", app.owner),
         ]

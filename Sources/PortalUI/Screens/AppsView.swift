@@ -1,7 +1,8 @@
 import Foundation
 import PortalCore
 
-/// Apps: the catalog the signed-in user's groups are assigned.
+/// Apps: the catalog the signed-in user's groups are assigned, for one of
+/// their devices or all platforms. Only the visible rows are drawn.
 enum AppsView {
     /// At 80 columns Name, Publisher, Category and Assignment fit; wider
     /// terminals add Version and Size.
@@ -15,16 +16,71 @@ enum AppsView {
     ]
 
     static func view(_ state: PortalState, context: PortalContext, layout: PortalLayout, buffer: inout CellBuffer) {
-        let entries = state.catalog
-        buffer.write(" All apps (\(entries.count))", x: 0, y: layout.captionRow, role: .accent)
+        let listing = state.appListing
+        let entries = listing.catalog?.value.entries ?? []
+        let rows = listing.rows
+        let device = listing.deviceIndex.flatMap { state.myDevices.indices.contains($0) ? state.myDevices[$0] : nil }
+        let category = listing.query.category.flatMap { id in AppsScreen.categories(state).first { $0.id == id }?.displayName } ?? "All apps"
+        var left = " Apps for: " + (device?.deviceName ?? "All platforms") + " · \(category) (\(listing.filteredTotal))"
+        // While searching the query comes first: it is what the user watches.
+        if listing.isTyping || !listing.searchText.isEmpty {
+            left = " Search: " + listing.searchText + (listing.isTyping ? "▏" : "") + "  in" + left.dropFirst(10)
+        }
+        var right = "by \(listing.query.sort.label)"
+        if let availability = listing.query.availability { right += " · \(availability.label)" }
+        if let installState = listing.query.installState { right += " · \(installState.label)" }
+        right += " · \(rows.count) of \(listing.scopeTotal) apps "
+        let width = layout.size.width
+        let rightX = max(0, width - TextWidth.of(right))
+        buffer.write(TextWidth.truncate(left, to: max(0, rightX - 1)), x: 0, y: layout.captionRow, role: .accent)
+        buffer.write(right, x: rightX, y: layout.captionRow, role: .dim)
+
         let row = { (index: Int) -> [Span] in
-            let entry = entries[index]
+            let entry = entries[rows[index]]
             let required = entry.intent == .required
             return [Span(entry.app.displayName), Span(entry.app.publisher, .dim), Span(entry.primaryCategory),
                     Span(required ? "Required" : "Available", required ? .accent : .dim),
                     Span(entry.app.version, .dim), Span(AppDetailView.sizeText(entry.app.sizeInBytes), .dim)]
         }
-        Table.draw(columns: columns, count: entries.count, row: row, state: state.appList, in: layout.table, buffer: &buffer,
-                   emptyMessage: "No apps are assigned to you yet.")
+        Table.draw(columns: columns, count: rows.count, row: row, state: state.appList, in: layout.table, buffer: &buffer,
+                   emptyMessage: emptyMessage(state, device: device))
+        highlight(state, in: layout.table, buffer: &buffer)
+    }
+
+    /// Why the list is empty.
+    static func emptyMessage(_ state: PortalState, device: ManagedDevice?) -> String {
+        let listing = state.appListing
+        if state.catalog.isEmpty { return "No apps are assigned to you yet." }
+        if listing.scopeTotal == 0, let device {
+            return "No apps for \(device.operatingSystem.displayName) \(device.osVersion)"
+        }
+        if listing.filteredTotal == 0 { return "No apps match the filters; Esc shows all apps." }
+        let nothing = "Nothing matches \"\(listing.searchText)\""
+        // Say so when the device is why: the app exists for another platform or a newer OS.
+        if let device, let catalog = listing.catalog?.value,
+           !catalog.search(listing.foldedSearch, among: Array(catalog.entries.indices)).isEmpty {
+            return nothing + " on \(device.operatingSystem.displayName) \(device.osVersion); d shows all platforms"
+        }
+        return nothing
+    }
+
+    /// Underlines the search's match in the visible names: an attribute, so
+    /// it shows without color too.
+    static func highlight(_ state: PortalState, in rect: Rect, buffer: inout CellBuffer) {
+        let listing = state.appListing
+        guard let catalog = listing.catalog?.value, !listing.foldedSearch.isEmpty,
+              let nameWidth = Table.widths(of: columns, available: rect.width - 4)[0] else { return }
+        let visible = Table.visibleRows(in: rect)
+        for line in 0..<visible {
+            let index = state.appList.offset + line
+            guard index < listing.rows.count else { break }
+            let entryIndex = listing.rows[index]
+            guard let range = catalog.names[entryIndex].match(listing.foldedSearch) else { continue }
+            let name = Array(catalog.entries[entryIndex].app.displayName)
+            let start = TextWidth.of(String(name[..<range.lowerBound]))
+            let end = min(nameWidth, TextWidth.of(String(name[..<range.upperBound])))
+            guard start < end else { continue }
+            buffer.paint(Rect(x: rect.x + 2 + start, y: rect.y + 1 + line, width: end - start, height: 1), role: .link)
+        }
     }
 }

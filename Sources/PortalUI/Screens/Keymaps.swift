@@ -108,7 +108,7 @@ enum Keymaps {
         // The section's own actions need the hint bar's room; help still lists these.
     ] + moves.dropFirst() + sections.map(withoutHint) + common, mouse: "Click a tab or a row to select it; the wheel scrolls")
 
-    private static func withoutHint(_ binding: KeyBinding) -> KeyBinding {
+    static func withoutHint(_ binding: KeyBinding) -> KeyBinding {
         var binding = binding
         binding.hint = nil
         return binding

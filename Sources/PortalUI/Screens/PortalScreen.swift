@@ -28,7 +28,12 @@ enum PortalScreen {
             // An open form or dialog of Security info takes every key.
             if state.detail == nil, state.section == .security, state.security.mode != nil {
                 effects = SecurityInfo.handleInMode(message, &state, context: context)
+            } else if state.detail == nil, state.section == .apps, case let .input(.paste(text)) = message {
+                _ = AppsScreen.paste(text, &state)
             } else if case let .input(.key(key)) = message {
+                if state.detail == nil, state.section == .apps, AppsScreen.type(key, &state, visible: Table.visibleRows(in: layout.table)) {
+                    return []
+                }
                 effects = handle(key, &state, context: context, layout: layout, now: now)
             }
         case let .input(.mouse(event)):
@@ -57,6 +62,7 @@ enum PortalScreen {
         // Home and the tabs show the notifications: made first.
         state.notifications.refresh(state.data, now: now)
         DevicesScreen.refresh(&state, now: now)
+        AppsScreen.refresh(&state)
         // Below the minimum nothing is laid out; the next size that fits lays out.
         guard !size.isBelowMinimum else { return }
         let width = size.width - 3
@@ -110,7 +116,7 @@ enum PortalScreen {
         if let detail = state.detail { return DeviceDetailFocus.keymap(detail, state) }
         switch state.section {
         case .devices: return Keymaps.devices
-        case .apps: return Keymaps.list
+        case .apps: return AppsScreen.keymap(state)
         case .security: return SecurityInfo.keymap(state.security)
         case .home: return Keymaps.home
         case .support: return DiagnosticsScreen.supportKeys
@@ -140,6 +146,8 @@ enum PortalScreen {
             return EnrollmentHost.start(&state, now: now)
         case .sortDevices, .filterPlatform, .filterState, .clearFilters:
             DevicesScreen.perform(action, &state, now: now, visible: Table.visibleRows(in: layout.table))
+        case .searchApps, .chooseAppDevice, .nextCategory, .sortApps, .filterAvailability, .filterInstallState, .clearSearch:
+            AppsScreen.perform(action, &state, visible: Table.visibleRows(in: layout.table))
         case .useWorkApps:
             return AppProtectionHost.start(&state, now: now)
         case .checkStatus, .checkAllDevices, .renameDevice, .removeDevice, .resetDevice:
@@ -178,8 +186,8 @@ enum PortalScreen {
             guard let device = state.selectedListDevice else { return }
             state.detail = .device(id: device.id)
         case .apps:
-            guard state.catalog.indices.contains(state.appList.selected) else { return }
-            state.detail = .app(id: state.catalog[state.appList.selected].id)
+            guard let entry = state.appListing.entry(state.appList.selected) else { return }
+            state.detail = .app(id: entry.id)
         case .notifications:
             guard state.notifications.feed.indices.contains(state.notifications.list.selected) else { return }
             state.detail = .notification(id: state.notifications.feed[state.notifications.list.selected].id)
@@ -203,7 +211,7 @@ enum PortalScreen {
         case .devices:
             state.deviceList.apply(move, count: state.deviceListing.rows.count, visible: rows)
         case .apps:
-            state.appList.apply(move, count: state.catalog.count, visible: rows)
+            state.appList.apply(move, count: state.appListing.rows.count, visible: rows)
         case .security:
             state.security.list.apply(move, count: state.user.mfaMethods.count,
                                       visible: Table.visibleRows(in: SecurityInfo.table(layout)))
@@ -217,7 +225,7 @@ enum PortalScreen {
     private static func clampLists(_ state: inout PortalState, layout: PortalLayout) {
         let rows = Table.visibleRows(in: layout.table)
         state.deviceList.clamp(count: state.deviceListing.rows.count, visible: rows)
-        state.appList.clamp(count: state.catalog.count, visible: rows)
+        state.appList.clamp(count: state.appListing.rows.count, visible: rows)
         state.notifications.list.clamp(count: state.notifications.feed.count, visible: rows)
         state.security.list.clamp(count: state.user.mfaMethods.count, visible: Table.visibleRows(in: SecurityInfo.table(layout)))
     }
@@ -269,7 +277,7 @@ enum PortalScreen {
             let count: Int
             switch state.section {
             case .devices: (list, count) = (\.deviceList, state.deviceListing.rows.count)
-            case .apps: (list, count) = (\.appList, state.catalog.count)
+            case .apps: (list, count) = (\.appList, state.appListing.rows.count)
             case .security: (list, count) = (\.security.list, state.user.mfaMethods.count)
             case .notifications: (list, count) = (\.notifications.list, state.notifications.feed.count)
             case .home, .support: return []

@@ -37,6 +37,8 @@ public struct PortalState: Equatable, Sendable {
     /// The Devices list's query and its rows, derived once per change.
     public var deviceListing = DeviceListing()
     public var appList = ListState()
+    /// The Apps list's device, query and search, and its rows, derived once per change.
+    public var appListing = AppListing()
     public var homeScroll = ScrollState()
     public var supportScroll = ScrollState()
     public var security = SecurityInfoState()
