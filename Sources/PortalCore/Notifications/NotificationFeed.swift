@@ -123,11 +123,14 @@ public enum NotificationFeed {
 
 extension UserPortalData {
     /// The user's notifications now, newest first.
-    public func notifications(now: Date, readIds: Set<String>? = nil) -> [UserNotification] {
+    /// - Parameter evaluate: the devices' evaluations when the caller has them already.
+    public func notifications(now: Date, readIds: Set<String>? = nil,
+                              evaluate given: ((ManagedDevice) -> ComplianceEvaluation)? = nil) -> [UserNotification] {
         var sources = notificationSources
         if let readIds { sources.readIds = readIds }
+        let evaluated = devices.map { ($0, given?($0) ?? evaluate($0, now: now)) }
         return NotificationFeed.notifications(user: user, organization: organization,
-                                              devices: devices.map { ($0, evaluate($0, now: now)) }, sources: sources, now: now) { device, compliance in
+                                              devices: evaluated, sources: sources, now: now) { device, compliance in
             // Conditional access decides when the organization has Exchange Online.
             guard let mail = access(device, compliance: compliance).apps.first(where: { $0.app.id == CloudApp.exchangeOnline.id }) else {
                 return NotificationFeed.reachesEmail(device, compliance)

@@ -29,7 +29,7 @@ enum HomeView {
     static func lines(_ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         let user = state.user
         let devices = state.myDevices
-        let evaluations = devices.map { state.data.evaluate($0, now: now) }
+        let evaluations = devices.map { state.deviceEvaluations.evaluation(of: $0, data: state.data, now: now) }
         var lines: [StyledLine] = [
             StyledLine(TextWidth.truncate("\(greeting(hour: context.hour(of: now))), \(user.greetingName).", to: width), .title),
             StyledLine("Welcome to the \(state.data.organization.displayName) Company Portal.", .dim),

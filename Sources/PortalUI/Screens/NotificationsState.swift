@@ -22,10 +22,10 @@ public struct NotificationsState: Equatable, Sendable {
 
     /// Makes the feed again only when its inputs changed: a new minute (an
     /// expiry, a deadline, an install growing old) or another read state.
-    mutating func refresh(_ data: UserPortalData, now: Date) {
+    mutating func refresh(_ data: UserPortalData, now: Date, evaluate: ((ManagedDevice) -> ComplianceEvaluation)? = nil) {
         let minute = DocumentLines.minute(of: now)
         guard feedMinute != minute else { return }
-        feed = data.notifications(now: now, readIds: readIds)
+        feed = data.notifications(now: now, readIds: readIds, evaluate: evaluate)
         unreadCount = feed.reduce(0) { $0 + ($1.isRead ? 0 : 1) }
         feedMinute = minute
     }

@@ -60,7 +60,9 @@ enum PortalScreen {
     /// show times) or another detail. A tick within the minute changes nothing.
     static func refreshDocuments(_ state: inout PortalState, context: PortalContext, size: Size, now: Date) {
         // Home and the tabs show the notifications: made first.
-        state.notifications.refresh(state.data, now: now)
+        state.deviceEvaluations.refresh(state.data, now: now)
+        let evaluations = state.deviceEvaluations, data = state.data
+        state.notifications.refresh(data, now: now) { evaluations.evaluation(of: $0, data: data, now: now) }
         DevicesScreen.refresh(&state, now: now)
         AppsScreen.refresh(&state)
         // Below the minimum nothing is laid out; the next size that fits lays out.

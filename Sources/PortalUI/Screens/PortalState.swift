@@ -51,6 +51,8 @@ public struct PortalState: Equatable, Sendable {
     public var detailScroll = ScrollState()
     /// Check status, Rename, Remove and Reset of the user's devices.
     public var deviceActions = DeviceActionsState()
+    /// This minute's evaluation of each device, for Home and the notifications.
+    public var deviceEvaluations = DeviceEvaluations()
     /// The device detail's chosen setting to resolve.
     public var deviceFocus = DeviceDetailFocus()
     /// Help & support's diagnostic report.
