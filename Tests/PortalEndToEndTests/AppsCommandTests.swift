@@ -7,16 +7,9 @@ import Testing
 /// search, JSON with Graph's names, exit codes.
 @Suite("portal apps")
 struct AppsCommandTests {
-    func demoStore() throws -> URL {
-        let url = try temporaryFolder().appendingPathComponent("portal.json")
-        let tenant = DemoOrganization.make(now: Date(), random: SeededRandomSource(seed: 8), iterations: PasswordHash.allowedIterations.lowerBound)
-        try StoreCodec.encode(tenant).write(to: url)
-        return url
-    }
+    func demoStore() throws -> URL { try commandDemoStore() }
 
-    func object(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    }
+    func object(_ text: String) throws -> [String: Any] { try jsonObject(text) }
 
     @Test func listsTheCatalogForADeviceAsJSON() throws {
         let store = try demoStore()

@@ -6,12 +6,7 @@ import Testing
 /// `portal device check` on a real store file: exit codes, text and JSON.
 @Suite("portal device check")
 struct DeviceCheckCommandTests {
-    func demoStore() throws -> URL {
-        let url = try temporaryFolder().appendingPathComponent("portal.json")
-        let tenant = DemoOrganization.make(now: Date(), random: SeededRandomSource(seed: 8), iterations: PasswordHash.allowedIterations.lowerBound)
-        try StoreCodec.encode(tenant).write(to: url)
-        return url
-    }
+    func demoStore() throws -> URL { try commandDemoStore() }
 
     @Test func aDeviceThatReportsAgainIsCompliantAndStoredSo() throws {
         let store = try demoStore()

@@ -1,4 +1,7 @@
 import Foundation
+import PortalCore
+import PortalStore
+import Testing
 
 /// The built `portal` binary, beside the test bundle in the build folder.
 enum PortalBinary {
@@ -73,4 +76,18 @@ func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("portal-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+/// The demo organization in a store file of its own, at the store's lowest
+/// iteration count so the commands that read it stay quick.
+func commandDemoStore() throws -> URL {
+    let url = try temporaryFolder().appendingPathComponent("portal.json")
+    let tenant = DemoOrganization.make(now: Date(), random: SeededRandomSource(seed: 8), iterations: PasswordHash.allowedIterations.lowerBound)
+    try StoreCodec.encode(tenant).write(to: url)
+    return url
+}
+
+/// A command's JSON output as an object.
+func jsonObject(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
 }

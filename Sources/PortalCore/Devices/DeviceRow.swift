@@ -30,7 +30,9 @@ public struct DeviceRow: Sendable, Equatable {
     }
 
     /// The rows of a user's devices, evaluated at `now`, in the devices' order.
-    public static func rows(_ devices: [ManagedDevice], data: UserPortalData, thisDeviceSerial: String?, now: Date) -> [DeviceRow] {
-        devices.map { DeviceRow($0, evaluation: data.evaluate($0, now: now), thisDeviceSerial: thisDeviceSerial) }
+    /// - Parameter evaluate: the devices' evaluations when the caller has them already.
+    public static func rows(_ devices: [ManagedDevice], data: UserPortalData, thisDeviceSerial: String?, now: Date,
+                            evaluate: ((ManagedDevice) -> ComplianceEvaluation)? = nil) -> [DeviceRow] {
+        devices.map { DeviceRow($0, evaluation: evaluate?($0) ?? data.evaluate($0, now: now), thisDeviceSerial: thisDeviceSerial) }
     }
 }

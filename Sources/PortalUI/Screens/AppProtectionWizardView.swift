@@ -60,16 +60,13 @@ enum AppProtectionWizardView {
 
     static func lines(_ state: AppProtectionWizardState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         let organization = state.facts?.organization.displayName ?? context.organization.displayName
-        func para(_ text: String, _ role: Role = .text) -> [StyledLine] { StyledLine.wrapped(text, role: role, width: width) }
-        func bullets(_ items: [String]) -> [StyledLine] {
-            items.flatMap { StyledLine.wrapped($0, width: width, indent: 4, firstPrefix: [Span("  • ")]) }
-        }
+        let page = WizardPage(width: width)
         switch state.phase {
         case .loading:
             return [StyledLine("… Reading what \(organization) protects", .dim)]
         case let .blocked(text):
-            return [StyledLine("✗ There is nothing to register now", .noncompliant), .blank] + para(text)
-                + [.blank] + para("Press Enter to close.", .dim)
+            return [StyledLine("✗ There is nothing to register now", .noncompliant), .blank] + page.para(text)
+                + [.blank] + page.para("Press Enter to close.", .dim)
         case .walking:
             break
         }
@@ -79,19 +76,19 @@ enum AppProtectionWizardView {
         var lines: [StyledLine] = []
         switch state.step {
         case .device:
-            lines += para("Use \(organization)'s work apps on your own phone or tablet without enrolling it: \(organization) protects its data inside the apps and does not manage the device.")
-            lines += [.blank] + para("Choose the device. Its model, OS version and threat-defense app come from \(organization)'s list of simulated devices.")
+            lines += page.para("Use \(organization)'s work apps on your own phone or tablet without enrolling it: \(organization) protects its data inside the apps and does not manage the device.")
+            lines += [.blank] + page.para("Choose the device. Its model, OS version and threat-defense app come from \(organization)'s list of simulated devices.")
         case .app:
-            lines += para("Which app asks you to sign in with your work account? \(organization) protects these on \(platform.displayName):")
+            lines += page.para("Which app asks you to sign in with your work account? \(organization) protects these on \(platform.displayName):")
         case .register:
-            lines += para("\(appName) says: \(organization) protects its data in this app. To go on, register this device.", .title)
+            lines += page.para("\(appName) says: \(organization) protects its data in this app. To go on, register this device.", .title)
             lines.append(.blank)
             if platform == .iOS {
-                lines += para("On iOS, Microsoft Authenticator is the broker app that registers the device. Get it from the App Store and sign in to it when it asks; then come back to \(appName).")
+                lines += page.para("On iOS, Microsoft Authenticator is the broker app that registers the device. Get it from the App Store and sign in to it when it asks; then come back to \(appName).")
             } else {
-                lines += para("On Android, the Company Portal app is the broker app that registers the device. Get it from Google Play; you need not sign in to it. Then come back to \(appName).")
+                lines += page.para("On Android, the Company Portal app is the broker app that registers the device. Get it from Google Play; you need not sign in to it. Then come back to \(appName).")
             }
-            lines += [.blank] + para("Registering:", .title)
+            lines += [.blank] + page.para("Registering:", .title)
             var items = ["applies the policy \"\(policy?.displayName ?? "app protection")\" to \(appName)",
                          "keeps \(organization)'s data inside its protected apps; \(organization) sees and manages nothing else on the device"]
             if let policy, let maximum = policy.maximumAllowedDeviceThreatLevel.maximum {
@@ -99,8 +96,8 @@ enum AppProtectionWizardView {
             } else {
                 items.append("checks the device's health")
             }
-            lines += bullets(items)
-            lines += [.blank] + para("Press Enter to register with \(platform.brokerApp).", .warning)
+            lines += page.bullets(items)
+            lines += [.blank] + page.para("Press Enter to register with \(platform.brokerApp).", .warning)
         case .healthCheck:
             lines += healthCheckLines(state, appName: appName, platform: platform, organization: organization, width: width)
         case .result:
@@ -113,25 +110,25 @@ enum AppProtectionWizardView {
 
     private static func healthCheckLines(_ state: AppProtectionWizardState, appName: String, platform: ManagedAppPlatform,
                                          organization: String, width: Int) -> [StyledLine] {
-        func para(_ text: String, _ role: Role = .text) -> [StyledLine] { StyledLine.wrapped(text, role: role, width: width) }
+        let page = WizardPage(width: width)
         let model = state.device?.model ?? "the device"
         let policyName = state.policy?.displayName ?? "app protection"
         guard !state.isBusy, let registration = state.registration else {
             let registering = state.registration == nil ? "Registering \(model) with \(platform.brokerApp), then checking" : "Checking"
-            return para("… \(registering) the device's health against the policy \"\(policyName)\".", .dim)
+            return page.para("… \(registering) the device's health against the policy \"\(policyName)\".", .dim)
         }
         let defender = state.policy?.threatDefenseApp ?? .microsoftDefender
         let maximum = state.policy?.maximumAllowedDeviceThreatLevel.maximum?.rawValue ?? "low"
         var lines: [StyledLine] = []
         if registration.healthState == .threatNotReported {
-            lines += para("? \(defender.displayName) has not reported a threat level for this device yet", .warning)
-            lines += [.blank] + para("Open \(defender.displayName), finish its setup until it says onboarding completed, then press r to recheck. Syncing between \(defender.displayName) and \(organization) can take a few minutes.")
+            lines += page.para("? \(defender.displayName) has not reported a threat level for this device yet", .warning)
+            lines += [.blank] + page.para("Open \(defender.displayName), finish its setup until it says onboarding completed, then press r to recheck. Syncing between \(defender.displayName) and \(organization) can take a few minutes.")
             return lines
         }
-        lines += para("✗ The device health check failed: \(defender.displayName) is missing", .noncompliant)
+        lines += page.para("✗ The device health check failed: \(defender.displayName) is missing", .noncompliant)
         lines.append(.blank)
-        lines += para("\(organization) requires \(defender.displayName), its threat-defense app, before \(appName) can open company data. It checks the device for threats and reports its threat level; the policy \"\(policyName)\" allows \(maximum) or below.")
-        lines += [.blank] + para("How to get it:", .title)
+        lines += page.para("\(organization) requires \(defender.displayName), its threat-defense app, before \(appName) can open company data. It checks the device for threats and reports its threat level; the policy \"\(policyName)\" allows \(maximum) or below.")
+        lines += [.blank] + page.para("How to get it:", .title)
         let steps = ["Open \(platform.storeName) and search for \"\(defender.storeName)\"; install it",
                      "Open it, sign in with your work account and allow the permissions it asks for",
                      "Wait until it says onboarding completed, then come back here"]
@@ -140,14 +137,14 @@ enum AppProtectionWizardView {
         }
         lines.append(.blank)
         lines += registration.mobileThreatDefenseAppInstalled
-            ? para("✓ \(defender.displayName) is installed and set up. Press r to recheck: syncing with \(organization) can take a moment.", .compliant)
-            : para("Press i once you installed it, then r to recheck.", .warning)
+            ? page.para("✓ \(defender.displayName) is installed and set up. Press r to recheck: syncing with \(organization) can take a moment.", .compliant)
+            : page.para("Press i once you installed it, then r to recheck.", .warning)
         return lines
     }
 
     private static func resultLines(_ state: AppProtectionWizardState, context: PortalContext, appName: String,
                                     organization: String, width: Int) -> [StyledLine] {
-        func para(_ text: String, _ role: Role = .text) -> [StyledLine] { StyledLine.wrapped(text, role: role, width: width) }
+        let page = WizardPage(width: width)
         guard let registration = state.registration else { return [] }
         let policy = state.policy
         let defender = policy?.threatDefenseApp.displayName ?? "The threat-defense app"
@@ -160,36 +157,36 @@ enum AppProtectionWizardView {
         switch registration.healthState {
         case .healthy, .warned:
             let warned = registration.healthState == .warned
-            lines += para(warned ? "! Access granted, with a warning" : "✓ Access granted", warned ? .warning : .compliant)
+            lines += page.para(warned ? "! Access granted, with a warning" : "✓ Access granted", warned ? .warning : .compliant)
             lines.append(.blank)
             if let maximum, warned {
-                lines += para("\(defender) reports threat level \(level) on \(device); the policy \"\(policy?.displayName ?? "app protection")\" allows \(maximum) or below but only warns. Remove the threat in \(defender) soon.", .warning)
+                lines += page.para("\(defender) reports threat level \(level) on \(device); the policy \"\(policy?.displayName ?? "app protection")\" allows \(maximum) or below but only warns. Remove the threat in \(defender) soon.", .warning)
             } else if let maximum {
-                lines += para("\(device) is healthy: \(defender) reports threat level \(level) (\(maximum) or below is allowed).")
+                lines += page.para("\(device) is healthy: \(defender) reports threat level \(level) (\(maximum) or below is allowed).")
             } else {
-                lines += para("\(device) is registered; \(organization) requires no threat-defense app for it.")
+                lines += page.para("\(device) is registered; \(organization) requires no threat-defense app for it.")
             }
-            lines += [.blank] + para("\(appName) can open \(organization)'s email, files and chats on \(device). \(organization) protects this data inside its apps:", .title)
+            lines += [.blank] + page.para("\(appName) can open \(organization)'s email, files and chats on \(device). \(organization) protects this data inside its apps:", .title)
             lines += apps.flatMap { StyledLine.wrapped($0, width: width, indent: 4, firstPrefix: [Span("  ✓ ", .compliant)]) }
             if !others.isEmpty {
-                lines += para("\(Self.list(others)) register the same way the first time you sign in to them.", .dim)
+                lines += page.para("\(Self.list(others)) register the same way the first time you sign in to them.", .dim)
             }
         case .accessBlocked, .dataWiped:
             let wiped = registration.healthState == .dataWiped
-            lines += para(wiped ? "✗ Company data wiped from \(appName)" : "✗ Access blocked", .noncompliant)
+            lines += page.para(wiped ? "✗ Company data wiped from \(appName)" : "✗ Access blocked", .noncompliant)
             lines.append(.blank)
-            lines += para("\(defender) found a threat on \(device): level \(level). The policy \"\(policy?.displayName ?? "app protection")\" allows \(maximum ?? "no threat") or below.")
+            lines += page.para("\(defender) found a threat on \(device): level \(level). The policy \"\(policy?.displayName ?? "app protection")\" allows \(maximum ?? "no threat") or below.")
             lines.append(.blank)
             if wiped {
-                lines += para("What this means for your data:", .title)
+                lines += page.para("What this means for your data:", .title)
                 lines += StyledLine.wrapped("\(organization) removed its company data (work email, files and chats) from \(Self.list(apps)) on this device. Your personal apps, photos and files are untouched, and nothing is lost: the company data is still in your work account.",
                                             width: width, indent: 2)
             } else {
-                lines += para("What this means for your data:", .title)
+                lines += page.para("What this means for your data:", .title)
                 lines += StyledLine.wrapped("\(Self.list(apps)) cannot open \(organization)'s data on this device until it is healthy again. Nothing was removed: the data stays in the apps, out of reach.",
                                             width: width, indent: 2)
             }
-            lines += [.blank] + para("How to get access back:", .title)
+            lines += [.blank] + page.para("How to get access back:", .title)
             let steps = ["Open \(defender) and remove the threat it names (often an app to uninstall)",
                          "Press r here to recheck the device's health"] + (wiped ? ["Sign in to \(appName) again: the company data downloads again"] : [])
             for (index, step) in steps.enumerated() {
@@ -197,12 +194,12 @@ enum AppProtectionWizardView {
             }
             lines.append(.blank)
             lines += registration.threatRemoved == true
-                ? para("✓ You removed the threat in \(defender). Press r to recheck.", .compliant)
-                : para("Press t once you removed the threat, then r to recheck.", .warning)
+                ? page.para("✓ You removed the threat in \(defender). Press r to recheck.", .compliant)
+                : page.para("Press t once you removed the threat, then r to recheck.", .warning)
         case .threatDefenseAppMissing, .threatNotReported:
-            lines += para(registration.healthState.label, .warning)
+            lines += page.para(registration.healthState.label, .warning)
         }
-        lines += [.blank] + para("Checked \(context.dateTime(registration.lastSyncDateTime)). It shows on Home under Work apps without enrolling. Press Enter to close.", .dim)
+        lines += [.blank] + page.para("Checked \(context.dateTime(registration.lastSyncDateTime)). It shows on Home under Work apps without enrolling. Press Enter to close.", .dim)
         return lines
     }
 

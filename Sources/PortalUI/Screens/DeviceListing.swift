@@ -32,11 +32,13 @@ public struct DeviceListing: Equatable, Sendable {
     public init() {}
 
     /// Derives again what an input changed; `devices` come sorted by name.
-    mutating func refresh(devices: [ManagedDevice], data: UserPortalData, now: Date) {
+    mutating func refresh(devices: [ManagedDevice], data: UserPortalData, shared: DeviceEvaluations, now: Date) {
         let key = EvaluationKey(thisDeviceSerial: thisDeviceSerial, minute: DocumentLines.minute(of: now))
         if key != allKey {
             allKey = key
-            all = DeviceRow.rows(devices, data: data, thisDeviceSerial: thisDeviceSerial, now: now)
+            all = DeviceRow.rows(devices, data: data, thisDeviceSerial: thisDeviceSerial, now: now) {
+                shared.evaluation(of: $0, data: data, now: now)
+            }
             evaluations += 1
             shownQuery = nil
         }
@@ -68,10 +70,16 @@ enum DevicesScreen {
     /// list is what the user looks at, so sign-in and Home never pay for it.
     static func refresh(_ state: inout PortalState, now: Date) {
         guard state.section == .devices, state.enrollment == nil else { return }
-        state.deviceListing.refresh(devices: state.myDevices, data: state.data, now: now)
+        rebuild(&state, now: now)
         // The clock can move a device out of a state filter.
         state.deviceList.selected = min(state.deviceList.selected, max(0, state.deviceListing.rows.count - 1))
         state.deviceList.offset = min(state.deviceList.offset, state.deviceList.selected)
+    }
+
+    /// The list's rows from this minute's evaluations, shared with Home.
+    static func rebuild(_ state: inout PortalState, now: Date) {
+        state.deviceEvaluations.refresh(state.data, now: now)
+        state.deviceListing.refresh(devices: state.myDevices, data: state.data, shared: state.deviceEvaluations, now: now)
     }
 
     /// Learns which device is this machine from any inspection of it.
@@ -95,7 +103,7 @@ enum DevicesScreen {
         }
         let selectedId = state.selectedListDevice?.id
         state.deviceListing.query = query
-        state.deviceListing.refresh(devices: state.myDevices, data: state.data, now: now)
+        rebuild(&state, now: now)
         let index = selectedId.flatMap { id in state.deviceListing.rows.firstIndex { $0.device.id == id } } ?? 0
         state.deviceList = ListState(selected: index, offset: state.deviceList.offset)
         state.deviceList.clamp(count: state.deviceListing.rows.count, visible: visible)
@@ -107,11 +115,11 @@ extension DevicesScreen {
     static func show(_ deviceId: String, _ state: inout PortalState, now: Date) {
         state.section = .devices
         state.detail = nil
-        state.deviceListing.refresh(devices: state.myDevices, data: state.data, now: now)
+        rebuild(&state, now: now)
         if !state.deviceListing.rows.contains(where: { $0.device.id == deviceId }) {
             state.deviceListing.query.platform = nil
             state.deviceListing.query.state = nil
-            state.deviceListing.refresh(devices: state.myDevices, data: state.data, now: now)
+            rebuild(&state, now: now)
         }
         if let index = state.deviceListing.rows.firstIndex(where: { $0.device.id == deviceId }) { state.deviceList.selected = index }
     }

@@ -57,20 +57,17 @@ enum EnrollmentWizardView {
 
     static func lines(_ state: EnrollmentWizardState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         let organization = state.facts?.organization.displayName ?? context.organization.displayName
-        func para(_ text: String, _ role: Role = .text) -> [StyledLine] { StyledLine.wrapped(text, role: role, width: width) }
-        func bullets(_ items: [String]) -> [StyledLine] {
-            items.flatMap { StyledLine.wrapped($0, width: width, indent: 4, firstPrefix: [Span("  • ")]) }
-        }
+        let page = WizardPage(width: width)
         switch state.phase {
         case .loading:
             return [StyledLine("… Reading what \(organization) allows", .dim)]
         case let .blocked(text):
-            return [StyledLine("✗ You cannot enroll a device now", .noncompliant), .blank] + para(text)
-                + [.blank] + para("Press Enter to close.", .dim)
+            return [StyledLine("✗ You cannot enroll a device now", .noncompliant), .blank] + page.para(text)
+                + [.blank] + page.para("Press Enter to close.", .dim)
         case .declined:
             return [StyledLine("✗ Terms declined: the device was not enrolled", .noncompliant), .blank]
-                + para("Without accepting \(organization)'s terms the device cannot be enrolled, so it cannot reach company email, files and apps. Nothing was changed on the device.")
-                + [.blank] + para("You can start again from Home (press e) whenever you are ready.", .dim)
+                + page.para("Without accepting \(organization)'s terms the device cannot be enrolled, so it cannot reach company email, files and apps. Nothing was changed on the device.")
+                + [.blank] + page.para("You can start again from Home (press e) whenever you are ready.", .dim)
         case let .enrolled(device, evaluation):
             let again = state.facts?.enrolledDevices.contains { $0.id == device.id } ?? false
             let access = state.facts.map { $0.accessRules.access(user: $0.user, device: device, compliance: evaluation) }
@@ -80,72 +77,72 @@ enum EnrollmentWizardView {
             break
         }
         var lines: [StyledLine] = []
-        if let notice = state.notice { lines += para("↻ " + notice, .accent) + [.blank] }
+        if let notice = state.notice { lines += page.para("↻ " + notice, .accent) + [.blank] }
         let device = state.device
         switch state.session.step {
         case .device:
-            lines += para("Choose the device to enroll. Its model, OS version, passcode and encryption come from \(organization)'s list of simulated devices.")
+            lines += page.para("Choose the device to enroll. Its model, OS version, passcode and encryption come from \(organization)'s list of simulated devices.")
         case .ownership:
-            lines += para("Tell \(organization) who owns \(device?.model ?? "this device"). Company devices can be managed more fully than personal ones.")
+            lines += page.para("Tell \(organization) who owns \(device?.model ?? "this device"). Company devices can be managed more fully than personal ones.")
         case .privacy:
-            lines += para("\(organization) can never see:", .title)
-            lines += bullets(["Call and browsing history", "Email and text messages", "Contacts and calendar", "Passwords", "Photos and the contents of documents"])
-            lines += para("\(organization) can always see:", .title)
+            lines += page.para("\(organization) can never see:", .title)
+            lines += page.bullets(["Call and browsing history", "Email and text messages", "Contacts and calendar", "Passwords", "Photos and the contents of documents"])
+            lines += page.para("\(organization) can always see:", .title)
             // IMEI and phone number belong to phones and tablets only.
             let mobile = state.isHost ? false : [.iOS, .iPadOS, .android].contains(device?.operatingSystem)
-            lines += bullets(["Owner and device name", "Serial number, model and manufacturer", "Operating system and version"] + (mobile ? ["IMEI"] : []))
-            lines += para("\(organization) might see:", .title)
-            lines += bullets((mobile ? ["Phone number (the last 4 digits on personal devices)"] : [])
+            lines += page.bullets(["Owner and device name", "Serial number, model and manufacturer", "Operating system and version"] + (mobile ? ["IMEI"] : []))
+            lines += page.para("\(organization) might see:", .title)
+            lines += page.bullets((mobile ? ["Phone number (the last 4 digits on personal devices)"] : [])
                              + ["Storage", "Location of a lost company device", "The managed apps installed"])
         case .terms:
             let terms = state.facts?.organization.termsAndConditions
             if let before = state.facts?.termsAcceptedBefore, !state.session.termsAccepted {
-                lines += para("\(organization) changed its terms since you accepted version \(before): please read this version.", .warning) + [.blank]
+                lines += page.para("\(organization) changed its terms since you accepted version \(before): please read this version.", .warning) + [.blank]
             }
-            lines += para(terms?.title ?? "Terms and conditions", .title)
-            lines += para(terms?.summary ?? "", .dim)
+            lines += page.para(terms?.title ?? "Terms and conditions", .title)
+            lines += page.para(terms?.summary ?? "", .dim)
             lines.append(.blank)
-            lines += para(terms?.bodyText ?? "")
+            lines += page.para(terms?.bodyText ?? "")
             lines.append(.blank)
             if state.session.termsAccepted {
-                lines += para("Version \(terms?.version ?? 0). You accepted these terms: press Enter to go on.", .dim)
+                lines += page.para("Version \(terms?.version ?? 0). You accepted these terms: press Enter to go on.", .dim)
             } else {
-                lines += para("Version \(terms?.version ?? 0). Accept to go on; declining ends the enrollment.", .dim)
+                lines += page.para("Version \(terms?.version ?? 0). Accept to go on; declining ends the enrollment.", .dim)
             }
         case .category:
-            lines += para("Choose the category that fits the device best. \(organization) uses it to give the device the right apps and settings.")
+            lines += page.para("Choose the category that fits the device best. \(organization) uses it to give the device the right apps and settings.")
         case .managementProfile:
             let platform = device?.operatingSystem.displayName ?? "the device"
-            lines += para("\(platform) asks you to install \(organization)'s management profile. Installing it allows \(organization) to:", .title)
-            lines += bullets(["Install and remove company apps and profiles", "Require a passcode and set its rules",
+            lines += page.para("\(platform) asks you to install \(organization)'s management profile. Installing it allows \(organization) to:", .title)
+            lines += page.bullets(["Install and remove company apps and profiles", "Require a passcode and set its rules",
                               "Lock the device, or remove company data from it", "See the device's model, serial number and OS version",
                               "List the apps it manages"])
             lines.append(.blank)
             lines += state.session.profileInstalled
-                ? para("✓ Profile installed. Press Enter for Done.", .compliant)
-                : para("Press i to trust and install the profile.", .warning)
+                ? page.para("✓ Profile installed. Press Enter for Done.", .compliant)
+                : page.para("Press i to trust and install the profile.", .warning)
         case .deviceName:
-            lines += para("Name the device as you will see it under Devices.")
+            lines += page.para("Name the device as you will see it under Devices.")
         case .passcode:
             lines += passcodeLines(state, width: width)
         case .deviceManagement:
-            lines += para("Device management lets \(organization):", .title)
-            lines += bullets(["Erase all data (factory reset) on a company device", "Change the screen lock and set password rules",
+            lines += page.para("Device management lets \(organization):", .title)
+            lines += page.bullets(["Erase all data (factory reset) on a company device", "Change the screen lock and set password rules",
                               "Watch screen-unlock attempts and lock the screen", "Require storage encryption",
                               "Turn off cameras", "Install and remove company apps"])
             lines.append(.blank)
-            lines += para("Press a to activate device management.", .warning)
+            lines += page.para("Press a to activate device management.", .warning)
         case .certificate:
-            lines += para("A certificate lets \(organization)'s management service talk securely with the device. Name it, then press Enter to install it.")
+            lines += page.para("A certificate lets \(organization)'s management service talk securely with the device. Name it, then press Enter to install it.")
         case .requirements:
             lines += requirementLines(state, width: width)
         case .workAccount:
             let user = state.facts?.user.userPrincipalName ?? ""
-            lines += para("Windows signs in to \(organization) with your work account, \(user), and enrolls the device in management. Press Enter to connect.")
+            lines += page.para("Windows signs in to \(organization) with your work account, \(user), and enrolls the device in management. Press Enter to connect.")
         case .inspecting:
-            lines += para("… Inspecting this machine: its distribution and version, host name, vendor and model, disk encryption and password policy; then checking it against \(organization)'s compliance policies.", .dim)
+            lines += page.para("… Inspecting this machine: its distribution and version, host name, vendor and model, disk encryption and password policy; then checking it against \(organization)'s compliance policies.", .dim)
         case .checking:
-            lines += para("… Checking \(device?.model ?? "the device") against \(organization)'s compliance policies.", .dim)
+            lines += page.para("… Checking \(device?.model ?? "the device") against \(organization)'s compliance policies.", .dim)
         case .result:
             break
         }
