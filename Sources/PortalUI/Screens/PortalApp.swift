@@ -100,6 +100,9 @@ public enum PortalApp {
         case let .portal(portal) where portal.deviceActions.checking != nil:
             // Check status's progress moves while the worker does it.
             return 0.25
+        case let .portal(portal) where !portal.installs.underWay.isEmpty:
+            // The device agent works on the clock; its progress bars move each half second.
+            return 0.5
         case .setup, .portal:
             return 60
         }
