@@ -9,21 +9,34 @@ public struct InstallStateIndex: Sendable, Equatable {
     public let devices: [ManagedDevice]
     /// App id, then device id.
     private var records: [String: [String: AppInstallState]]
-    /// The records with an install or uninstall under way, for the device agent.
+    /// The records with an install or uninstall under way, for the device
+    /// agent, in the store's order (which breaks ties in its queues).
     public private(set) var underWay: [AppInstallState]
+    /// App id, then device id, to the record's place in the store; records
+    /// the portal added since come after.
+    private var positions: [String: [String: Int]]
 
     public init(tenant: Tenant, user: User) {
         devices = tenant.devices(of: user)
         let ids = Set(devices.map(\.id))
         var records: [String: [String: AppInstallState]] = [:]
-        for record in tenant.appInstallStates where ids.contains(record.deviceId) {
+        var positions: [String: [String: Int]] = [:]
+        for (position, record) in tenant.appInstallStates.enumerated() where ids.contains(record.deviceId) {
             // The first record for a device wins, as a linear search would find it.
             if records[record.appId]?[record.deviceId] == nil {
                 records[record.appId, default: [:]][record.deviceId] = record
+                positions[record.appId, default: [:]][record.deviceId] = position
             }
         }
         self.records = records
-        underWay = records.values.flatMap(\.values).filter { $0.installRequest != nil }
+        self.positions = positions
+        underWay = []
+        underWay = gatherUnderWay()
+    }
+
+    private func gatherUnderWay() -> [AppInstallState] {
+        records.values.flatMap(\.values).filter { $0.installRequest != nil }
+            .sorted { (positions[$0.appId]?[$0.deviceId] ?? 0) < (positions[$1.appId]?[$1.deviceId] ?? 0) }
     }
 
     public func record(appId: String, deviceId: String) -> AppInstallState? {
@@ -51,9 +64,14 @@ public struct InstallStateIndex: Sendable, Equatable {
     public mutating func merge(_ changed: [AppInstallState]) {
         guard !changed.isEmpty else { return }
         let ids = Set(devices.map(\.id))
+        var next = (positions.values.flatMap(\.values).max() ?? -1) + 1
         for record in changed where ids.contains(record.deviceId) {
             records[record.appId, default: [:]][record.deviceId] = record
+            if positions[record.appId]?[record.deviceId] == nil {
+                positions[record.appId, default: [:]][record.deviceId] = next
+                next += 1
+            }
         }
-        underWay = records.values.flatMap(\.values).filter { $0.installRequest != nil }
+        underWay = gatherUnderWay()
     }
 }

@@ -57,16 +57,19 @@ public struct InstallAgent: Equatable, Sendable {
         return InstallSchedule.progress(request.action, app, seconds: seconds(record))
     }
 
-    /// The requests of each device in the order the agent takes them.
+    /// The requests of each device in the order the agent takes them: by
+    /// the time they were asked, and asked at the same moment, in the
+    /// order given (the store's).
     public static func queues(_ records: [AppInstallState]) -> [String: [AppInstallState]] {
-        var queues: [String: [AppInstallState]] = [:]
-        for record in records where record.installRequest != nil { queues[record.deviceId, default: []].append(record) }
-        for (device, queue) in queues {
-            queues[device] = queue.sorted {
-                ($0.installRequest!.requestedDateTime, $0.appId) < ($1.installRequest!.requestedDateTime, $1.appId)
-            }
+        var queues: [String: [(offset: Int, record: AppInstallState)]] = [:]
+        for (offset, record) in records.enumerated() where record.installRequest != nil {
+            queues[record.deviceId, default: []].append((offset, record))
         }
-        return queues
+        return queues.mapValues { queue in
+            queue.sorted {
+                ($0.record.installRequest!.requestedDateTime, $0.offset) < ($1.record.installRequest!.requestedDateTime, $1.offset)
+            }.map(\.record)
+        }
     }
 
     /// Hands the time since the last advance to each device's requests in turn.

@@ -36,7 +36,7 @@ enum AppInstallView {
         let required = entry.intent == .required
         if required {
             lines += StyledLine.wrapped("Required by your organization: it installs automatically and can't be uninstalled.",
-                                        role: .accent, width: width)
+                                        role: .accent, width: width) + [.blank]
         }
         guard let device = AppInstalls.target(entry, state) else {
             let count = state.myDevices.filter { app.platforms.contains($0.operatingSystem) }.count

@@ -56,8 +56,10 @@ enum AppInstalls {
             bindings.append(binding)
             guard binding.keys.contains(where: { $0.action == .back }) else { continue }
             bindings.append(KeyBinding([.character("i")], .installApp, help: "Install the app on the device shown (Reinstall when installed, Retry when it failed)", hint: install))
-            if entry.intent != .required, record?.installState == .installed {
-                bindings.append(KeyBinding([.character("u"), .delete], .uninstallApp, help: "Uninstall the app from the device shown (asks first)", hint: "Uninstall"))
+            if record?.installState == .installed {
+                // A required app keeps the key, to say why it stays, but offers no hint.
+                bindings.append(KeyBinding([.character("u"), .delete], .uninstallApp, help: "Uninstall the app from the device shown (asks first)",
+                                           hint: entry.intent == .required ? nil : "Uninstall"))
             }
             bindings.append(KeyBinding([.character("d")], .chooseAppDevice, help: "Show the app on another of your devices", hint: "Device"))
         }
