@@ -74,6 +74,13 @@ public struct InstallAgent: Equatable, Sendable {
 
     /// Hands the time since the last advance to each device's requests in turn.
     public mutating func advance(to now: Date, records: [AppInstallState], apps: (String) -> MobileApp?) {
+        // With nothing to do the clock stops, so an idle portal's state stays
+        // equal tick after tick; the next request starts it.
+        guard !records.isEmpty else {
+            clockedUntil = nil
+            done = [:]
+            return
+        }
         defer { clockedUntil = now }
         guard let since = clockedUntil else { return }
         let elapsed = now.timeIntervalSince(since)
