@@ -141,10 +141,7 @@ public struct StoreValidator: Sendable {
             if let code = state.errorCode { range("\(path).errorCode", code, Self.errorCodes, fail: fail) }
             if let attempts = state.failedAttempts { range("\(path).failedAttempts", attempts, Self.installAttempts, fail: fail) }
             if let request = state.installRequest {
-                let seconds = request.progressInSeconds
-                if !(seconds.isFinite && Self.installProgressSeconds.contains(seconds)) {
-                    fail("\(path).installRequest.progressInSeconds", "\(seconds) is outside 0 to \(Self.grouped(Int(Self.installProgressSeconds.upperBound)))")
-                }
+                range("\(path).installRequest.progressInSeconds", request.progressInSeconds, Self.installProgressSeconds, fail: fail)
                 switch (request.action, state.installState) {
                 case (.install, .pendingInstall), (.uninstall, .installed), (.uninstall, .uninstallFailed): break
                 default:
@@ -264,7 +261,7 @@ public struct StoreValidator: Sendable {
     static let errorCodes = Int(Int32.min)...Int(UInt32.max)
     static let installAttempts = 0...1_000
     /// A request's work is minutes at most (InstallSchedule); a day bounds any stored checkpoint.
-    static let installProgressSeconds = 0.0...86_400.0
+    static let installProgressSeconds = 0...86_400
     /// Intune's Linux password settings allow 1 to 16 characters of a class; 0 means none required.
     static let characterClassMinimums = 0...16
     /// The longest passcode or password a device reports (Windows allows 127,

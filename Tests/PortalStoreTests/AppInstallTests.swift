@@ -32,7 +32,7 @@ struct AppInstallTests {
         let request = try #require(record(appId, deviceId, in: tenant)?.installRequest)
         let seconds = InstallSchedule.duration(action, try app(appId, in: tenant))
         let result = try tenant.apply(.report(userId: adele, [InstallReport(appId: appId, deviceId: deviceId, requestedDateTime: request.requestedDateTime,
-                                                                            progressInSeconds: seconds)]), now: now.addingTimeInterval(seconds))
+                                                                            progressInSeconds: Int(seconds))]), now: now.addingTimeInterval(seconds))
         #expect(result.finished.count == 1)
         return try #require(record(appId, deviceId, in: tenant))
     }
@@ -97,9 +97,9 @@ struct AppInstallTests {
         let apps = { (id: String) in tenant.mobileApps.first { $0.id == id } }
         var agent = InstallAgent()
         agent.advance(to: fixtureNow, records: records, apps: apps)
-        agent.advance(to: fixtureNow.addingTimeInterval(InstallAgent.checkpointSeconds - 1), records: records, apps: apps)
+        agent.advance(to: fixtureNow.addingTimeInterval(Double(InstallAgent.checkpointSeconds - 1)), records: records, apps: apps)
         #expect(agent.reports(records, apps: apps).isEmpty, "less than a checkpoint's work is not written")
-        agent.advance(to: fixtureNow.addingTimeInterval(InstallAgent.checkpointSeconds), records: records, apps: apps)
+        agent.advance(to: fixtureNow.addingTimeInterval(Double(InstallAgent.checkpointSeconds)), records: records, apps: apps)
         #expect(agent.reports(records, apps: apps).map(\.progressInSeconds) == [InstallAgent.checkpointSeconds])
     }
 
@@ -195,7 +195,7 @@ struct AppInstallTests {
     @Test func aReportKeepsTheFurthestProgressAndIgnoresAnEndedRequest() throws {
         var tenant = demoFixture()
         _ = try tenant.apply(.request(userId: adele, appId: "app-zoom-workplace", deviceId: mac, action: .install), now: fixtureNow)
-        let report = { (seconds: Double, at: Date) in
+        let report = { (seconds: Int, at: Date) in
             InstallReport(appId: "app-zoom-workplace", deviceId: self.mac, requestedDateTime: at, progressInSeconds: seconds)
         }
         _ = try tenant.apply(.report(userId: adele, [report(10, fixtureNow)]), now: fixtureNow)
@@ -203,8 +203,28 @@ struct AppInstallTests {
         #expect(record("app-zoom-workplace", mac, in: tenant)?.installRequest?.progressInSeconds == 10)
         let before = tenant
         let stale = try tenant.apply(.report(userId: adele, [report(999, fixtureNow.addingTimeInterval(-60))]), now: fixtureNow)
-        #expect(stale.changed.isEmpty)
+        #expect(stale.changed == before.appInstallStates.filter { $0.appId == "app-zoom-workplace" && $0.deviceId == mac },
+                "the record goes back as stored, so the portal stops reporting an ended request")
+        #expect(stale.finished.isEmpty)
         #expect(tenant == before)
+    }
+
+    /// The file keeps whole seconds: a request asked at 09:00:00.7 is the one
+    /// a report names after the record was read back from the file.
+    @Test func aRequestIsNamedByTheTimeTheStoreKeeps() throws {
+        let folder = try temporaryFolder()
+        let url = folder.appendingPathComponent("portal.json")
+        try StoreCodec.encode(demoFixture()).write(to: url)
+        let directory = try JSONDirectory(store: JSONStore(url: url))
+        let asked = fixtureNow.addingTimeInterval(0.7)
+        let recorded = try directory.perform(.request(userId: adele, appId: "app-zoom-workplace", deviceId: mac, action: .install), now: asked)
+        let request = try #require(recorded.changed.first?.installRequest)
+        #expect(request.requestedDateTime == fixtureNow)
+        let reread = try #require(try JSONDirectory(store: JSONStore(url: url)).portalData(userId: adele)?.installs.record(appId: "app-zoom-workplace", deviceId: mac))
+        #expect(reread.installRequest == request)
+        let reported = try directory.perform(.report(userId: adele, [InstallReport(appId: "app-zoom-workplace", deviceId: mac,
+                                                                                    requestedDateTime: asked, progressInSeconds: 6)]), now: asked.addingTimeInterval(6))
+        #expect(reported.changed.first?.installRequest?.progressInSeconds == 6)
     }
 
     /// The store keeps each request's progress: a portal started again

@@ -62,19 +62,24 @@ extension Tenant {
             var result = AppInstallChangeResult(changed: [])
             for report in reports {
                 guard let device = managedDevices.first(where: { $0.id == report.deviceId }), device.userId == userId,
-                      let index = appInstallStates.firstIndex(where: { $0.appId == report.appId && $0.deviceId == report.deviceId }),
-                      let request = appInstallStates[index].installRequest,
-                      request.requestedDateTime == report.requestedDateTime,
-                      let app = mobileApps.first(where: { $0.id == report.appId }) else { continue }
-                let total = InstallSchedule.duration(request.action, app)
-                let progress = min(total, max(request.progressInSeconds, report.progressInSeconds))
-                if progress >= total {
-                    finish(at: index, app: app, device: device, now: now)
-                    result.finished.append(appInstallStates[index])
-                } else if progress > request.progressInSeconds {
-                    appInstallStates[index].installRequest?.progressInSeconds = progress
-                } else {
+                      let index = appInstallStates.firstIndex(where: { $0.appId == report.appId && $0.deviceId == report.deviceId }) else {
+                    // The record is gone (the device removed, say): the portal learns it is over.
+                    result.changed.append(AppInstallState(appId: report.appId, deviceId: report.deviceId, installState: .notInstalled,
+                                                          lastModifiedDateTime: now))
                     continue
+                }
+                // A report on a request that has since ended or been replaced changes
+                // nothing; the record as stored goes back, so the portal stops reporting it.
+                if let request = appInstallStates[index].installRequest, request.isSame(as: report.requestedDateTime),
+                   let app = mobileApps.first(where: { $0.id == report.appId }) {
+                    let total = Int(InstallSchedule.duration(request.action, app).rounded(.up))
+                    let progress = min(total, max(request.progressInSeconds, report.progressInSeconds))
+                    if progress >= total {
+                        finish(at: index, app: app, device: device, now: now)
+                        result.finished.append(appInstallStates[index])
+                    } else {
+                        appInstallStates[index].installRequest?.progressInSeconds = progress
+                    }
                 }
                 result.changed.append(appInstallStates[index])
             }
@@ -107,7 +112,7 @@ extension Tenant {
             }
         }
         var record = existing ?? AppInstallState(appId: appId, deviceId: deviceId, installState: .notInstalled, lastModifiedDateTime: now)
-        record.installRequest = InstallRequest(action: action, requestedDateTime: now)
+        record.installRequest = InstallRequest(action: action, requestedDateTime: InstallRequest.storedTime(now))
         record.lastModifiedDateTime = now
         if action == .install {
             record.installState = .pendingInstall

@@ -19,9 +19,9 @@ public struct InstallReport: Equatable, Sendable {
     public var deviceId: String
     /// Which request: a report on a request that has since ended is ignored.
     public var requestedDateTime: Date
-    public var progressInSeconds: Double
+    public var progressInSeconds: Int
 
-    public init(appId: String, deviceId: String, requestedDateTime: Date, progressInSeconds: Double) {
+    public init(appId: String, deviceId: String, requestedDateTime: Date, progressInSeconds: Int) {
         self.appId = appId
         self.deviceId = deviceId
         self.requestedDateTime = requestedDateTime
@@ -40,14 +40,14 @@ public struct InstallAgent: Equatable, Sendable {
     /// The clock's reading up to which work was handed out; nil until the first advance.
     private var clockedUntil: Date?
     /// Progress is written after this much new work, and when a request completes.
-    public static let checkpointSeconds = 5.0
+    public static let checkpointSeconds = 5
 
     public init() {}
 
     /// Seconds of work done on the request: this portal's or the store's checkpoint, whichever is further.
     public func seconds(_ record: AppInstallState) -> Double {
         guard let request = record.installRequest else { return 0 }
-        return max(done[InstallKey(record, request)] ?? 0, request.progressInSeconds)
+        return max(done[InstallKey(record, request)] ?? 0, Double(request.progressInSeconds))
     }
 
     /// Where the request stands; queued while another on the device goes first.
@@ -106,8 +106,9 @@ public struct InstallAgent: Equatable, Sendable {
     public func reports(_ records: [AppInstallState], apps: (String) -> MobileApp?) -> [InstallReport] {
         records.compactMap { record in
             guard let request = record.installRequest, let app = apps(record.appId) else { return nil }
-            let worked = seconds(record)
-            let complete = worked >= InstallSchedule.duration(request.action, app)
+            let total = InstallSchedule.duration(request.action, app)
+            let worked = Int(min(seconds(record), total).rounded(.down))
+            let complete = Double(worked) >= total
             guard complete || worked - request.progressInSeconds >= Self.checkpointSeconds else { return nil }
             return InstallReport(appId: record.appId, deviceId: record.deviceId, requestedDateTime: request.requestedDateTime,
                                  progressInSeconds: worked)

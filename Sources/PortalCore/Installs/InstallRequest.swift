@@ -11,13 +11,25 @@ public enum InstallAction: String, GraphEnum {
 public struct InstallRequest: Codable, Sendable, Equatable {
     public var action: InstallAction
     public var requestedDateTime: Date
-    /// Seconds of the agent's work done so far (see InstallSchedule).
-    public var progressInSeconds: Double
+    /// Whole seconds of the agent's work done so far (see InstallSchedule):
+    /// the store keeps numbers whole.
+    public var progressInSeconds: Int
 
-    public init(action: InstallAction, requestedDateTime: Date, progressInSeconds: Double = 0) {
+    public init(action: InstallAction, requestedDateTime: Date, progressInSeconds: Int = 0) {
         self.action = action
         self.requestedDateTime = requestedDateTime
         self.progressInSeconds = progressInSeconds
+    }
+
+    /// The store keeps times to the second: a request is stamped so, and
+    /// the portal's reports name it by the time read back.
+    public static func storedTime(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
+    /// Whether a report names this request; tolerant of a time kept with its fraction.
+    public func isSame(as requested: Date) -> Bool {
+        Self.storedTime(requestedDateTime) == Self.storedTime(requested)
     }
 }
 

@@ -110,9 +110,10 @@ enum AppInstalls {
                 state.appInstalls.isRequesting = false
                 state.appInstalls.notice = .init(text: text, isError: true)
             } else {
-                // The checkpoint waits a little; progress on screen goes on.
+                // The checkpoint waits a little; progress on screen goes on, and the user learns why it is not kept.
                 state.appInstalls.isReporting = false
                 state.appInstalls.reportAfter = now.addingTimeInterval(10)
+                state.appInstalls.notice = .init(text: "Install progress could not be saved; the portal tries again in 10 seconds. \(text)", isError: true)
             }
             return []
         case let .input(.key(key)):
