@@ -36,7 +36,9 @@ public struct UserPortalData: Sendable, Equatable {
     public var devices: [ManagedDevice] { installs.devices }
 
     /// One app of the user's catalog by id.
-    public func app(id: String) -> MobileApp? { appIndex[id].map { catalog[$0].app } }
+    public func app(id: String) -> MobileApp? { entry(id: id)?.app }
+
+    public func entry(id: String) -> CatalogEntry? { appIndex[id].map { catalog[$0] } }
 
     /// Install records as the store returned them after a change: the
     /// catalog's states and the notifications made from them follow.

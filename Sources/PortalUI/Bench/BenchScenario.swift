@@ -133,7 +133,7 @@ public struct BenchScenario {
     /// The open app's detail shows a device it can be installed on.
     private func canInstall(_ runtime: PortalRuntime) -> Bool {
         guard case let .portal(portal) = runtime.state.screen, case let .app(id)? = portal.detail,
-              let entry = portal.catalog.first(where: { $0.id == id }), let device = AppInstalls.target(entry, portal) else { return false }
+              let entry = portal.data.entry(id: id), let device = AppInstalls.target(entry, portal) else { return false }
         return AppAvailability.refusal(entry.app, intent: entry.intent, on: device) == nil
             && portal.installs.record(appId: id, deviceId: device.id)?.installRequest == nil
     }

@@ -3,6 +3,9 @@ import PortalCore
 
 /// One app: what it is, who publishes it, and its state on each device.
 enum AppDetailView {
+    /// Name, publisher and a blank line: the install block goes below them.
+    static let headerLines = 3
+
     static func lines(_ entry: CatalogEntry, _ state: PortalState, context: PortalContext, width: Int) -> [StyledLine] {
         let app = entry.app
         var lines: [StyledLine] = [
@@ -35,7 +38,7 @@ enum AppDetailView {
             lines.append(StyledLine("None of your devices can run this app.", .dim))
         }
         for device in devices {
-            lines += DetailField.line(device.deviceName, AppInstallView.status(entry, on: device, state), width: width)
+            lines += DetailField.line(device.deviceName, AppInstallView.status(entry, on: device, state, live: false), width: width)
         }
         return lines
     }

@@ -6,8 +6,13 @@ import PortalCore
 /// device agent works. Glyph and word go with every color.
 enum AppInstallView {
     /// The state on one device as the list shows it: "✓ Installed", "↓ Downloading 45%".
-    static func status(_ entry: CatalogEntry, on device: ManagedDevice, _ state: PortalState) -> Span {
+    /// Not `live`: only what the store says ("… Installing"), for a kept document.
+    static func status(_ entry: CatalogEntry, on device: ManagedDevice, _ state: PortalState, live: Bool = true) -> Span {
         let record = state.installs.record(appId: entry.id, deviceId: device.id)
+        if let record, let request = record.installRequest, !live {
+            let phase: InstallPhase = state.installs.isQueued(record) ? .queued : request.action == .install ? .installing : .uninstalling
+            return Span("\(glyph(phase)) \(phase.label)", .inGracePeriod)
+        }
         if let record, let progress = progress(record, entry, state) {
             let percent = progress.phase == .queued ? "" : " \(Int((progress.fraction * 100).rounded(.down)))%"
             return Span("\(glyph(progress.phase)) \(progress.phase.label)\(percent)", .inGracePeriod)

@@ -29,8 +29,8 @@ public struct AppInstallsState: Equatable, Sendable {
     public var isRequesting = false
     public var notice: Notice?
     public var uninstall: Uninstall?
-    /// Counts what the install lines show changing (progress, records), so
-    /// the app's detail is laid out again only then.
+    /// Counts changes of the install records and of the device shown, so
+    /// the app's detail is laid out again only then (progress is drawn per frame).
     public var revision = 0
 
     public init() {}
@@ -73,7 +73,7 @@ enum AppInstalls {
         if state.appInstalls.uninstall != nil {
             return Keymaps.confirmation(confirmLabel: uninstallLabels.confirm, cancelLabel: uninstallLabels.cancel)
         }
-        guard case let .app(id)? = state.detail, let entry = state.catalog.first(where: { $0.id == id }) else { return nil }
+        guard case let .app(id)? = state.detail, let entry = state.data.entry(id: id) else { return nil }
         return detailKeymap(entry, state)
     }
 
@@ -153,7 +153,6 @@ enum AppInstalls {
         let underWay = state.installs.underWay
         let data = state.data
         let apps = { (id: String) in data.app(id: id) }
-        if !underWay.isEmpty { state.appInstalls.revision += 1 }
         state.appInstalls.agent.advance(to: now, records: underWay, apps: apps)
         guard !underWay.isEmpty, !state.appInstalls.isReporting, state.appInstalls.reportAfter.map({ now >= $0 }) ?? true else { return [] }
         let reports = state.appInstalls.agent.reports(underWay, apps: apps)
@@ -164,7 +163,7 @@ enum AppInstalls {
     }
 
     static func perform(_ action: Action, _ state: inout PortalState) -> [Effect] {
-        guard case let .app(id)? = state.detail, let entry = state.catalog.first(where: { $0.id == id }) else { return [] }
+        guard case let .app(id)? = state.detail, let entry = state.data.entry(id: id) else { return [] }
         guard let device = target(entry, state) else {
             let runs = state.myDevices.contains { entry.app.platforms.contains($0.operatingSystem) }
             state.appInstalls.notice = .init(text: runs ? "Choose the device to install on with d." : "None of your devices can run \(entry.app.displayName).",
@@ -196,7 +195,7 @@ enum AppInstalls {
     private static func confirmUninstall(_ state: inout PortalState) -> [Effect] {
         guard let uninstall = state.appInstalls.uninstall else { return [] }
         state.appInstalls.uninstall = nil
-        guard let entry = state.catalog.first(where: { $0.id == uninstall.appId }),
+        guard let entry = state.data.entry(id: uninstall.appId),
               let device = state.myDevices.first(where: { $0.id == uninstall.deviceId }) else { return [] }
         return request(.uninstall, entry, device, &state)
     }
@@ -209,7 +208,7 @@ enum AppInstalls {
 
     private static func requestNotice(_ result: AppInstallChangeResult, _ state: PortalState) -> AppInstallsState.Notice? {
         guard let record = result.changed.first, let request = record.installRequest else { return nil }
-        let app = state.catalog.first { $0.id == record.appId }?.app.displayName ?? record.appId
+        let app = state.data.app(id: record.appId)?.displayName ?? record.appId
         let device = state.myDevices.first { $0.id == record.deviceId }?.deviceName ?? record.deviceId
         let doing = request.action == .install ? "Installing \(app) on \(device)" : "Uninstalling \(app) from \(device)"
         if result.alreadyUnderWay { return .init(text: "\(doing) is under way already.", isError: false) }
@@ -218,7 +217,7 @@ enum AppInstalls {
 
     private static func finishedNotice(_ finished: [AppInstallState], _ state: PortalState) -> AppInstallsState.Notice? {
         guard let record = finished.last else { return nil }
-        let app = state.catalog.first { $0.id == record.appId }?.app.displayName ?? record.appId
+        let app = state.data.app(id: record.appId)?.displayName ?? record.appId
         let device = state.myDevices.first { $0.id == record.deviceId }?.deviceName ?? record.deviceId
         switch record.installState {
         case .installed: return .init(text: "\(app) is installed on \(device).", isError: false)

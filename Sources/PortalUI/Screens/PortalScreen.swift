@@ -313,7 +313,12 @@ enum PortalScreen {
     /// The open detail's lines as drawn, or none.
     static func shownDetailLines(_ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         guard let detail = state.detail else { return [] }
-        return documentLines(.detail(detail), state, context: context, width: width, now: now)
+        let lines = documentLines(.detail(detail), state, context: context, width: width, now: now)
+        // An app's install block moves with the clock: made per frame (one device),
+        // below the kept name and publisher, so a tick never lays out the rest again.
+        guard case let .app(id) = detail, let entry = state.data.entry(id: id) else { return lines }
+        let split = min(AppDetailView.headerLines, lines.count)
+        return Array(lines[..<split]) + AppInstallView.lines(entry, state, width: width).map(indented) + lines[split...]
     }
 
     static func detailLines(_ detail: PortalState.Detail, _ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
@@ -325,11 +330,8 @@ enum PortalScreen {
             lines.insert(contentsOf: DeviceActions.detailLines(device, state, context: context, width: width), at: min(1, lines.count))
             return lines
         case let .app(id):
-            guard let entry = state.catalog.first(where: { $0.id == id }) else { return [] }
-            var lines = AppDetailView.lines(entry, state, context: context, width: width)
-            // Below the name and publisher: the app on the chosen device, and what can be done.
-            lines.insert(contentsOf: AppInstallView.lines(entry, state, width: width), at: min(3, lines.count))
-            return lines
+            guard let entry = state.data.entry(id: id) else { return [] }
+            return AppDetailView.lines(entry, state, context: context, width: width)
         case let .notification(id):
             return NotificationsView.detailLines(id: id, state, context: context, width: width, now: now)
         case let .resolution(deviceId, policyId, setting):
