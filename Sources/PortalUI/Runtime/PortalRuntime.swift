@@ -221,6 +221,11 @@ public final class PortalRuntime {
                 let result = try directory.perform(change, now: now)
                 return .deviceChanged(result, try directory.portalData(userId: change.userId))
             }
+        case let .prepareCatalog(entries):
+            // Folding cannot fail; the Apps list folds on first use if this has not answered.
+            work(orElse: { _ in .tick }) { _, _ in
+                .catalogPrepared(PreparedCatalog(SearchableCatalog(entries)))
+            }
         case let .changeInstalls(change):
             let isReport = if case .report = change { true } else { false }
             work(orElse: { Message.installChangeFailed($0, isReport: isReport) }) { directory, now in

@@ -21,7 +21,8 @@ public struct AppListing: Equatable, Sendable {
     /// Apps the query keeps before the search.
     public private(set) var filteredTotal = 0
     public private(set) var builds = 0
-    public private(set) var catalog: PreparedCatalog?
+    /// Folded in the background after sign-in, or here on first use if that has not answered yet.
+    public internal(set) var catalog: PreparedCatalog?
     private var search = CatalogSearch()
     private var shownQuery: CatalogQuery?
     private var base: [Int] = []

@@ -80,6 +80,8 @@ public enum Message: Equatable, Sendable {
     case installsChanged(AppInstallChangeResult, isReport: Bool)
     /// It was refused or could not be written; the text says why, in one line.
     case installChangeFailed(String, isReport: Bool)
+    /// The user's catalog folded and ready for the Apps list and its search.
+    case catalogPrepared(PreparedCatalog)
     /// The diagnostic report was written to this path.
     case diagnosticsSaved(String)
     /// It was not; the text says why and what to do, in a sentence.
@@ -118,6 +120,8 @@ public enum Effect: Equatable, Sendable {
     case changeDevice(DeviceChange)
     /// One install change (a request, or the agent's progress), through the store.
     case changeInstalls(AppInstallChange)
+    /// Folds the catalog for search off the terminal thread.
+    case prepareCatalog([CatalogEntry])
     /// Writes the diagnostic report into the folder, off the terminal thread.
     case saveDiagnostics(userId: String, folder: String)
     case quit

@@ -33,6 +33,10 @@ enum AppsScreen {
     /// Apps opens on this machine's catalog once the inspection says which
     /// of the user's devices it is, unless the user chose a device already.
     static func observe(_ message: Message, _ state: inout PortalState) {
+        if case let .catalogPrepared(prepared) = message, state.appListing.catalog == nil, prepared.value.entries == state.catalog {
+            state.appListing.catalog = prepared
+            return
+        }
         guard case let .hostInspected(facts) = message, !state.appListing.deviceChosen,
               let serial = HostEnrollment.stableId(facts),
               let index = state.myDevices.firstIndex(where: { $0.serialNumber == serial }) else { return }
