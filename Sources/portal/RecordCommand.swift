@@ -75,6 +75,13 @@ struct RecordScript: ParsableCommand {
         script.clock = (try? Date(clock, strategy: .iso8601)) ?? script.clock
         script.mouse = !noMouse
         if let store { script.store = .file(Self.relativeToScreens(store)) }
+        let recorder: ScriptRecorder
+        do {
+            recorder = try ScriptRecorder(script: script, snapshotKey: Key(name: snapshotKey) ?? .function(12), labelPrefix: name)
+        } catch {
+            printError("portal: \(error.message)")
+            throw ExitCode(2)
+        }
         guard CursesBackend.hasTerminal else {
             printError("portal: \(CursesBackend.StartError.notATerminal)")
             throw ExitCode(2)
@@ -86,15 +93,7 @@ struct RecordScript: ParsableCommand {
             printError("portal: \(error)")
             throw ExitCode(2)
         }
-        script.size = backend.size
-        let recorder = ScriptRecorder(script: script, snapshotKey: Key(name: snapshotKey) ?? .function(12), labelPrefix: name)
-        do {
-            try recorder.run(on: backend)
-        } catch {
-            backend.shutdown()
-            printError("portal: \(error)")
-            throw ExitCode(2)
-        }
+        recorder.run(on: backend)
         backend.shutdown()
         do {
             try recorder.recording.text.write(to: file, atomically: true, encoding: .utf8)

@@ -9,7 +9,8 @@ import PortalCore
 /// input becomes `wait Ns`, and an idle portal gets the ticks it would have
 /// had (on the virtual clock, recorded as waits) so the screen stays live.
 public final class ScriptRecorder {
-    public let script: ScreenScript
+    /// The world recorded in; its size becomes the terminal's when recording starts.
+    public private(set) var script: ScreenScript
     public let snapshotKey: Key
     /// Snapshots are labelled `PREFIX-1`, `PREFIX-2`...
     public let labelPrefix: String
@@ -20,19 +21,26 @@ public final class ScriptRecorder {
     public private(set) var signal: Int32?
 
     private let wall: Clock
+    private let context: PortalContext
 
-    public init(script: ScreenScript, snapshotKey: Key, labelPrefix: String, wall: Clock = SystemClock()) {
+    /// Loads the script's world first, so a store or theme that cannot be
+    /// used is said before the terminal changes.
+    public init(script: ScreenScript, snapshotKey: Key, labelPrefix: String, wall: Clock = SystemClock()) throws(ScriptError) {
         self.script = script
         self.snapshotKey = snapshotKey
         self.labelPrefix = labelPrefix
         self.wall = wall
-        recording = ScriptRecording(script: script, comment: "Recorded with portal screens record; \(snapshotKey.name) took each snapshot.")
+        context = try ScriptRunner().context(for: script)
+        recording = ScriptRecording(script: script, comment: Self.comment(snapshotKey))
     }
 
+    static func comment(_ key: Key) -> String { "Recorded with portal screens record; \(key.name) took each snapshot." }
+
     /// Records until the portal quits or a signal ends it.
-    public func run(on backend: TerminalBackend) throws(ScriptError) {
+    public func run(on backend: TerminalBackend) {
+        script.size = backend.size
+        recording = ScriptRecording(script: script, comment: Self.comment(snapshotKey))
         let clock = VirtualClock(start: script.clock)
-        let context = try ScriptRunner().context(for: script)
         var size = script.size
         let runtime = PortalRuntime(context: context, clock: clock, size: size)
         runtime.send(.input(.resize(size)))

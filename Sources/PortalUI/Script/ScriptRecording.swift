@@ -28,7 +28,8 @@ public struct ScriptRecording {
         }
         headers.append("theme \(script.theme)")
         headers.append("clock \(script.clock.formatted(.iso8601))")
-        headers.append("timezone \(script.timeZone.identifier)")
+        // Foundation names UTC "GMT"; scripts say UTC.
+        headers.append("timezone \(script.timeZone.identifier == "GMT" ? "UTC" : script.timeZone.identifier)")
         headers.append("mouse \(script.mouse ? "on" : "off")")
         if let host = script.host { headers.append("host \(host)") }
         self.headers = headers
