@@ -86,6 +86,8 @@ struct RecordScript: ParsableCommand {
             printError("portal: \(CursesBackend.StartError.notATerminal)")
             throw ExitCode(2)
         }
+        // Stays on the shell's screen, to be read after the recording.
+        print("recording \(file.relativePath): press \(snapshotKey) for a snapshot; quit the portal (q, F10 or Ctrl+C) to finish")
         let backend: CursesBackend
         do {
             backend = try CursesBackend(theme: chosenTheme, brandColor: RunCommand.defaultBrand, mouse: !noMouse)

@@ -22,6 +22,9 @@ struct ScreensCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Also write each snapshot as an SVG picture in the theme's colors, DIR/NAME.LABEL.svg.", valueName: "dir"))
         var svg: String?
 
+        @Option(help: ArgumentHelp("How long each key takes in a cast, in milliseconds (waits take what the script says).", valueName: "ms"))
+        var pace = 80
+
         @Argument(help: ArgumentHelp("Script files (default: Screens/*.screen).", valueName: "file"))
         var files: [String] = []
 
@@ -54,7 +57,12 @@ extension ScreensCommand.RunScripts {
     /// What writes casts and pictures, when asked for; folders are made first.
     func scriptExports() throws -> ScriptExports? {
         guard cast != nil || svg != nil else { return nil }
-        let exports = ScriptExports(castFolder: cast.map { URL(fileURLWithPath: $0) }, svgFolder: svg.map { URL(fileURLWithPath: $0) })
+        guard (0...10_000).contains(pace) else {
+            printError("portal: --pace takes 0 to 10000 milliseconds a key")
+            throw ExitCode(2)
+        }
+        let exports = ScriptExports(castFolder: cast.map { URL(fileURLWithPath: $0) }, svgFolder: svg.map { URL(fileURLWithPath: $0) },
+                                    pace: Double(pace) / 1_000)
         do {
             try exports.prepare()
         } catch {

@@ -74,8 +74,10 @@ public final class ScriptRecorder {
                 return
             case .timeout:
                 // An idle portal ticks when the screen would change on its own.
-                if wall.now().timeIntervalSince(idleSince) >= tickDue.timeIntervalSince(now) {
-                    let step = tickDue.timeIntervalSince(now)
+                let idle = wall.now().timeIntervalSince(idleSince)
+                if idle >= tickDue.timeIntervalSince(now) {
+                    // Far behind (after Ctrl+Z, say), one wait covers it all.
+                    let step = max(tickDue.timeIntervalSince(now), idle.rounded(.down))
                     wait(step)
                     idleSince = idleSince.addingTimeInterval(step)
                 }
