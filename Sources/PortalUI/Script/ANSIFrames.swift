@@ -28,8 +28,10 @@ public struct ANSIFrames {
                 let cell = buffer[x, y]
                 if cell.isContinuation { continue }
                 if !full, let previous, !Self.changed(previous, buffer, x: x, y: y) { continue }
-                if cursorAt != x { out += "\u{1B}[\(y + 1);\(x + 1)H" }
                 let wanted = theme.style(for: cell.role)
+                // A cleared screen already shows a plain blank.
+                if full, cell.character == " ", Self.looksCleared(wanted) { continue }
+                if cursorAt != x { out += "\u{1B}[\(y + 1);\(x + 1)H" }
                 if wanted != style {
                     out += Self.sgr(wanted)
                     style = wanted
@@ -53,6 +55,10 @@ public struct ANSIFrames {
     private static func changed(_ old: CellBuffer, _ new: CellBuffer, x: Int, y: Int) -> Bool {
         if old[x, y] != new[x, y] { return true }
         return x + 1 < new.size.width && new[x + 1, y].isContinuation && old[x + 1, y] != new[x + 1, y]
+    }
+
+    private static func looksCleared(_ style: ResolvedStyle) -> Bool {
+        style.background == .terminalDefault && style.attributes.isDisjoint(with: [.reverse, .underline])
     }
 
     /// One SGR sequence that sets every attribute and both colors from scratch.
