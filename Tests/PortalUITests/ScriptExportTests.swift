@@ -121,6 +121,20 @@ struct ScriptExportTests {
         #expect(raw.contains("Tom &amp; Jerry&apos;s &lt;&quot;Lab&quot;&gt;"))
     }
 
+    @Test func afterTheFirstFrameOnlyChangedCellsAreSent() {
+        let theme = Theme(name: "t", styles: [.text: RoleStyle(), .title: RoleStyle(foreground: .rgb(1, 2, 3), background: .indexed(4), attributes: [.bold])])
+        var frames = ANSIFrames(theme: theme, brand: (0, 0, 0))
+        var buffer = CellBuffer(size: Size(width: 20, height: 5))
+        buffer.write("Title", x: 2, y: 1, role: .title)
+        let first = frames.next(buffer)
+        #expect(first.hasPrefix("\u{1B}[0m\u{1B}[H\u{1B}[2J"))
+        #expect(first.contains("\u{1B}[2;3H\u{1B}[0;1;38;2;1;2;3;44mTitle"), "\(first.debugDescription)")
+        #expect(frames.next(buffer) == "", "nothing changed, nothing sent")
+        buffer.write("花", x: 10, y: 3)
+        buffer.cursor = Point(x: 4, y: 2)
+        #expect(frames.next(buffer) == "\u{1B}[4;11H\u{1B}[0m花\u{1B}[0m\u{1B}[3;5H\u{1B}[?25h")
+    }
+
     @Test func widePicturesTakeTwoCellsAndBoldComesFromTheTheme() throws {
         var buffer = CellBuffer(size: Size(width: 10, height: 2))
         buffer.write("花子x", x: 0, y: 0, role: .title)
