@@ -4,7 +4,7 @@ import PortalUI
 
 struct ScreensCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "screens", abstract: "Replay screen scripts.", subcommands: [RunScripts.self, RecordScript.self])
+        CommandConfiguration(commandName: "screens", abstract: "Replay and record screen scripts.", subcommands: [RunScripts.self, RecordScript.self])
     }
 
     struct RunScripts: ParsableCommand {
