@@ -59,7 +59,8 @@ enum AppsView {
             return spans
         }
         Table.draw(columns: columns(device: device), count: rows.count, row: row, state: state.appList, in: layout.table, buffer: &buffer,
-                   emptyMessage: emptyMessage(state, device: device))
+                   // Said only when the list is empty: finding why may search the whole catalog.
+                   emptyMessage: rows.isEmpty ? emptyMessage(state, device: device) : "")
         highlight(state, columns: columns(device: device), in: layout.table, buffer: &buffer)
     }
 
