@@ -1,0 +1,166 @@
+import Foundation
+import PortalCore
+
+/// Runs a kiosk: a `PortalRuntime` per visitor session, each over its own
+/// copy of the organization held in memory, and the kiosk's state around
+/// them. Nothing is ever written to the store the kiosk was started from.
+public final class KioskRuntime: LoopRuntime {
+    public private(set) var state: KioskState
+    /// The visitor's (or the attract loop's) portal; replaced at each reset.
+    public private(set) var session: PortalRuntime
+    public let clock: Clock
+    public let settings: KioskSettings
+    /// Sessions started, the first included: the kiosk keeps none of the old ones.
+    public private(set) var sessionsStarted = 0
+    private let tenant: Tenant
+    private let makeContext: (Tenant) -> PortalContext
+    private var size: Size
+    private var sessionTickDue: Date
+    private var requests: [TerminalRequest]
+    private let pinCheck = PinCheck()
+
+    /// `context` makes each session's portal context over its copy of `tenant`.
+    public init(tenant: Tenant, settings: KioskSettings, clock: Clock, size: Size,
+                context: @escaping (Tenant) -> PortalContext) {
+        self.tenant = tenant
+        self.settings = settings
+        self.clock = clock
+        self.size = size
+        makeContext = context
+        state = KioskState(now: clock.now())
+        session = PortalRuntime(context: context(tenant), clock: clock, size: size)
+        sessionTickDue = .distantPast
+        requests = [.brandColor(tenant.organization.themeColor)]
+        startSession()
+    }
+
+    public var isFinished: Bool { state.exited }
+
+    public var isBusy: Bool { session.isBusy || pinCheck.isRunning }
+
+    public func nextTick(after now: Date) -> Date {
+        min(sessionTickDue, KioskApp.nextDeadline(state, now: now, settings: settings))
+    }
+
+    public func post(_ message: Message) {
+        let now = clock.now()
+        switch message {
+        case let .input(input):
+            if case let .resize(newSize) = input { size = newSize }
+            apply(KioskApp.update(&state, .input(input), now: now, settings: settings, session: session.state))
+        case .tick:
+            // The session ticks at its own pace: once a minute, not at each attract key.
+            if now >= sessionTickDue { session.post(.tick) }
+            apply(KioskApp.update(&state, .tick, now: now, settings: settings, session: session.state))
+        default:
+            session.post(message)
+        }
+        afterSessionWork(now: now)
+    }
+
+    /// Posts and waits until the work it caused is done (scripts and tests).
+    public func send(_ message: Message) {
+        post(message)
+        waitUntilIdle()
+    }
+
+    public func waitUntilIdle() {
+        while isBusy {
+            session.waitUntilIdle()
+            if pinCheck.isRunning { pinCheck.wait() }
+            deliverFinishedWork()
+        }
+    }
+
+    @discardableResult
+    public func deliverFinishedWork() -> Bool {
+        var delivered = session.deliverFinishedWork()
+        if let right = pinCheck.take() {
+            apply(KioskApp.update(&state, .pinChecked(right), now: clock.now(), settings: settings, session: session.state))
+            delivered = true
+        }
+        if delivered { afterSessionWork(now: clock.now()) }
+        return delivered
+    }
+
+    /// The session's requests, except suspending: a kiosk never hands the terminal to a shell.
+    public func takeTerminalRequests() -> [TerminalRequest] {
+        defer { requests = [] }
+        return requests + session.takeTerminalRequests().filter { $0 != .suspend }
+    }
+
+    public func render() -> CellBuffer {
+        KioskApp.view(state, session: session.render(), now: clock.now(), settings: settings)
+    }
+
+    private func apply(_ effects: [KioskEffect]) {
+        for effect in effects {
+            switch effect {
+            case let .forward(message):
+                session.post(message)
+            case .freshSession:
+                startSession()
+            case let .checkPin(pin):
+                guard let hash = settings.exitPinHash else { continue }
+                pinCheck.start { hash.verify(pin) }
+            case let .lookUpCode(name, method):
+                // A code the script cannot type is skipped: the show goes on.
+                let code = ScriptRunner.code(of: name, method: method, runtime: session, now: clock.now()) ?? ""
+                apply(KioskApp.update(&state, .attractTyping(code), now: clock.now(), settings: settings, session: session.state))
+            case .exit:
+                break
+            }
+        }
+    }
+
+    /// A fresh copy of the organization for the next visitor; the old
+    /// session, its copy and any work it had under way are dropped.
+    private func startSession() {
+        session = PortalRuntime(context: makeContext(tenant), clock: clock, size: size)
+        session.post(.input(.resize(size)))
+        sessionsStarted += 1
+        sessionTickDue = TerminalLoop.nextTick(after: clock.now(), every: session.tickSeconds)
+    }
+
+    /// A session that quit anyway (no key should let it) starts again
+    /// rather than ending the kiosk; the session's tick follows its screen.
+    private func afterSessionWork(now: Date) {
+        if session.isFinished {
+            state = KioskState(resetFrom: state, now: now)
+            startSession()
+        }
+        sessionTickDue = min(TerminalLoop.nextTick(after: now, every: session.tickSeconds),
+                             now >= sessionTickDue ? .distantFuture : sessionTickDue)
+    }
+}
+
+/// The PIN check, off the terminal thread: PBKDF2 at the store's rounds takes a moment.
+final class PinCheck: @unchecked Sendable {
+    private let lock = NSLock()
+    private let group = DispatchGroup()
+    private let queue = DispatchQueue(label: "portal.kiosk.pin")
+    private var running = false
+    private var result: Bool?
+
+    var isRunning: Bool { lock.withLock { running } }
+
+    func start(_ check: @escaping @Sendable () -> Bool) {
+        lock.withLock { running = true }
+        queue.async(group: group) {
+            let right = check()
+            self.lock.withLock { self.result = right }
+        }
+    }
+
+    func wait() { group.wait() }
+
+    /// The finished check's answer, once.
+    func take() -> Bool? {
+        lock.withLock {
+            guard let taken = result else { return nil }
+            result = nil
+            running = false
+            return taken
+        }
+    }
+}
