@@ -21,3 +21,12 @@ extension StoreValidator {
         }
     }
 }
+
+extension StoreValidator {
+    /// What is wrong with a hash given outside a store (`portal kiosk --exit-pin-hash`), as "path: problem" lines.
+    public func problems(in hash: PasswordHash, path: String) -> [String] {
+        var found: [String] = []
+        checkPasswordHash(hash, path: path) { found.append("\($0): \($1)") }
+        return found
+    }
+}

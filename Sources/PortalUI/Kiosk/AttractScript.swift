@@ -26,6 +26,8 @@ public struct AttractScript: Equatable, Sendable {
     public static let defaultPace: TimeInterval = 0.08
 
     public init(_ script: ScreenScript, pace: TimeInterval = defaultPace) {
+        // Every key takes some time, so the loop never spins without waiting.
+        let pace = max(pace, 0.001)
         self.pace = pace
         var items: [Item] = []
         var waited: TimeInterval = 0
@@ -59,5 +61,13 @@ public struct AttractScript: Equatable, Sendable {
         public var typing: [Character] = []
         /// How many times the script has started from the top.
         public var loops = 0
+    }
+}
+
+extension AttractScript {
+    /// Reads a `Screens/*.screen` file with the screen scripts' parser; a
+    /// malformed script is an error at its line, as `screens run` reports it.
+    public static func load(_ url: URL, pace: TimeInterval = defaultPace) throws(ScriptError) -> AttractScript {
+        AttractScript(try ScriptParser.parse(ScriptRunner.read(url), file: url), pace: pace)
     }
 }
