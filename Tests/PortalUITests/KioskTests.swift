@@ -150,14 +150,19 @@ press Tab
         #expect(!kiosk.runtime.isFinished)
         #expect(kiosk.runtime.takeTerminalRequests().isEmpty)
         #expect(kiosk.screen.contains("Good morning, Lee."))
-        // The hint bar's Quit is a button too.
-        let hints = kiosk.runtime.render().row(23)
-        if let range = hints.range(of: "Quit") {
-            let column = hints.distance(from: hints.startIndex, to: range.lowerBound)
-            kiosk.runtime.send(.input(.mouse(MouseEvent(kind: .click, x: column, y: 23))))
-        }
+        // The kiosk's hint bar offers no Quit; a click where the portal's was does nothing.
+        #expect(!kiosk.runtime.render().row(23).contains("Quit"))
+        let portalHints = kiosk.runtime.session.render().row(23)
+        let quit = try #require(portalHints.range(of: "q Quit"))
+        let column = portalHints.distance(from: portalHints.startIndex, to: quit.lowerBound)
+        kiosk.runtime.send(.input(.mouse(MouseEvent(kind: .click, x: column, y: 23))))
         #expect(!kiosk.runtime.isFinished)
         #expect(kiosk.screen.contains("Good morning, Lee."))
+        // Its other hints still press their keys.
+        let hints = kiosk.runtime.render().row(23)
+        let help = try #require(hints.range(of: "? Help"))
+        kiosk.runtime.send(.input(.mouse(MouseEvent(kind: .click, x: hints.distance(from: hints.startIndex, to: help.lowerBound), y: 23))))
+        #expect(kiosk.screen.contains("Keys"))
     }
 
     @Test func theRightPinExits() throws {
@@ -293,5 +298,19 @@ press Tab
         #expect(problems().contains("$.organization.kioskExitPinHash.salt"))
         tenant.organization.kioskExitPinHash = PasswordHash.make(password: "2468", iterations: 100_000, random: SeededRandomSource(seed: 1))
         #expect(problems().isEmpty)
+    }
+
+    @Test func theKioskHeaderSaysWhatIsWrongAtItsLine() throws {
+        let file = URL(fileURLWithPath: "k.screen")
+        #expect(throws: ScriptError(file: "k.screen", line: 2, message: "kiosk idle-reset takes 1 to 86400 seconds, e.g. idle-reset=60")) {
+            try ScriptParser.parse("size 80x24\nkiosk idle-reset=0\n", file: file)
+        }
+        #expect(throws: ScriptError.self) { try ScriptParser.parse("kiosk color=blue\n", file: file) }
+        let script = try ScriptParser.parse("kiosk idle-reset=30 pin=2468 attract=a.screen pace=100\npress x\n", file: file)
+        #expect(script.kiosk?.idleReset == 30)
+        #expect(script.kiosk?.pin == "2468")
+        #expect(script.kiosk?.attract == "a.screen")
+        #expect(script.kiosk?.pace == 0.1)
+        #expect(try ScriptParser.parse("press x\n", file: file).kiosk == nil)
     }
 }

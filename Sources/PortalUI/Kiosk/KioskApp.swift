@@ -73,9 +73,11 @@ public enum KioskApp {
         switch input {
         case let .key(key) where isExitKey(key, session: session):
             return []
-        case let .mouse(event) where event.kind == .click && event.y == session.size.height - 1:
-            // A click on the hint bar presses the hint's key.
-            if let key = PortalApp.hintKey(at: event.x, session), isExitKey(key, session: session) { return [] }
+        case let .mouse(event) where event.kind == .click && event.y == session.size.height - 1
+            && session.overlay == nil && !session.size.isBelowMinimum:
+            // The hint bar shown is the kiosk's (no Quit): a click presses what is under it there.
+            guard let key = hintKey(at: event.x, session), !isExitKey(key, session: session) else { return [] }
+            return [.forward(.input(.key(key)))]
         default:
             break
         }

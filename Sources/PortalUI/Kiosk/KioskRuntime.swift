@@ -18,6 +18,10 @@ public final class KioskRuntime: LoopRuntime {
     private var sessionTickDue: Date
     private var requests: [TerminalRequest]
     private let pinCheck = PinCheck()
+    /// Most deadlines one tick catches up on (a suspended machine wakes hours late).
+    static let catchUpLimit = 1_000
+    /// When the kiosk last looked at its deadlines.
+    private var lastTick: Date
 
     /// `context` makes each session's portal context over its copy of `tenant`.
     public init(tenant: Tenant, settings: KioskSettings, clock: Clock, size: Size,
@@ -28,6 +32,7 @@ public final class KioskRuntime: LoopRuntime {
         self.size = size
         makeContext = context
         state = KioskState(now: clock.now())
+        lastTick = clock.now()
         session = PortalRuntime(context: context(tenant), clock: clock, size: size)
         sessionTickDue = .distantPast
         requests = [.brandColor(tenant.organization.themeColor)]
@@ -51,7 +56,18 @@ public final class KioskRuntime: LoopRuntime {
         case .tick:
             // The session ticks at its own pace: once a minute, not at each attract key.
             if now >= sessionTickDue { session.post(.tick) }
+            // Deadlines passed since the last tick are met in order, each at
+            // its own time: a script's `wait 2s` plays the keys of two
+            // seconds, and a late wake-up does not skip a reset.
+            var moment = lastTick
+            for _ in 0..<Self.catchUpLimit {
+                let due = KioskApp.nextDeadline(state, now: moment, settings: settings)
+                guard due < now, due > moment else { break }
+                apply(KioskApp.update(&state, .tick, now: due, settings: settings, session: session.state))
+                moment = due
+            }
             apply(KioskApp.update(&state, .tick, now: now, settings: settings, session: session.state))
+            lastTick = now
         default:
             session.post(message)
         }
@@ -90,7 +106,7 @@ public final class KioskRuntime: LoopRuntime {
     }
 
     public func render() -> CellBuffer {
-        KioskApp.view(state, session: session.render(), now: clock.now(), settings: settings)
+        KioskApp.view(state, session: session.render(), sessionState: session.state, now: clock.now(), settings: settings)
     }
 
     private func apply(_ effects: [KioskEffect]) {

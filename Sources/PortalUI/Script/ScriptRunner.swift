@@ -79,7 +79,7 @@ public struct ScriptRunner {
         // About shows the store as the script names it, never a path of this machine.
         if case let .file(path) = script.store { context.about.storePath = path }
         var size = script.size
-        var runtime = PortalRuntime(context: context, clock: clock, size: size)
+        var runtime = try target(script, tenant: tenant, context: context, clock: clock, size: size)
         runtime.send(.input(.resize(size)))
         var inputsLeft = inputLimit ?? Int.max
         var goldens: [(url: URL, text: String, step: ScreenScript.Step)] = []
@@ -101,7 +101,7 @@ public struct ScriptRunner {
                     runtime.send(.input(.key(.character(character))))
                 }
             case let .typeCode(name, methodName):
-                guard let code = Self.code(of: name, method: methodName, runtime: runtime, now: clock.now()) else {
+                guard let code = Self.code(of: name, method: methodName, runtime: runtime.portal, now: clock.now()) else {
                     outcome.failures.append(failure(step, "\(InertText.escaped(name)) has no method\(methodName.map { " named \"\(InertText.escaped($0))\"" } ?? "") that gives codes", runtime.render()))
                     break steps
                 }
@@ -120,7 +120,7 @@ public struct ScriptRunner {
             case .restart:
                 guard spend(&inputsLeft) else { break steps }
                 // Nothing of the last run survives but what its store kept.
-                runtime = PortalRuntime(context: context, clock: clock, size: size)
+                runtime = try target(script, tenant: tenant, context: context, clock: clock, size: size)
                 runtime.send(.input(.resize(size)))
             case let .click(x, y):
                 guard spend(&inputsLeft) else { break steps }
