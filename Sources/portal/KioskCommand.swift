@@ -146,7 +146,7 @@ struct KioskCommand: ParsableCommand {
             for visit in 1...max(1, sessions) {
                 soak.visit()
                 if marks.contains(visit) {
-                    print("after \(visit) visits: \(soak.runtime.sessionsStarted) sessions started, peak RSS \(String(format: "%.1f", peakResidentMegabytes())) MB")
+                    print("after \(visit) visits: \(soak.runtime.sessionsStarted) sessions started, peak RSS \(String(format: "%.1f", peakResidentMegabytes())) MB, \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
                 }
             }
             print("\(sessions) visits in \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
