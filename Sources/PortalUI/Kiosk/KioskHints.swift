@@ -5,13 +5,30 @@ import Foundation
 extension KioskApp {
     /// The screen's keys with every quit key taken out.
     static func visitorKeymap(_ session: AppState) -> Keymap {
-        var keymap = PortalApp.keymap(for: session)
-        keymap.bindings = keymap.bindings.compactMap { binding in
-            var kept = binding
-            kept.keys = binding.keys.filter { $0.action != .quit && $0.action != .quitNow }
-            return kept.keys.isEmpty ? nil : kept
+        withoutExits(PortalApp.keymap(for: session))
+    }
+
+    /// Keys that work everywhere, as far as they work in a kiosk (redraw).
+    static let visitorGlobal = withoutExits(Keymaps.global)
+
+    private static func withoutExits(_ keymap: Keymap) -> Keymap {
+        var kept = keymap
+        kept.bindings = keymap.bindings.compactMap { binding in
+            var binding = binding
+            binding.keys = binding.keys.filter { ![.quit, .quitNow, .suspend].contains($0.action) }
+            return binding.keys.isEmpty ? nil : binding
         }
-        return keymap
+        return kept
+    }
+
+    /// Help as the kiosk has it: the screen underneath drawn again, then the
+    /// keys that work here, without the ways out the kiosk ignores.
+    static func visitorHelp(_ session: AppState, context: PortalContext) -> CellBuffer {
+        let underneath = AppState(size: session.size, now: session.now, screen: session.screen)
+        var buffer = PortalApp.view(underneath, context: context)
+        Overlays.help(visitorKeymap(underneath), global: visitorGlobal, mouseEnabled: context.mouseEnabled, buffer: &buffer)
+        Widgets.hintBar(Keymaps.helpOverlay.hints, y: buffer.size.height - 1, width: buffer.size.width, buffer: &buffer)
+        return buffer
     }
 
     /// Redraws the bottom row when it is the portal's hint bar, leaving any other row alone.

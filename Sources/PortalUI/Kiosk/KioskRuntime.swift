@@ -106,7 +106,8 @@ public final class KioskRuntime: LoopRuntime {
     }
 
     public func render() -> CellBuffer {
-        KioskApp.view(state, session: session.render(), sessionState: session.state, now: clock.now(), settings: settings)
+        KioskApp.view(state, session: session.render(), sessionState: session.state, context: session.context,
+                      now: clock.now(), settings: settings)
     }
 
     private func apply(_ effects: [KioskEffect]) {

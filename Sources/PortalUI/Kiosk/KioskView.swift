@@ -3,11 +3,18 @@ import Foundation
 /// What the kiosk draws over the visitor's session: the attract banner,
 /// the reset countdown and the operator's PIN prompt.
 extension KioskApp {
-    public static func view(_ state: KioskState, session: CellBuffer, sessionState: AppState, now: Date, settings: KioskSettings) -> CellBuffer {
-        var buffer = session
+    /// `session` is the portal's own frame, drawn only when it is shown as it is.
+    public static func view(_ state: KioskState, session: @autoclosure () -> CellBuffer, sessionState: AppState,
+                            context: PortalContext, now: Date, settings: KioskSettings) -> CellBuffer {
         // Below the portal's minimum size the session says so; nothing fits over it.
-        if buffer.size.isBelowMinimum { return buffer }
-        replaceHintBar(&buffer, session: sessionState)
+        if sessionState.size.isBelowMinimum { return session() }
+        var buffer: CellBuffer
+        if sessionState.overlay == .help {
+            buffer = visitorHelp(sessionState, context: context)
+        } else {
+            buffer = session()
+            replaceHintBar(&buffer, session: sessionState)
+        }
         if state.isAttracting { attractBanner(&buffer) }
         if let prompt = state.pin { pinPrompt(prompt, limiter: state.limiter, now: now, hasPin: settings.exitPinHash != nil, &buffer) }
         if isCountingDown(state, now: now, settings: settings), let end = resetTime(state, settings: settings) {
