@@ -70,6 +70,21 @@ struct KioskEndToEndTests {
         #expect(kill(pid, 0) != 0, "the kiosk outlived its terminal")
     }
 
+    @Test func sighupRestoresTheTerminalAndExitsAsForOtherSignals() throws {
+        let store = try kioskStore()
+        let tmux = try Tmux()
+        try tmux.type("clear; '\(PortalBinary.url.path)' kiosk --store '\(store.path)'; echo \"EXIT=$?\"")
+        try tmux.press("Enter")
+        try tmux.waitFor("Sign in with your Contoso work account.")
+        let shell = try tmux.format("#{pane_pid}")
+        let children = try run(URL(fileURLWithPath: "/usr/bin/env"), ["pgrep", "-P", shell])
+        let kiosk = try #require(children.output.split(separator: "\n").compactMap { pid_t($0) }.first)
+        kill(kiosk, SIGHUP)
+        try tmux.waitFor("EXIT=\(128 + SIGHUP)")
+        #expect(try tmux.format("#{alternate_on}") == "0", "still on the alternate screen")
+        #expect(try tmux.format("#{cursor_flag}") == "1", "cursor left hidden")
+    }
+
     @Test func hashPinPrintsAHashTheStoreTakes() throws {
         let result = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "echo \(Self.pin) | '\(PortalBinary.url.path)' kiosk hash-pin"])
         #expect(result.status == 0)
