@@ -165,6 +165,19 @@ press Tab
         #expect(kiosk.screen.contains("Keys"))
     }
 
+    @Test func visitorsSaveNoDiagnosticReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let kiosk = try TestKiosk()
+        kiosk.signInAsLee()
+        kiosk.press(.character("5"), .character("d"), .control("u"))
+        kiosk.type(folder.path)
+        kiosk.press(.enter)
+        #expect(kiosk.screen.contains("This kiosk saves no files; ask the staff for help."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     @Test func theRightPinExits() throws {
         let kiosk = try TestKiosk()
         kiosk.press(.function(12))

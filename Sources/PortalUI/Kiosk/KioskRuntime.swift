@@ -133,7 +133,10 @@ public final class KioskRuntime: LoopRuntime {
     /// A fresh copy of the organization for the next visitor; the old
     /// session, its copy and any work it had under way are dropped.
     private func startSession() {
-        session = PortalRuntime(context: makeContext(tenant), clock: clock, size: size)
+        var context = makeContext(tenant)
+        // Visitors leave nothing on the machine: no diagnostic reports either.
+        context.savesFiles = false
+        session = PortalRuntime(context: context, clock: clock, size: size)
         session.post(.input(.resize(size)))
         sessionsStarted += 1
         sessionTickDue = TerminalLoop.nextTick(after: clock.now(), every: session.tickSeconds)
