@@ -117,6 +117,16 @@ press Tab
         #expect(kiosk.screen.contains("xyzzy"))
     }
 
+    @Test func oneLateTickPlaysEverythingThatWasDueInOrder() throws {
+        let show = try String(contentsOf: packageRoot.appendingPathComponent("Screens/kiosk-attract.screen"), encoding: .utf8)
+        let kiosk = try TestKiosk(attract: show)
+        // One jump of the clock, one tick: the show starts, types, and signs in, the sign-in finishing before the code.
+        kiosk.clock.advance(by: 17)
+        kiosk.runtime.send(.tick)
+        #expect(kiosk.screen.contains("Good morning, Lee."))
+        #expect(kiosk.screen.contains("Demo · press any key to start"))
+    }
+
     @Test func anyKeyStopsTheAttractLoopAndGivesAFreshSession() throws {
         let kiosk = try TestKiosk(attract: attractScript)
         kiosk.wait(10.3)

@@ -33,10 +33,10 @@ public final class KioskRuntime: LoopRuntime {
         makeContext = context
         state = KioskState(now: clock.now())
         lastTick = clock.now()
-        session = PortalRuntime(context: context(tenant), clock: clock, size: size)
-        sessionTickDue = .distantPast
+        session = Self.makeSession(context(tenant), clock: clock, size: size)
+        sessionsStarted = 1
+        sessionTickDue = TerminalLoop.nextTick(after: clock.now(), every: session.tickSeconds)
         requests = [.brandColor(tenant.organization.themeColor)]
-        startSession()
     }
 
     public var isFinished: Bool { state.exited }
@@ -52,7 +52,7 @@ public final class KioskRuntime: LoopRuntime {
         switch message {
         case let .input(input):
             if case let .resize(newSize) = input { size = newSize }
-            apply(KioskApp.update(&state, .input(input), now: now, settings: settings, session: session.state))
+            apply(KioskApp.update(&state, .input(input), now: now, settings: settings, session: session.state), at: now)
         case .tick:
             // The session ticks at its own pace: once a minute, not at each attract key.
             if now >= sessionTickDue { session.post(.tick) }
@@ -63,10 +63,12 @@ public final class KioskRuntime: LoopRuntime {
             for _ in 0..<Self.catchUpLimit {
                 let due = KioskApp.nextDeadline(state, now: moment, settings: settings)
                 guard due < now, due > moment else { break }
-                apply(KioskApp.update(&state, .tick, now: due, settings: settings, session: session.state))
+                apply(KioskApp.update(&state, .tick, now: due, settings: settings, session: session.state), at: due)
+                // What a key started (a sign-in) finishes before the next key, as it would have in time.
+                session.waitUntilIdle()
                 moment = due
             }
-            apply(KioskApp.update(&state, .tick, now: now, settings: settings, session: session.state))
+            apply(KioskApp.update(&state, .tick, now: now, settings: settings, session: session.state), at: now)
             lastTick = now
         default:
             session.post(message)
@@ -92,7 +94,8 @@ public final class KioskRuntime: LoopRuntime {
     public func deliverFinishedWork() -> Bool {
         var delivered = session.deliverFinishedWork()
         if let right = pinCheck.take() {
-            apply(KioskApp.update(&state, .pinChecked(right), now: clock.now(), settings: settings, session: session.state))
+            let now = clock.now()
+            apply(KioskApp.update(&state, .pinChecked(right), now: now, settings: settings, session: session.state), at: now)
             delivered = true
         }
         if delivered { afterSessionWork(now: clock.now()) }
@@ -110,7 +113,8 @@ public final class KioskRuntime: LoopRuntime {
                       now: clock.now(), settings: settings)
     }
 
-    private func apply(_ effects: [KioskEffect]) {
+    /// Performs what update asked for; `moment` is the time it was asked at (a deadline when catching up).
+    private func apply(_ effects: [KioskEffect], at moment: Date) {
         for effect in effects {
             switch effect {
             case let .forward(message):
@@ -123,7 +127,7 @@ public final class KioskRuntime: LoopRuntime {
             case let .lookUpCode(name, method):
                 // A code the script cannot type is skipped: the show goes on.
                 let code = ScriptRunner.code(of: name, method: method, runtime: session, now: clock.now()) ?? ""
-                apply(KioskApp.update(&state, .attractTyping(code), now: clock.now(), settings: settings, session: session.state))
+                apply(KioskApp.update(&state, .attractTyping(code), now: moment, settings: settings, session: session.state), at: moment)
             case .exit:
                 break
             }
@@ -133,13 +137,18 @@ public final class KioskRuntime: LoopRuntime {
     /// A fresh copy of the organization for the next visitor; the old
     /// session, its copy and any work it had under way are dropped.
     private func startSession() {
-        var context = makeContext(tenant)
-        // Visitors leave nothing on the machine: no diagnostic reports either.
-        context.savesFiles = false
-        session = PortalRuntime(context: context, clock: clock, size: size)
-        session.post(.input(.resize(size)))
+        session = Self.makeSession(makeContext(tenant), clock: clock, size: size)
         sessionsStarted += 1
         sessionTickDue = TerminalLoop.nextTick(after: clock.now(), every: session.tickSeconds)
+    }
+
+    private static func makeSession(_ context: PortalContext, clock: Clock, size: Size) -> PortalRuntime {
+        var context = context
+        // Visitors leave nothing on the machine: no diagnostic reports either.
+        context.savesFiles = false
+        let session = PortalRuntime(context: context, clock: clock, size: size)
+        session.post(.input(.resize(size)))
+        return session
     }
 
     /// A session that quit anyway (no key should let it) starts again
