@@ -4,7 +4,7 @@ import PortalUI
 
 struct ScreensCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "screens", abstract: "Replay screen scripts.", subcommands: [RunScripts.self])
+        CommandConfiguration(commandName: "screens", abstract: "Replay and record screen scripts.", subcommands: [RunScripts.self, RecordScript.self])
     }
 
     struct RunScripts: ParsableCommand {
@@ -15,6 +15,15 @@ struct ScreensCommand: ParsableCommand {
 
         @Flag(help: "Rewrite the golden snapshots instead of comparing with them.")
         var update = false
+
+        @Option(help: ArgumentHelp("Also write each script's replay as an asciicast v2 file, DIR/NAME.cast (asciinema plays it).", valueName: "dir"))
+        var cast: String?
+
+        @Option(help: ArgumentHelp("Also write each snapshot as an SVG picture in the theme's colors, DIR/NAME.LABEL.svg.", valueName: "dir"))
+        var svg: String?
+
+        @Option(help: ArgumentHelp("How long each key takes in a cast, in milliseconds (waits take what the script says).", valueName: "ms"))
+        var pace = 80
 
         @Argument(help: ArgumentHelp("Script files (default: Screens/*.screen).", valueName: "file"))
         var files: [String] = []
@@ -30,11 +39,48 @@ struct ScreensCommand: ParsableCommand {
             } else {
                 urls = files.map { URL(fileURLWithPath: $0) }
             }
-            let report = ScriptBatch(runner: ScriptRunner(updateGoldens: update)).run(urls)
+            var runner = ScriptRunner(updateGoldens: update)
+            let exports = try scriptExports()
+            if let exports { runner.observe = exports.observe }
+            let report = ScriptBatch(runner: runner).run(urls)
             for line in report.lines {
                 if line.toStandardError { printError(line.text) } else { print(line.text) }
             }
+            let exportFailed = exports.map(reportExports) ?? false
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+            if exportFailed { throw ExitCode(1) }
         }
+    }
+}
+
+extension ScreensCommand.RunScripts {
+    /// What writes casts and pictures, when asked for; folders are made first.
+    func scriptExports() throws -> ScriptExports? {
+        guard cast != nil || svg != nil else { return nil }
+        guard (0...10_000).contains(pace) else {
+            printError("portal: --pace takes 0 to 10000 milliseconds a key")
+            throw ExitCode(2)
+        }
+        let exports = ScriptExports(castFolder: cast.map { URL(fileURLWithPath: $0) }, svgFolder: svg.map { URL(fileURLWithPath: $0) },
+                                    pace: Double(pace) / 1_000)
+        do {
+            try exports.prepare()
+        } catch {
+            printError("portal: \(error)")
+            throw ExitCode(2)
+        }
+        return exports
+    }
+
+    /// Says how many files were written and what could not be; true when something failed.
+    func reportExports(_ exports: ScriptExports) -> Bool {
+        let casts = exports.written.filter { $0.pathExtension == "cast" }.count
+        let pictures = exports.written.filter { $0.pathExtension == "svg" }.count
+        var parts: [String] = []
+        if cast != nil { parts.append("\(casts) cast\(casts == 1 ? "" : "s") in \(cast ?? "")") }
+        if svg != nil { parts.append("\(pictures) picture\(pictures == 1 ? "" : "s") in \(svg ?? "")") }
+        print("wrote " + parts.joined(separator: ", "))
+        for problem in exports.problems { printError("portal: \(problem)") }
+        return !exports.problems.isEmpty
     }
 }

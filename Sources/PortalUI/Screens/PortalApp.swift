@@ -143,7 +143,7 @@ public enum PortalApp {
     static func hintKey(at column: Int, _ state: AppState) -> Key? {
         let keymap = keymap(for: state)
         let columns = Widgets.hintColumns(keymap.hints, width: state.size.width)
-        return columns.firstIndex { $0.contains(column) }.map { keymap.hintPresses[$0] }
+        return columns.firstIndex { $0?.contains(column) == true }.map { keymap.hintPresses[$0] }
     }
 
     private static func globalAction(_ action: Action) -> [Effect] {

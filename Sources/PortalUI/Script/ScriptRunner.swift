@@ -21,6 +21,8 @@ public struct ScriptRunner {
     /// the rest of the script is skipped. Fuzzing bounds each case this way
     /// rather than by wall time, so a run is the same on any machine.
     public var inputLimit: Int?
+    /// Sees each screen as the replay goes (casts, pictures); nil renders nothing extra.
+    public var observe: ((ScriptEvent) -> Void)?
 
     public init(updateGoldens: Bool = false, inputLimit: Int? = nil) {
         self.updateGoldens = updateGoldens
@@ -81,6 +83,9 @@ public struct ScriptRunner {
         var size = script.size
         var runtime = try target(script, tenant: tenant, context: context, clock: clock, size: size)
         runtime.send(.input(.resize(size)))
+        observe?(.started(script, screen: runtime.render(), at: clock.now(), brandColor: runtime.context.organization.themeColor))
+        defer { observe?(.finished(outcome)) }
+        func shown() { observe?(.input(runtime.render(), at: clock.now())) }
         var inputsLeft = inputLimit ?? Int.max
         var goldens: [(url: URL, text: String, step: ScreenScript.Step)] = []
 
@@ -94,11 +99,13 @@ public struct ScriptRunner {
                 for key in keys {
                     guard spend(&inputsLeft) else { break steps }
                     runtime.send(.input(.key(key)))
+                    shown()
                 }
             case let .type(text):
                 for character in text {
                     guard spend(&inputsLeft) else { break steps }
                     runtime.send(.input(.key(.character(character))))
+                    shown()
                 }
             case let .typeCode(name, methodName):
                 guard let code = Self.code(of: name, method: methodName, runtime: runtime.portal, now: clock.now()) else {
@@ -108,23 +115,28 @@ public struct ScriptRunner {
                 for character in code {
                     guard spend(&inputsLeft) else { break steps }
                     runtime.send(.input(.key(.character(character))))
+                    shown()
                 }
             case let .wait(seconds):
                 guard spend(&inputsLeft) else { break steps }
                 clock.advance(by: seconds)
                 runtime.send(.tick)
+                shown()
             case let .resize(newSize):
                 guard spend(&inputsLeft) else { break steps }
                 size = newSize
                 runtime.send(.input(.resize(size)))
+                shown()
             case .restart:
                 guard spend(&inputsLeft) else { break steps }
                 // Nothing of the last run survives but what its store kept.
                 runtime = try target(script, tenant: tenant, context: context, clock: clock, size: size)
                 runtime.send(.input(.resize(size)))
+                shown()
             case let .click(x, y):
                 guard spend(&inputsLeft) else { break steps }
                 runtime.send(.input(.mouse(MouseEvent(kind: .click, x: x, y: y))))
+                shown()
             case let .expect(text):
                 let screen = runtime.render()
                 if !screen.text.contains(text) {
@@ -142,7 +154,9 @@ public struct ScriptRunner {
                 }
             case let .snapshot(label):
                 let url = script.goldenURL(label: label)
-                let actual = Snapshot.text(of: runtime.render())
+                let screen = runtime.render()
+                observe?(.snapshot(label: label, screen))
+                let actual = Snapshot.text(of: screen)
                 let expected = try? String(contentsOf: url, encoding: .utf8)
                 if expected == actual { continue }
                 if updateGoldens {
@@ -201,7 +215,7 @@ public struct ScriptRunner {
         return true
     }
 
-    private func loadStore(_ script: ScreenScript) throws(ScriptError) -> Tenant {
+    func loadStore(_ script: ScreenScript) throws(ScriptError) -> Tenant {
         switch script.store {
         case .demo:
             return DemoOrganization.make(now: script.clock, random: SeededRandomSource(seed: 7), iterations: Self.fixtureIterations)
@@ -219,7 +233,7 @@ public struct ScriptRunner {
 
     /// The inspection of "this Linux machine": a folder is probed at each
     /// inspection, a file holds the facts one gave.
-    private func hostInspection(_ script: ScreenScript) throws(ScriptError) -> (@Sendable () -> HostFacts)? {
+    func hostInspection(_ script: ScreenScript) throws(ScriptError) -> (@Sendable () -> HostFacts)? {
         guard let path = script.host else { return nil }
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
             : script.file.deletingLastPathComponent().appendingPathComponent(path)
