@@ -44,6 +44,6 @@ extension KioskApp {
     static func hintKey(at column: Int, _ session: AppState) -> Key? {
         let keymap = visitorKeymap(session)
         let columns = Widgets.hintColumns(keymap.hints, width: session.size.width)
-        return columns.firstIndex { $0.contains(column) }.map { keymap.hintPresses[$0] }
+        return columns.firstIndex { $0?.contains(column) == true }.map { keymap.hintPresses[$0] }
     }
 }

@@ -83,7 +83,7 @@ public struct ScriptRunner {
         var size = script.size
         var runtime = try target(script, tenant: tenant, context: context, clock: clock, size: size)
         runtime.send(.input(.resize(size)))
-        observe?(.started(script, screen: runtime.render(), at: clock.now(), brandColor: runtime.context.organization.themeColor))
+        observe?(.started(script, screen: runtime.render(), at: clock.now(), brandColor: runtime.portal.context.organization.themeColor))
         defer { observe?(.finished(outcome)) }
         func shown() { observe?(.input(runtime.render(), at: clock.now())) }
         var inputsLeft = inputLimit ?? Int.max
