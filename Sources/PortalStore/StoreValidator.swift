@@ -55,20 +55,7 @@ public struct StoreValidator: Sendable {
             for (groupIndex, group) in user.groups.enumerated() where !groupIds.contains(group) {
                 fail("\(path).groups[\(groupIndex)]", "no group has id \"\(group)\"")
             }
-            if user.password.algorithm != "PBKDF2-HMAC-SHA256" {
-                fail("\(path).password.algorithm", "unknown value \"\(user.password.algorithm)\"; expected PBKDF2-HMAC-SHA256")
-            }
-            range("\(path).password.iterations", user.password.iterations, PasswordHash.allowedIterations, fail: fail)
-            // Secrets are never echoed: only their shape is reported.
-            for (field, text) in [("salt", user.password.salt), ("hash", user.password.hash)] {
-                if let bytes = Data(base64Encoded: text) {
-                    if !PasswordHash.allowedByteCounts.contains(bytes.count) {
-                        fail("\(path).password.\(field)", "holds \(bytes.count) bytes; expected \(PasswordHash.allowedByteCounts.lowerBound) to \(PasswordHash.allowedByteCounts.upperBound)")
-                    }
-                } else {
-                    fail("\(path).password.\(field)", "is not Base64")
-                }
-            }
+            checkPasswordHash(user.password, path: "\(path).password", fail: fail)
             _ = uniqueIds(user.mfaMethods.map(\.id), collection: "\(path.dropFirst(2)).mfaMethods", fail: fail)
             checkAccount(user, path: path, fail: fail)
         }
@@ -203,6 +190,7 @@ public struct StoreValidator: Sendable {
         _ = uniqueIds(organization.notifications.map(\.id), collection: "organization.notifications", fail: fail)
         if let policy = organization.signInPolicy { checkSignInPolicy(policy, fail: fail) }
         if let restrictions = organization.enrollmentRestrictions { checkEnrollmentRestrictions(restrictions, fail: fail) }
+        if let pin = organization.kioskExitPinHash { checkPasswordHash(pin, path: "$.organization.kioskExitPinHash", fail: fail) }
     }
 
     private func checkPolicy(_ policy: CompliancePolicy, path: String, groupIds: Set<String>, fail: (String, String) -> Void) {

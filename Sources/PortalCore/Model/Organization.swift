@@ -32,6 +32,8 @@ public struct Organization: Codable, Sendable, Equatable {
     public var signIn: SignInPolicy { signInPolicy ?? SignInPolicy() }
     /// The device limit and platform rules for enrollment; absent means Intune's defaults.
     public var enrollmentRestrictions: EnrollmentRestrictions? = nil
+    /// The PIN an operator types to leave `portal kiosk`, hashed like a password; absent means none is set.
+    public var kioskExitPinHash: PasswordHash? = nil
 
     public init(id: String, displayName: String, themeColor: String, support: SupportContact,
                 privacyStatementUrl: String, termsAndConditions: TermsAndConditions,

@@ -231,6 +231,8 @@ public final class PortalRuntime {
             work(orElse: { Message.installChangeFailed($0, isReport: isReport) }) { directory, now in
                 .installsChanged(try directory.perform(change, now: now), isReport: isReport)
             }
+        case .saveDiagnostics where !context.savesFiles:
+            return .diagnosticsFailed("This kiosk saves no files; ask the staff for help.")
         case let .saveDiagnostics(userId, folder):
             let shown = context
             work(orElse: Message.diagnosticsFailed) { directory, now in

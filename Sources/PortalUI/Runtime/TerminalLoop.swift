@@ -22,7 +22,7 @@ public enum TerminalLoop {
 
     /// Returns the signal that ended the loop, if one did.
     @discardableResult
-    public static func run(_ runtime: PortalRuntime, on backend: TerminalBackend) -> Int32? {
+    public static func run(_ runtime: some LoopRuntime, on backend: TerminalBackend) -> Int32? {
         // What the terminal shows. Every draw goes through `show`, so the
         // terminal always ends up with the latest frame (a busy frame once
         // stayed for good when the frame after the work equalled the one before).
@@ -37,7 +37,7 @@ public enum TerminalLoop {
 
         runtime.post(.input(.resize(backend.size)))
         show()
-        var tickDue = nextTick(after: runtime.clock.now(), every: runtime.tickSeconds)
+        var tickDue = runtime.nextTick(after: runtime.clock.now())
         while !runtime.isFinished {
             let untilTick = Int((tickDue.timeIntervalSince(runtime.clock.now()) * 1_000).rounded(.up))
             // curses learns of a resize from SIGWINCH, which can slip in just
@@ -62,7 +62,7 @@ public enum TerminalLoop {
                 changed = true
             }
             // What is on screen may now change faster or slower.
-            tickDue = min(nextTick(after: runtime.clock.now(), every: runtime.tickSeconds),
+            tickDue = min(runtime.nextTick(after: runtime.clock.now()),
                           runtime.clock.now() >= tickDue ? .distantFuture : tickDue)
             for request in runtime.takeTerminalRequests() {
                 changed = true

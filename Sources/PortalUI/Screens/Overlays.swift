@@ -4,8 +4,8 @@ import Foundation
 enum Overlays {
     /// Help for the screen underneath: its bindings, then the keys that work
     /// everywhere, so it lists exactly what works where it was opened.
-    static func help(_ keymap: Keymap, mouseEnabled: Bool, buffer: inout CellBuffer) {
-        var entries = keymap.helpEntries + Keymaps.global.helpEntries
+    static func help(_ keymap: Keymap, global: Keymap = Keymaps.global, mouseEnabled: Bool, buffer: inout CellBuffer) {
+        var entries = keymap.helpEntries + global.helpEntries
         if mouseEnabled, let mouse = keymap.mouse { entries.append(("Mouse", mouse)) }
         let width = min(76, buffer.size.width)
         let keyWidth = min(24, entries.map { TextWidth.of($0.keys) }.max() ?? 0)

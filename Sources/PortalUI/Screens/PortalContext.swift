@@ -38,6 +38,8 @@ public struct PortalContext: Sendable {
     public var inspectHost: (@Sendable () -> HostFacts)?
     /// The portal's version and store, for About and the diagnostic report.
     public var about = PortalAbout()
+    /// False in a kiosk: a visitor writes no file on the machine (a diagnostic report).
+    public var savesFiles = true
 
     /// The context before the store has been read: an organization with no
     /// name and no users, shown as "loading" until `PortalRuntime.loadDirectory`

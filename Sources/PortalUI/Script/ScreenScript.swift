@@ -51,6 +51,8 @@ public struct ScreenScript: Sendable {
     /// does, or a file of facts as `portal probe --json` prints them; nil
     /// offers no machine.
     public var host: String?
+    /// Drives `portal kiosk` around the portal (the `kiosk` header); nil drives the portal.
+    public var kiosk: ScriptKiosk?
     public var steps: [Step] = []
     /// Where each header was given, so a header that fails later (a theme or
     /// store that cannot be loaded) is reported at its own line.

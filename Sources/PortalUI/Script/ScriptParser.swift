@@ -4,7 +4,7 @@ import PortalStore
 
 /// Reads the line-based screen script format (see README, "Screen scripts").
 public enum ScriptParser {
-    static let headers: Set<String> = ["size", "store", "theme", "clock", "timezone", "mouse", "host"]
+    static let headers: Set<String> = ["size", "store", "theme", "clock", "timezone", "mouse", "host", "kiosk"]
 
     public static func parse(_ text: String, file: URL) throws(ScriptError) -> ScreenScript {
         var script = ScreenScript(file: file)
@@ -125,6 +125,8 @@ public enum ScriptParser {
                 throw fail("host needs a folder of a machine's etc/, proc/ and sys/ files, or the facts portal probe --json prints")
             }
             script.host = rest
+        case "kiosk":
+            script.kiosk = try parseKiosk(rest, fail: fail)
         default:
             break
         }

@@ -81,9 +81,9 @@ public struct ScriptRunner {
         // About shows the store as the script names it, never a path of this machine.
         if case let .file(path) = script.store { context.about.storePath = path }
         var size = script.size
-        var runtime = PortalRuntime(context: context, clock: clock, size: size)
+        var runtime = try target(script, tenant: tenant, context: context, clock: clock, size: size)
         runtime.send(.input(.resize(size)))
-        observe?(.started(script, screen: runtime.render(), at: clock.now(), brandColor: runtime.context.organization.themeColor))
+        observe?(.started(script, screen: runtime.render(), at: clock.now(), brandColor: runtime.portal.context.organization.themeColor))
         defer { observe?(.finished(outcome)) }
         func shown() { observe?(.input(runtime.render(), at: clock.now())) }
         var inputsLeft = inputLimit ?? Int.max
@@ -108,7 +108,7 @@ public struct ScriptRunner {
                     shown()
                 }
             case let .typeCode(name, methodName):
-                guard let code = Self.code(of: name, method: methodName, runtime: runtime, now: clock.now()) else {
+                guard let code = Self.code(of: name, method: methodName, runtime: runtime.portal, now: clock.now()) else {
                     outcome.failures.append(failure(step, "\(InertText.escaped(name)) has no method\(methodName.map { " named \"\(InertText.escaped($0))\"" } ?? "") that gives codes", runtime.render()))
                     break steps
                 }
@@ -130,7 +130,7 @@ public struct ScriptRunner {
             case .restart:
                 guard spend(&inputsLeft) else { break steps }
                 // Nothing of the last run survives but what its store kept.
-                runtime = PortalRuntime(context: context, clock: clock, size: size)
+                runtime = try target(script, tenant: tenant, context: context, clock: clock, size: size)
                 runtime.send(.input(.resize(size)))
                 shown()
             case let .click(x, y):

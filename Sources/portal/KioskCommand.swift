@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import PortalCore
+import PortalCurses
+import PortalStore
+import PortalUI
+
+/// `portal kiosk`: the portal for a stand or a training room. Each visitor
+/// works on a copy of the store held in memory; the store is only read.
+struct KioskCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "kiosk",
+            abstract: "Run the portal unattended: idle sessions reset, an attract script plays, only a PIN exits.",
+            discussion: """
+            Each visitor works on a copy of the store held in memory; the store file is never written. \
+            After --idle-reset seconds without a key a countdown warns, then the session is thrown away and \
+            the sign-in screen returns. An untouched sign-in screen plays the --attract script (a Screens/*.screen \
+            file; its press, type, type-code, wait and click steps) in a loop until a key is pressed. \
+            q, Ctrl-C, Ctrl-Z, Ctrl-\\ and F10 do nothing; an operator presses F12 and types the exit PIN, whose \
+            hash is organization.kioskExitPinHash in the store or --exit-pin-hash (make one with portal kiosk hash-pin). \
+            After 3 wrong PINs each try waits, from 30 s, twice as long each time.
+            """,
+            subcommands: [HashPin.self, Soak.self])
+    }
+
+    @OptionGroup var storeOption: StoreOption
+
+    @Option(name: .customLong("idle-reset"), help: ArgumentHelp("Seconds without a key before a visitor's session resets (a 10 s countdown warns first).", valueName: "seconds"))
+    var idleReset: Int = 120
+
+    @Option(help: ArgumentHelp("A screen script to play while nobody uses the kiosk.", valueName: "script"))
+    var attract: String?
+
+    @Option(help: ArgumentHelp("Milliseconds between the attract script's keys.", valueName: "ms"))
+    var pace: Int = 80
+
+    @Option(name: .customLong("exit-pin-hash"), help: ArgumentHelp("The exit PIN's hash as portal kiosk hash-pin prints it (instead of the store's).", valueName: "hash"))
+    var exitPinHash: String?
+
+    func validate() throws {
+        guard (1...86_400).contains(idleReset) else { throw ValidationError("--idle-reset takes 1 to 86400 seconds") }
+        guard (1...10_000).contains(pace) else { throw ValidationError("--pace takes 1 to 10000 milliseconds") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let store = JSONStore(url: StoreLocation.resolve(explicit: storeOption.store, environment: environment))
+        let tenant: Tenant
+        do {
+            // A kiosk never creates or writes a store: it must be there.
+            guard store.exists else { throw StoreError.notFound(path: store.path) }
+            tenant = try store.load()
+        } catch {
+            printError("portal: \(error)")
+            throw ExitCode(1)
+        }
+        var settings = KioskSettings(idleReset: TimeInterval(idleReset), exitPinHash: tenant.organization.kioskExitPinHash)
+        if let exitPinHash { settings.exitPinHash = try Self.pinHash(exitPinHash) }
+        if let attract {
+            do {
+                settings.attract = try AttractScript.load(URL(fileURLWithPath: attract), pace: Double(pace) / 1_000)
+            } catch {
+                printError("portal: --attract: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        guard CursesBackend.hasTerminal else {
+            printError("portal: \(CursesBackend.StartError.notATerminal)")
+            throw ExitCode(2)
+        }
+        var theme = try ThemeCatalog.load("default")
+        if NoColor.isRequested(in: environment) { theme = theme.withoutColor }
+        let backend: CursesBackend
+        do {
+            backend = try CursesBackend(theme: theme, brandColor: RunCommand.defaultBrand, mouse: true)
+        } catch {
+            printError("portal: \(error)")
+            throw ExitCode(2)
+        }
+        let about = PortalAbout(version: portalVersion, storePath: store.path,
+                                reportFolder: FileManager.default.homeDirectoryForCurrentUser.path)
+        let localeIsUTF8 = backend.localeIsUTF8
+        let runtime = KioskRuntime(tenant: tenant, settings: settings, clock: SystemClock(), size: backend.size) { copy in
+            var context = PortalContext(tenant: copy, timeZone: .current, random: SystemRandomSource())
+            context.localeIsUTF8 = localeIsUTF8
+            context.about = about
+            return context
+        }
+        let signal = TerminalLoop.run(runtime, on: backend)
+        backend.shutdown()
+        if let signal { throw ExitCode(128 + signal) }
+    }
+
+    /// The JSON object hash-pin prints, checked as the store checks its hashes.
+    static func pinHash(_ text: String) throws -> PasswordHash {
+        guard let hash = try? JSONDecoder().decode(PasswordHash.self, from: Data(text.utf8)) else {
+            printError("portal: --exit-pin-hash: not a hash as portal kiosk hash-pin prints it ({\"algorithm\": …, \"hash\": …, \"iterations\": …, \"salt\": …})")
+            throw ExitCode(2)
+        }
+        let problems = StoreValidator().problems(in: hash, path: "--exit-pin-hash")
+        guard problems.isEmpty else {
+            problems.forEach { printError("portal: \($0)") }
+            throw ExitCode(2)
+        }
+        return hash
+    }
+
+    struct HashPin: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "hash-pin",
+                                 abstract: "Read an exit PIN from standard input and print its hash, for organization.kioskExitPinHash or --exit-pin-hash.")
+        }
+
+        func run() throws {
+            let line = readLine(strippingNewline: true) ?? ""
+            let pin = line.hasSuffix("\r") ? String(line.dropLast()) : line
+            guard (4...PinPrompt.longest).contains(pin.count) else {
+                printError("portal: a PIN has 4 to \(PinPrompt.longest) characters; type it on standard input")
+                throw ExitCode(2)
+            }
+            let hash = PasswordHash.make(password: pin, random: SystemRandomSource())
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(hash), as: UTF8.self))
+        }
+    }
+
+    /// Many visitor sessions and attract loops on the virtual clock, with the
+    /// peak memory along the way: it should stay flat.
+    struct Soak: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "soak", abstract: "Run kiosk sessions headless and report peak memory.", shouldDisplay: false)
+        }
+
+        @Option(help: "Visitor sessions to run.")
+        var sessions = 2_000
+
+        func run() throws {
+            let start = Date(timeIntervalSince1970: 1_795_338_000)
+            let tenant = DemoOrganization.make(now: start, random: SeededRandomSource(seed: 7), iterations: ScriptRunner.fixtureIterations)
+            let attract = try AttractScript(ScriptParser.parse(KioskSoak.visitorScript, file: URL(fileURLWithPath: "attract.screen")))
+            let soak = KioskSoak(tenant: tenant, attract: attract, start: start)
+            let began = Date()
+            let marks = Set([1, sessions / 10, sessions / 2, sessions].filter { $0 > 0 })
+            for visit in 1...max(1, sessions) {
+                soak.visit()
+                if marks.contains(visit) {
+                    print("after \(visit) visits: \(soak.runtime.sessionsStarted) sessions started, peak RSS \(String(format: "%.1f", peakResidentMegabytes())) MB, \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
+                }
+            }
+            print("\(sessions) visits in \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
+        }
+    }
+}
