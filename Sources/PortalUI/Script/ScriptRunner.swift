@@ -140,6 +140,11 @@ public struct ScriptRunner {
                 if row >= screen.size.height || !screen.row(row).contains(text) {
                     outcome.failures.append(failure(step, "expected \"\(text)\" on row \(row)", screen))
                 }
+            case let .expectRole(text, role):
+                let screen = runtime.render()
+                if let problem = RoleExpectation.problem(text, role, on: screen) {
+                    outcome.failures.append(failure(step, problem, screen))
+                }
             case let .snapshot(label):
                 let url = script.goldenURL(label: label)
                 let actual = Snapshot.text(of: runtime.render())
@@ -148,8 +153,8 @@ public struct ScriptRunner {
                 if updateGoldens {
                     goldens.append((url, actual, step))
                 } else if let expected {
-                    outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: the screen differs from \(url.lastPathComponent):\n"
-                                            + Snapshot.diff(expected: expected, actual: actual))
+                    outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: "
+                                            + Snapshot.mismatch(expected: expected, actual: actual, golden: url, script: script.file))
                 } else {
                     outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: no golden \(url.lastPathComponent); run portal screens run --update to create it")
                 }
