@@ -16,6 +16,9 @@ struct ScreensCommand: ParsableCommand {
         @Flag(help: "Rewrite the golden snapshots instead of comparing with them.")
         var update = false
 
+        @Flag(help: "Drive the real binary in tmux (the ncurses terminal) instead of headless; roles are checked on the headless screen alongside.")
+        var terminal = false
+
         @Argument(help: ArgumentHelp("Script files (default: Screens/*.screen).", valueName: "file"))
         var files: [String] = []
 
@@ -30,11 +33,18 @@ struct ScreensCommand: ParsableCommand {
             } else {
                 urls = files.map { URL(fileURLWithPath: $0) }
             }
-            let report = ScriptBatch(runner: ScriptRunner(updateGoldens: update)).run(urls)
+            let batch = terminal ? ScriptBatch(terminal: TerminalScriptRunner(portal: Self.executable, updateGoldens: update))
+                : ScriptBatch(runner: ScriptRunner(updateGoldens: update))
+            let report = batch.run(urls)
             for line in report.lines {
                 if line.toStandardError { printError(line.text) } else { print(line.text) }
             }
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        }
+
+        /// This very binary, for the terminal runner to start in tmux.
+        static var executable: URL {
+            URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
         }
     }
 }
