@@ -86,14 +86,18 @@ final class TerminalSession {
         try taking(text.unicodeScalars.count, "take the typed text")
     }
 
-    /// A click is a press and a release, sent as the terminal sends them
-    /// (SGR 1006), and only when the program asked for mouse reports: a
-    /// terminal whose mouse is off sends nothing.
+    /// A click is a press and a release, sent as a terminal sends them in
+    /// the mouse mode the program asked for (SGR 1006, else the X10 bytes),
+    /// and only when it asked for mouse reports: a terminal whose mouse is
+    /// off sends nothing.
     func click(x: Int, y: Int) throws {
-        let modes = try tmux.format("#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}")
-        guard modes.contains("1") else { return }
-        try tmux.type("\u{1B}[<0;\(x + 1);\(y + 1)M")
-        try tmux.type("\u{1B}[<0;\(x + 1);\(y + 1)m")
+        let modes = try tmux.format("#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag} #{mouse_sgr_flag}")
+        guard modes.split(separator: " ").first?.contains("1") == true else { return }
+        for release in [false, true] {
+            let bytes = modes.hasSuffix("1") ? Array("\u{1B}[<0;\(x + 1);\(y + 1)\(release ? "m" : "M")".utf8)
+                : [0x1B, 0x5B, 0x4D, release ? 35 : 32, UInt8(clamping: 33 + x), UInt8(clamping: 33 + y)]
+            try tmux.tmux(["send-keys", "-t", tmux.session, "-H"] + bytes.map { String(format: "%02x", $0) })
+        }
         try taking(1, "take the click")
     }
 
