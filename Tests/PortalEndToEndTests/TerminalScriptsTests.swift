@@ -1,5 +1,8 @@
 import Foundation
+import PortalCore
+import PortalStore
 import Testing
+@testable import PortalUI
 
 /// Issue 12: `portal screens run --terminal` drives the real binary in tmux
 /// with the same scripts and goldens as the headless run. CI plays a set of
@@ -83,5 +86,32 @@ struct TerminalScriptsTests {
         #expect(result.output.contains("line 7: `expect-role \"✓ Compliant\" noncompliant`: expected \"✓ Compliant\" in the noncompliant role; found compliant"),
                 "\(result.output)")
         #expect(!result.output.contains("line 6:"), "\(result.output)")
+    }
+}
+
+/// The terminal side of `expect-role`: what tmux reports maps back to roles.
+@Suite("Roles in a real terminal")
+struct TerminalRoleTests {
+    @Test func theTerminalsColorsMapBackToTheirRoles() throws {
+        let script = try ScriptParser.parse("size 80x24\n", file: URL(fileURLWithPath: "roles.screen"))
+        let session = try TerminalSession(script: script, portal: PortalBinary.url, timeout: 20)
+        try session.type("adele.vance@contoso.com")
+        try session.press(.tab)
+        try session.type("Contoso-Adele-1")
+        try session.press(.enter)
+        try session.press(.character("2"))
+        #expect(try session.screen().text.contains("✓ Compliant"))
+        let screen = try session.tmux.styledScreen()
+        let brand = try #require(ColorText.rgb(DemoOrganization.make(now: script.clock, random: SeededRandomSource(seed: 7), iterations: 1).organization.themeColor))
+        let styles = TerminalRoleStyles(theme: try ThemeCatalog.load("default"), depth: .colors256, brand: brand)
+        for (text, role) in [("✓ Compliant", Role.compliant), ("! In grace period", .inGracePeriod), ("? Unknown", .unknown),
+                             ("› ADELE-SURFACE", .selection), ("[ 2 Devices ]", .tabActive)] {
+            let style = try #require(screen.style(of: text), "\(text) is not drawn in one style")
+            #expect(styles.roles(drawnIn: style).contains(role), "\(text): \(style) is not \(role)")
+            #expect(styles.problem(text, role, on: screen) == nil)
+        }
+        let wrong = try #require(styles.problem("✓ Compliant", .noncompliant, on: screen))
+        #expect(wrong.hasPrefix("expected \"✓ Compliant\" in the noncompliant role ("), "\(wrong)")
+        #expect(wrong.contains("the terminal draws it in") && wrong.hasSuffix("the style of compliant"), "\(wrong)")
     }
 }

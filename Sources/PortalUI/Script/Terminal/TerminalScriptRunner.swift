@@ -5,8 +5,8 @@ import PortalCore
 /// private tmux pane (`TerminalSession`), compared with the goldens the
 /// headless runner checks. A headless runtime plays the same steps alongside
 /// for what only the program's state can tell: the code `type-code` types,
-/// and the roles `expect-role` checks (tmux reports colors, not roles, so
-/// roles are checked on the headless screen; the text must be in the terminal).
+/// and the roles `expect-role` checks, on the headless screen and, mapped
+/// to the colors and attributes the theme gives them, in the terminal.
 public struct TerminalScriptRunner {
     public var portal: URL
     public var updateGoldens: Bool
@@ -100,6 +100,8 @@ public struct TerminalScriptRunner {
                         fail(step, "expected \"\(text)\" on screen", screen)
                     } else if let problem = RoleExpectation.problem(text, role, on: shadow.render()) {
                         fail(step, problem + " (on the headless screen)", screen)
+                    } else if let problem = try roleStyles(script, shadow.context).problem(text, role, on: session.tmux.styledScreen()) {
+                        fail(step, problem, screen)
                     }
                 case let .snapshot(label):
                     let url = script.goldenURL(label: label)
@@ -137,6 +139,16 @@ public struct TerminalScriptRunner {
         }
         return outcome
     }
+
+    /// The styles the terminal shows roles in: the script's theme at 256
+    /// colors (the pane's terminal type) with the organization's brand color.
+    private func roleStyles(_ script: ScreenScript, _ context: PortalContext) throws -> TerminalRoleStyles {
+        let brand = ColorText.rgb(context.organization.themeColor) ?? Self.defaultBrand
+        return TerminalRoleStyles(theme: try ThemeCatalog.load(script.theme), depth: .colors256, brand: brand)
+    }
+
+    /// The brand color the portal draws with until its store brings one.
+    static let defaultBrand: (UInt8, UInt8, UInt8) = (0, 120, 212)
 
     private static func describe(_ error: Error) -> String {
         if let error = error as? TerminalSession.StepError { return error.message }
