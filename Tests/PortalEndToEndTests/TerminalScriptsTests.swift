@@ -69,6 +69,14 @@ struct TerminalScriptsTests {
         #expect(try String(contentsOf: golden, encoding: .utf8).contains("Pixel 9"))
     }
 
+    /// tmux reads a leading "-" as a flag and a trailing ";" as the end of a command.
+    @Test func typedTextReachesTheProgramAsWritten() throws {
+        let folder = try copy("", as: "t", body: "type \"-a;b;\"\nexpect \"[-a;b;\"\npress ;\nexpect \"[-a;b;;\"\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try portal("screens", "run", "--terminal", "t.screen", directory: folder)
+        #expect(result.output == "pass  t.screen\n1 passed, 0 failed\n", "\(result.output)")
+    }
+
     @Test func aWrongRoleFailsInTheTerminalRunToo() throws {
         let folder = try copy("", as: "r", body: """
         type adele.vance@contoso.com

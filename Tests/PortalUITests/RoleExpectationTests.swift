@@ -109,7 +109,7 @@ struct RoleExpectationTests {
         status.clock = 3
         status.size = Size(width: 132, height: 43)
         status.idle = true
-        #expect(status.line == "inputs=12 clock=3 size=132x43 idle=1 finished=0\n")
+        #expect(status.line == "process=0 inputs=12 clock=3 size=132x43 idle=1 finished=0\n")
         #expect(ScriptControl.Status(line: status.line) == status)
         #expect(ScriptControl.Status(line: "garbage") == nil)
     }

@@ -17,11 +17,14 @@ public final class ScriptControl {
         /// No background work is under way and the latest frame is drawn.
         public var idle = false
         public var finished = false
+        /// Which run of the program wrote it: a restart waits for a new one,
+        /// since the old one may still write as it goes.
+        public var process: Int32 = 0
 
         public init() {}
 
         public var line: String {
-            "inputs=\(inputs) clock=\(clock) size=\(size) idle=\(idle ? 1 : 0) finished=\(finished ? 1 : 0)\n"
+            "process=\(process) inputs=\(inputs) clock=\(clock) size=\(size) idle=\(idle ? 1 : 0) finished=\(finished ? 1 : 0)\n"
         }
 
         public init?(line: String) {
@@ -37,6 +40,7 @@ public final class ScriptControl {
             self.size = size
             idle = fields["idle"] == "1"
             finished = fields["finished"] == "1"
+            process = fields["process"].flatMap(Int32.init) ?? 0
         }
     }
 
@@ -60,6 +64,7 @@ public final class ScriptControl {
         }
         clock = VirtualClock(start: date)
         status.clock = sequence
+        status.process = getpid()
     }
 
     public static func clockLine(sequence: Int, date: Date) -> String {

@@ -18,6 +18,8 @@ final class TerminalSession {
     private var now: Date
     /// Input events the program had taken at the last acknowledgement.
     private var taken = 0
+    /// The process that wrote the last status.
+    private var process: Int32 = 0
 
     init(script: ScreenScript, portal: URL, timeout: TimeInterval) throws {
         self.timeout = timeout
@@ -117,10 +119,10 @@ final class TerminalSession {
 
     /// The program starts again on the same store and clock, as after a quit.
     func restart() throws {
-        try? FileManager.default.removeItem(at: ScriptControl.statusURL(in: folder))
+        let old = process
+        process = -1
         try tmux.tmux(["respawn-pane", "-k", "-t", tmux.session])
-        taken = 0
-        try acknowledged("start again") { $0.idle }
+        try acknowledged("start again") { $0.process != old && $0.idle }
     }
 
     // MARK: the screen
@@ -155,8 +157,9 @@ final class TerminalSession {
             if let text = try? String(contentsOf: ScriptControl.statusURL(in: folder), encoding: .utf8),
                let status = ScriptControl.Status(line: text) {
                 last = status
-                if status.finished || done(status) {
+                if (status.finished && status.process == process) || done(status) {
                     taken = status.inputs
+                    process = status.process
                     return
                 }
             }

@@ -33,7 +33,8 @@ public final class Tmux {
         return result.output
     }
 
-    public func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", text]) }
+    /// Types text as is; "--" keeps text that starts with "-" from reading as flags.
+    public func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", "--", text]) }
     public func press(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
     public func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
     public func format(_ variable: String) throws -> String {
