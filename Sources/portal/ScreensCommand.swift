@@ -16,7 +16,7 @@ struct ScreensCommand: ParsableCommand {
         @Flag(help: "Rewrite the golden snapshots instead of comparing with them.")
         var update = false
 
-        @Flag(help: "Drive the real binary in tmux (the ncurses terminal) instead of headless; roles are checked on the headless screen alongside.")
+        @Flag(help: "Play the scripts in a real terminal: this binary in tmux, on the script's virtual clock, against the same goldens.")
         var terminal = false
 
         @Argument(help: ArgumentHelp("Script files (default: Screens/*.screen).", valueName: "file"))

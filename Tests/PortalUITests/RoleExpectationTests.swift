@@ -113,4 +113,12 @@ struct RoleExpectationTests {
         #expect(ScriptControl.Status(line: status.line) == status)
         #expect(ScriptControl.Status(line: "garbage") == nil)
     }
+
+    @Test func skippedScriptsArePrintedWithTheirReasonAndCountedApart() {
+        var batch = ScriptBatch(runner: ScriptRunner())
+        batch.skips = ["x.screen": "a reason"]
+        let report = batch.run([URL(fileURLWithPath: "Screens/x.screen")])
+        #expect(report.output == ["skip  Screens/x.screen: a reason", "0 passed, 0 failed, 1 skipped"])
+        #expect(report.exitCode == 0)
+    }
 }

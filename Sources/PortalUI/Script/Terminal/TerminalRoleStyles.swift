@@ -43,10 +43,10 @@ struct TerminalRoleStyles {
         return Role.allCases.filter { styles[$0] == plain }
     }
 
-    /// Why the terminal does not show `text` in `role`, or nil when it does
-    /// (or the text is not there: the text expectation says so).
+    /// Why the terminal does not show `text` in `role`, or nil when it does.
     func problem(_ text: String, _ role: Role, on screen: StyledScreen) -> String? {
-        guard let found = screen.styles(of: text), let wanted = styles[role] else { return nil }
+        guard let wanted = styles[role] else { return nil }
+        guard let found = screen.styles(of: text) else { return "expected \"\(text)\" in the \(role.rawValue) role; the terminal's colors show no such text" }
         let wrong = found.map { style -> StyledScreen.Style in
             var plain = style
             plain.lineDrawing = false
