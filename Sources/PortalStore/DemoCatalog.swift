@@ -77,7 +77,7 @@ enum DemoCatalog {
             let (name, publisher, category, platforms, megabytes, version, featured, description) = entry
             let slug = name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
             let published = now.addingTimeInterval(-Double(400 - index * 7) * 86_400)
-            return MobileApp(
+            var app = MobileApp(
                 id: "app-\(slug)", displayName: name, publisher: publisher, description: description,
                 isFeatured: featured, categories: [category], createdDateTime: published,
                 lastModifiedDateTime: published.addingTimeInterval(Double(index % 5) * 86_400),
@@ -85,8 +85,18 @@ enum DemoCatalog {
                 privacyInformationUrl: "https://contoso.example/privacy/\(slug)", owner: "Contoso IT",
                 developer: publisher, notes: "", version: version, sizeInBytes: megabytes * 1_048_576,
                 platforms: platforms, minimumSupportedOperatingSystem: minimumOS[name])
+            app.simulatedInstallFailures = failures[name]
+            return app
         }
     }
+
+    /// Installs that fail, so the portal's failure path and Retry can be shown:
+    /// Acrobat on a Mac once (not enough storage; Retry then succeeds), Webex
+    /// on Windows every time (the installer fails), as Graph's Int32 codes.
+    static let failures: [String: [SimulatedInstallFailure]] = [
+        "Adobe Acrobat Reader": [SimulatedInstallFailure(platform: .macOS, errorCode: -2_147_024_784, attempts: 1)],
+        "Webex": [SimulatedInstallFailure(platform: .windows, errorCode: -2_147_023_293)],
+    ]
 
     /// Apps that need a recent OS, so an older device's catalog hides them.
     static let minimumOS: [String: String] = ["Microsoft Whiteboard": "17.0"]

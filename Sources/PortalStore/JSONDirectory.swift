@@ -85,6 +85,10 @@ public final class JSONDirectory: PortalDirectory, @unchecked Sendable {
         try write { try $0.apply(change, now: now) }
     }
 
+    public func perform(_ change: AppInstallChange, now: Date) throws -> AppInstallChangeResult {
+        try write { try $0.apply(change, now: now) }
+    }
+
     /// One locked read-modify-write of the file; the document written becomes the cache.
     private func write<Result>(_ apply: (inout Tenant) throws -> Result) throws -> Result {
         var result: Result?

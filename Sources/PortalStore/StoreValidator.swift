@@ -104,6 +104,15 @@ public struct StoreValidator: Sendable {
             if app.displayName.isEmpty { fail("\(path).displayName", "must not be empty") }
             range("\(path).sizeInBytes", app.sizeInBytes, Self.appSizes, fail: fail)
             if app.platforms.isEmpty { fail("\(path).platforms", "must list at least one platform") }
+            var failingPlatforms: Set<DevicePlatform> = []
+            for (failureIndex, failure) in (app.simulatedInstallFailures ?? []).enumerated() {
+                let failurePath = "\(path).simulatedInstallFailures[\(failureIndex)]"
+                range("\(failurePath).errorCode", failure.errorCode, Self.errorCodes, fail: fail)
+                if let attempts = failure.attempts { range("\(failurePath).attempts", attempts, Self.installAttempts, fail: fail) }
+                if !failingPlatforms.insert(failure.platform).inserted {
+                    fail("\(failurePath).platform", "\(failure.platform.rawValue) is listed twice")
+                }
+            }
             for (categoryIndex, category) in app.categories.enumerated()
                 where !categoryIds.contains(category) && !undecoded("mobileAppCategories", category) {
                 fail("\(path).categories[\(categoryIndex)]", "no mobileAppCategory has id \"\(category)\"")
@@ -128,6 +137,16 @@ public struct StoreValidator: Sendable {
             }
             if !deviceIds.contains(state.deviceId), !undecoded("managedDevices", state.deviceId) {
                 fail("\(path).deviceId", "no managedDevice has id \"\(state.deviceId)\"")
+            }
+            if let code = state.errorCode { range("\(path).errorCode", code, Self.errorCodes, fail: fail) }
+            if let attempts = state.failedAttempts { range("\(path).failedAttempts", attempts, Self.installAttempts, fail: fail) }
+            if let request = state.installRequest {
+                range("\(path).installRequest.progressInSeconds", request.progressInSeconds, Self.installProgressSeconds, fail: fail)
+                switch (request.action, state.installState) {
+                case (.install, .pendingInstall), (.uninstall, .installed), (.uninstall, .uninstallFailed): break
+                default:
+                    fail("\(path).installState", "\(state.installState.rawValue) does not go with an installRequest to \(request.action.rawValue)")
+                }
             }
             let key = "\(state.appId)\u{0}\(state.deviceId)"
             if let first = seenStates[key] {
@@ -238,6 +257,11 @@ public struct StoreValidator: Sendable {
     static let validityPeriodDays = 1...120
     /// Up to 1 TiB: bigger than any app package, small enough to add up safely.
     static let appSizes = 0...(1 << 40)
+    /// Graph's errorCode is a signed 32-bit HRESULT; the unsigned spelling is accepted too.
+    static let errorCodes = Int(Int32.min)...Int(UInt32.max)
+    static let installAttempts = 0...1_000
+    /// A request's work is minutes at most (InstallSchedule); a day bounds any stored checkpoint.
+    static let installProgressSeconds = 0...86_400
     /// Intune's Linux password settings allow 1 to 16 characters of a class; 0 means none required.
     static let characterClassMinimums = 0...16
     /// The longest passcode or password a device reports (Windows allows 127,

@@ -52,12 +52,12 @@ struct BenchCommand: ParsableCommand {
         let scenario = BenchScenario(storeURL: storeURL, saveURL: folder.appendingPathComponent("saved.json"))
         var samples: [String: [Double]] = [:]
         var failure: String?
-        var cursorMove: (before: CellBuffer, after: CellBuffer)?
+        var cursorMoves: [String: (before: CellBuffer, after: CellBuffer)] = [:]
         for _ in 0..<runs {
             do {
                 let pass = try scenario.run(userId: SyntheticOrganization.busiestUserId, password: SyntheticOrganization.password)
                 for (key, value) in pass.timings { samples[key, default: []].append(value) }
-                cursorMove = pass.cursorMove
+                cursorMoves = pass.cursorMoves
             } catch {
                 failure = "\(error)"
                 break
@@ -66,14 +66,12 @@ struct BenchCommand: ParsableCommand {
         let medians = samples.mapValues(Self.median)
         // Peak memory is taken before the terminal probe, which is not the portal's work.
         let peak = peakResidentMegabytes()
-        var terminal: Result<PseudoTerminalProbe.Result, Error>?
-        if let cursorMove {
-            terminal = Result { try PseudoTerminalProbe.bytesForChange(from: cursorMove.before, to: cursorMove.after,
-                                                                       theme: try ThemeCatalog.load("default")) }
+        let terminals = cursorMoves.mapValues { move in
+            Result { try PseudoTerminalProbe.bytesForChange(from: move.before, to: move.after, theme: try ThemeCatalog.load("default")) }
         }
         let python = baseline ? PythonJSONBaseline.measure(store: storeURL, scratch: folder.appendingPathComponent("python.json")) : nil
         let report = BenchReport(scale: scale, runs: runs, storeBytes: storeBytes, medians: medians,
-                                 peakMegabytes: peak, terminal: terminal, failure: failure,
+                                 peakMegabytes: peak, terminals: terminals, failure: failure,
                                  overSizeCap: scenario.isOverSizeCap, python: python)
         print(json ? report.json() : report.table())
         if failure != nil { throw ExitCode(1) }

@@ -10,7 +10,7 @@ struct PortalCommand: ParsableCommand {
             discussion: defaultCommandOptions(),
             version: portalVersion,
             subcommands: [RunCommand.self, StoreCommand.self, ScreensCommand.self, BenchCommand.self, TotpCommand.self, TokensCommand.self, ProbeCommand.self,
-                          DevicesCommand.self, DeviceCommand.self, AppsCommand.self],
+                          DevicesCommand.self, DeviceCommand.self, AppsCommand.self, AppCommand.self],
             defaultSubcommand: RunCommand.self)
     }
 

@@ -67,4 +67,49 @@ struct AppsCommandTests {
         #expect(theirs.error.replacingOccurrences(of: "dev-adele-iphone", with: "X") == unknown.error.replacingOccurrences(of: "dev-nothing", with: "X"))
         #expect(theirs.output.isEmpty)
     }
+
+    // MARK: - portal app install
+
+    @Test func installRecordsTheRequestOnce() throws {
+        let store = try demoStore()
+        let args = ["app", "install", "app-zoom-workplace", "--user", "adele.vance@contoso.com", "--device", "dev-adele-mac", "--store", store.path]
+        let first = try run(PortalBinary.url, args)
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("Install of Zoom Workplace on Adele's MacBook Air recorded."))
+        let listed = try portal("apps", "--user", "adele.vance@contoso.com", "--device", "dev-adele-mac", "--search", "zoom", "--json", "--store", store.path)
+        let apps = try #require(try object(listed.output)["apps"] as? [[String: Any]])
+        #expect(apps.first?["installState"] as? String == "pendingInstall")
+        let stored = try StoreCodec.decode(Data(contentsOf: store), path: store.path)
+        let record = try #require(stored.appInstallStates.first { $0.appId == "app-zoom-workplace" && $0.deviceId == "dev-adele-mac" })
+        #expect(record.installRequest?.action == .install)
+        #expect(record.installRequest?.progressInSeconds == 0)
+        let bytes = try Data(contentsOf: store)
+        let again = try run(PortalBinary.url, args)
+        #expect(again.status == 0)
+        #expect(again.output.contains("already; nothing was changed"))
+        #expect(try Data(contentsOf: store) == bytes, "asking again changed the store")
+    }
+
+    @Test(arguments: [
+        (["app-microsoft-whiteboard", "--device", "dev-adele-mac"], Int32(1), "Microsoft Whiteboard is not available for macOS"),
+        (["app-docker-desktop", "--device", "dev-adele-mac"], 1, "Docker Desktop is not assigned to you"),
+        (["app-nothing", "--device", "dev-adele-mac"], 2, "there is no app app-nothing"),
+        (["app-zoom-workplace", "--device", "dev-alex-linux"], 2, "has no device dev-alex-linux"),
+    ])
+    func installRefusals(arguments: [String], status: Int32, message: String) throws {
+        let store = try demoStore()
+        let before = try Data(contentsOf: store)
+        let result = try run(PortalBinary.url, ["app", "install"] + arguments + ["--user", "adele.vance@contoso.com", "--store", store.path])
+        #expect(result.status == status)
+        #expect(result.error.contains(message), "\(result.error)")
+        #expect(try Data(contentsOf: store) == before, "a refused install changed the store")
+    }
+
+    @Test func installUsageErrorsExitTwo() throws {
+        let store = try demoStore()
+        #expect(try portal("app", "install", "app-zoom-workplace", "--store", store.path).status == 2)
+        let unknown = try portal("app", "install", "app-zoom-workplace", "--user", "nobody@contoso.com", "--device", "dev-adele-mac", "--store", store.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("no user nobody@contoso.com"))
+    }
 }

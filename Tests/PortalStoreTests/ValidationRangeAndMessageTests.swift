@@ -279,3 +279,37 @@ struct StoreReadTests {
         #expect(StoreError.notFound(path: url.path).description.contains("portal store init"))
     }
 }
+
+@Suite("Install ranges")
+struct InstallRangeTests {
+    @Test func installNumbersHaveRanges() throws {
+        let acrobat = try #require(demoFixture().mobileApps.firstIndex { $0.id == "app-adobe-acrobat-reader" })
+        let lines = try problems {
+            edit(&$0, "mobileApps", acrobat) { app in
+                app["simulatedInstallFailures"] = [["platform": "macOS", "errorCode": 4_294_967_296, "attempts": 0],
+                                                   ["platform": "macOS", "errorCode": -1, "attempts": 1_001]]
+            }
+            edit(&$0, "appInstallStates", 0) { record in
+                record["errorCode"] = -2_147_483_649
+                record["failedAttempts"] = -1
+                record["installRequest"] = ["action": "install", "requestedDateTime": "2026-11-22T09:00:00Z", "progressInSeconds": 86_401]
+            }
+        }
+        #expect(lines.contains("portal.json: $.mobileApps[\(acrobat)].simulatedInstallFailures[0].errorCode: 4294967296 is outside -2,147,483,648 to 4,294,967,295"))
+        #expect(lines.contains("portal.json: $.mobileApps[\(acrobat)].simulatedInstallFailures[1].attempts: 1001 is outside 0 to 1,000"))
+        #expect(lines.contains("portal.json: $.mobileApps[\(acrobat)].simulatedInstallFailures[1].platform: macOS is listed twice"))
+        #expect(lines.contains("portal.json: $.appInstallStates[0].errorCode: -2147483649 is outside -2,147,483,648 to 4,294,967,295"))
+        #expect(lines.contains("portal.json: $.appInstallStates[0].failedAttempts: -1 is outside 0 to 1,000"))
+        #expect(lines.contains("portal.json: $.appInstallStates[0].installRequest.progressInSeconds: 86401 is outside 0 to 86,400"))
+    }
+
+    @Test func aRequestMustGoWithItsState() throws {
+        let lines = try problems {
+            edit(&$0, "appInstallStates", 0) { record in
+                record["installState"] = "notInstalled"
+                record["installRequest"] = ["action": "uninstall", "requestedDateTime": "2026-11-22T09:00:00Z", "progressInSeconds": 0]
+            }
+        }
+        #expect(lines == ["portal.json: $.appInstallStates[0].installState: notInstalled does not go with an installRequest to uninstall"])
+    }
+}

@@ -21,6 +21,8 @@ public struct MobileApp: Codable, Sendable, Equatable, Identifiable {
     public var sizeInBytes: Int
     public var platforms: [DevicePlatform]
     public var minimumSupportedOperatingSystem: String?
+    /// Installs that fail on purpose, to show the failure path; absent in most stores.
+    public var simulatedInstallFailures: [SimulatedInstallFailure]? = nil
 
     public init(id: String, displayName: String, publisher: String, description: String, isFeatured: Bool,
                 categories: [String], createdDateTime: Date, lastModifiedDateTime: Date,
@@ -103,6 +105,10 @@ public struct AppInstallState: Codable, Sendable, Equatable {
     public var lastModifiedDateTime: Date
     /// Graph's errorCode of a failed install (an HRESULT); absent when none was reported.
     public var errorCode: Int? = nil
+    /// The install or uninstall under way, if any.
+    public var installRequest: InstallRequest? = nil
+    /// Installs that failed in a row since the last one that succeeded.
+    public var failedAttempts: Int? = nil
 
     public init(appId: String, deviceId: String, installState: ResultantAppState, lastModifiedDateTime: Date) {
         self.appId = appId

@@ -30,6 +30,8 @@ public protocol PortalDirectory: AnyObject, Sendable {
     func perform(_ change: AppProtectionChange, now: Date) throws -> ManagedAppRegistration
     /// Applies one change to a device atomically; on failure nothing was written.
     func perform(_ change: DeviceChange, now: Date) throws -> DeviceChangeResult
+    /// Applies one install change atomically; on failure nothing was written.
+    func perform(_ change: AppInstallChange, now: Date) throws -> AppInstallChangeResult
 }
 
 public struct SignInFacts: Sendable, Equatable {
@@ -104,6 +106,10 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
     }
 
     public func perform(_ change: DeviceChange, now: Date) throws -> DeviceChangeResult {
+        try write { try $0.apply(change, now: now) }
+    }
+
+    public func perform(_ change: AppInstallChange, now: Date) throws -> AppInstallChangeResult {
         try write { try $0.apply(change, now: now) }
     }
 

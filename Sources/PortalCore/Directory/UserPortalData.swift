@@ -6,8 +6,10 @@ import Foundation
 public struct UserPortalData: Sendable, Equatable {
     public var user: User
     public var organization: Organization
-    public let installs: InstallStateIndex
+    public private(set) var installs: InstallStateIndex
     public let catalog: [CatalogEntry]
+    /// App id to its place in the catalog.
+    private let appIndex: [String: Int]
     /// The user's protected apps on devices the organization does not manage.
     public let appRegistrations: [ManagedAppRegistration]
     /// Conditional access policies and cloud apps.
@@ -15,13 +17,14 @@ public struct UserPortalData: Sendable, Equatable {
     /// Device id to the policies that target the user on its platform.
     private let policiesByDevice: [String: [CompliancePolicy]]
     /// Install records and read state the notifications are made from.
-    public let notificationSources: NotificationSources
+    public private(set) var notificationSources: NotificationSources
 
     public init(user: User, tenant: Tenant) {
         self.user = user
         organization = tenant.organization
         installs = InstallStateIndex(tenant: tenant, user: user)
         catalog = tenant.catalog(for: user)
+        appIndex = Dictionary(catalog.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         appRegistrations = tenant.appRegistrations(of: user)
         accessRules = AccessRules(tenant: tenant)
         var policies: [String: [CompliancePolicy]] = [:]
@@ -31,6 +34,24 @@ public struct UserPortalData: Sendable, Equatable {
     }
 
     public var devices: [ManagedDevice] { installs.devices }
+
+    /// One app of the user's catalog by id.
+    public func app(id: String) -> MobileApp? { entry(id: id)?.app }
+
+    public func entry(id: String) -> CatalogEntry? { appIndex[id].map { catalog[$0] } }
+
+    /// Install records as the store returned them after a change: the
+    /// catalog's states and the notifications made from them follow.
+    public mutating func merge(_ changed: [AppInstallState]) {
+        installs.merge(changed)
+        let names = Dictionary(catalog.map { ($0.id, $0.app.displayName) }, uniquingKeysWith: { first, _ in first })
+        for record in changed {
+            notificationSources.installs.removeAll { $0.appId == record.appId && $0.deviceId == record.deviceId }
+            guard record.installState == .failed || record.installState == .installed, let name = names[record.appId] else { continue }
+            notificationSources.installs.append(.init(appId: record.appId, appName: name, deviceId: record.deviceId, state: record.installState,
+                                                      errorCode: record.errorCode, date: record.lastModifiedDateTime))
+        }
+    }
 
     public func evaluate(_ device: ManagedDevice, now: Date) -> ComplianceEvaluation {
         ComplianceEvaluator(validityPeriodDays: organization.complianceValidityPeriodDays)

@@ -12,9 +12,9 @@ public struct BenchScenario {
     /// What one pass measured.
     public struct Pass {
         public var timings: Timings = [:]
-        /// The Devices list before and after one cursor move, for counting
-        /// what a terminal is sent for it.
-        public var cursorMove: (before: CellBuffer, after: CellBuffer)?
+        /// A list before and after one cursor move, by list ("devices",
+        /// "apps"), for counting what a terminal is sent for it.
+        public var cursorMoves: [String: (before: CellBuffer, after: CellBuffer)] = [:]
     }
 
     /// Whether the store is over the size `JSONStore` will read (the huge one
@@ -38,12 +38,12 @@ public struct BenchScenario {
     /// a one-round hash, so sign-in measures the portal, not PBKDF2.
     public func run(userId: String, password: String) throws -> Pass {
         var pass = Pass()
-        pass.timings = try measure(userId: userId, password: password) { pass.cursorMove = $0 }
+        pass.timings = try measure(userId: userId, password: password) { pass.cursorMoves[$0] = ($1, $2) }
         return pass
     }
 
     private func measure(userId: String, password: String,
-                         cursorMove: ((before: CellBuffer, after: CellBuffer)) -> Void) throws -> Timings {
+                         cursorMove: (String, CellBuffer, CellBuffer) -> Void) throws -> Timings {
         var timings: Timings = [:]
         var loaded: Tenant?
         let overCap = isOverSizeCap
@@ -93,7 +93,7 @@ public struct BenchScenario {
         try expect("the Devices list", in: runtime) { $0.section == .devices && $0.detail == nil }
         let listBefore = runtime.render()
         timings["devicesKeyMs"] = frameAfter(.down, in: runtime)
-        cursorMove((listBefore, runtime.render()))
+        cursorMove("devices", listBefore, runtime.render())
         // A sort or a filter reorders the evaluated rows.
         timings["devicesSortMs"] = frameAfter(.character("s"), in: runtime)
         timings["devicesFilterMs"] = frameAfter(.character("f"), in: runtime)
@@ -106,7 +106,9 @@ public struct BenchScenario {
         // Opening Apps folds and sorts the whole catalog once.
         timings["appsOpenMs"] = frameAfter(.character("3"), in: runtime)
         try expect("the Apps list", in: runtime) { $0.section == .apps && $0.detail == nil }
+        let appsBefore = runtime.render()
         timings["appsKeyMs"] = frameAfter(.down, in: runtime)
+        cursorMove("apps", appsBefore, runtime.render())
         runtime.send(.input(.key(.character("/"))))
         // The first letter scans every app; the next narrows that result.
         timings["searchKeyMs"] = frameAfter(.character("m"), in: runtime)
@@ -116,7 +118,24 @@ public struct BenchScenario {
         runtime.send(.input(.key(.enter)))
         try expect("an app's detail", in: runtime) { if case .app? = $0.detail { true } else { false } }
         timings["appDetailKeyMs"] = frameAfter(.down, in: runtime)
+        // An install under way: each tick moves its progress bar on the open detail.
+        for _ in 0..<64 where !canInstall(runtime) { runtime.send(.input(.key(.character("d")))) }
+        runtime.send(.input(.key(.character("i"))))
+        try expect("an install under way", in: runtime) { !$0.installs.underWay.isEmpty }
+        timings["installTickMs"] = milliseconds {
+            clock.advance(by: 0.5)
+            runtime.send(.tick)
+            _ = runtime.render()
+        }
         return timings
+    }
+
+    /// The open app's detail shows a device it can be installed on.
+    private func canInstall(_ runtime: PortalRuntime) -> Bool {
+        guard case let .portal(portal) = runtime.state.screen, case let .app(id)? = portal.detail,
+              let entry = portal.data.entry(id: id), let device = AppInstalls.target(entry, portal) else { return false }
+        return AppAvailability.refusal(entry.app, intent: entry.intent, on: device) == nil
+            && portal.installs.record(appId: id, deviceId: device.id)?.installRequest == nil
     }
 
     private func expect(_ screen: String, in runtime: PortalRuntime, _ isThere: (PortalState) -> Bool) throws {

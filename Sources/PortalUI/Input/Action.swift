@@ -34,4 +34,6 @@ public enum Action: String, CaseIterable, Sendable {
     case checkStatus, checkAllDevices, renameDevice, removeDevice, resetDevice
     /// Help & support: write a diagnostic report for the help desk.
     case saveDiagnostics
+    /// Apps: install (reinstall, retry) or uninstall the open app on the chosen device.
+    case installApp, uninstallApp
 }

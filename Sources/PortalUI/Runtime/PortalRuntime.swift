@@ -160,6 +160,7 @@ public final class PortalRuntime {
         if let refusal = error as? NotificationChangeError { return refusal.message }
         if let refusal = error as? AppProtectionChangeError { return refusal.message }
         if let refusal = error as? DeviceChangeError { return refusal.message }
+        if let refusal = error as? AppInstallChangeError { return refusal.message }
         if let storeError = error as? StoreError { return storeError.summary }
         let text = String(describing: error).split(separator: "\n").first.map(String.init) ?? "The store could not be changed."
         return InertText.escaped(text)
@@ -219,6 +220,16 @@ public final class PortalRuntime {
             work(orElse: Message.deviceChangeFailed) { directory, now in
                 let result = try directory.perform(change, now: now)
                 return .deviceChanged(result, try directory.portalData(userId: change.userId))
+            }
+        case let .prepareCatalog(entries):
+            // Folding cannot fail; the Apps list folds on first use if this has not answered.
+            work(orElse: { _ in .tick }) { _, _ in
+                .catalogPrepared(PreparedCatalog(SearchableCatalog(entries)))
+            }
+        case let .changeInstalls(change):
+            let isReport = if case .report = change { true } else { false }
+            work(orElse: { Message.installChangeFailed($0, isReport: isReport) }) { directory, now in
+                .installsChanged(try directory.perform(change, now: now), isReport: isReport)
             }
         case let .saveDiagnostics(userId, folder):
             let shown = context

@@ -3,7 +3,10 @@ import PortalCore
 
 /// One app: what it is, who publishes it, and its state on each device.
 enum AppDetailView {
-    static func lines(_ entry: CatalogEntry, installs: InstallStateIndex, context: PortalContext, width: Int) -> [StyledLine] {
+    /// Name, publisher and a blank line: the install block goes below them.
+    static let headerLines = 3
+
+    static func lines(_ entry: CatalogEntry, _ state: PortalState, context: PortalContext, width: Int) -> [StyledLine] {
         let app = entry.app
         var lines: [StyledLine] = [
             StyledLine(TextWidth.truncate(app.displayName, to: width), .title),
@@ -30,12 +33,12 @@ enum AppDetailView {
 
         lines.append(.blank)
         lines.append(StyledLine("On your devices", .accent))
-        let states = installs.installStates(of: app)
-        if states.isEmpty {
+        let devices = state.myDevices.filter { app.platforms.contains($0.operatingSystem) }
+        if devices.isEmpty {
             lines.append(StyledLine("None of your devices can run this app.", .dim))
         }
-        for (device, state) in states {
-            lines += DetailField.line(device.deviceName, state.badge, width: width)
+        for device in devices {
+            lines += DetailField.line(device.deviceName, AppInstallView.status(entry, on: device, state, live: false), width: width)
         }
         return lines
     }

@@ -8,6 +8,8 @@ import PortalCore
 public struct AppListing: Equatable, Sendable {
     /// Index in the user's devices (by name); nil is All platforms.
     public var deviceIndex: Int?
+    /// The user picked the device: the inspection of this machine no longer picks it.
+    public var deviceChosen = false
     public var query = CatalogQuery()
     /// What the user typed after `/`, and whether keys still type into it.
     public var searchText = ""
@@ -19,7 +21,8 @@ public struct AppListing: Equatable, Sendable {
     /// Apps the query keeps before the search.
     public private(set) var filteredTotal = 0
     public private(set) var builds = 0
-    public private(set) var catalog: PreparedCatalog?
+    /// Folded in the background after sign-in, or here on first use if that has not answered yet.
+    public internal(set) var catalog: PreparedCatalog?
     private var search = CatalogSearch()
     private var shownQuery: CatalogQuery?
     private var base: [Int] = []
@@ -36,6 +39,9 @@ public struct AppListing: Equatable, Sendable {
         return catalog.value.entries[rows[row]]
     }
 
+    /// Install states changed: the install-state filter applies again.
+    mutating func invalidate() { shownQuery = nil }
+
     mutating func refresh(entries: [CatalogEntry], devices: [ManagedDevice], installs: InstallStateIndex) {
         if catalog == nil { catalog = PreparedCatalog(SearchableCatalog(entries)) }
         guard let catalog else { return }
@@ -48,7 +54,7 @@ public struct AppListing: Equatable, Sendable {
             scopeTotal = query.isFiltered ? catalog.value.indices(scopeOnly, order: orders[query.sort]).count : -1
             base = catalog.value.indices(query, order: orders[query.sort]) { entry in
                 guard let device else { return .notInstalled }
-                return installs.installStates(of: entry.app).first { $0.device.id == device.id }?.state ?? .notInstalled
+                return installs.state(appId: entry.id, deviceId: device.id)
             }
             if scopeTotal < 0 { scopeTotal = base.count }
             filteredTotal = base.count
@@ -78,9 +84,7 @@ extension AppListing {
         let device = listing.deviceIndex.map { state.myDevices[$0] }
         return listing.rows.indices.compactMap { row in
             guard let entry = listing.entry(row) else { return nil }
-            let installState = device.map { device in
-                state.installs.installStates(of: entry.app).first { $0.device.id == device.id }?.state ?? .notInstalled
-            }
+            let installState = device.map { state.installs.state(appId: entry.id, deviceId: $0.id) }
             return (entry, installState)
         }
     }

@@ -75,6 +75,13 @@ public enum Message: Equatable, Sendable {
     case deviceChanged(DeviceChangeResult, UserPortalData?)
     /// It was refused or could not be written; the text says why, in one line.
     case deviceChangeFailed(String)
+    /// An install change was written (`isReport`: the device agent's
+    /// progress); the records it touched, as stored.
+    case installsChanged(AppInstallChangeResult, isReport: Bool)
+    /// It was refused or could not be written; the text says why, in one line.
+    case installChangeFailed(String, isReport: Bool)
+    /// The user's catalog folded and ready for the Apps list and its search.
+    case catalogPrepared(PreparedCatalog)
     /// The diagnostic report was written to this path.
     case diagnosticsSaved(String)
     /// It was not; the text says why and what to do, in a sentence.
@@ -111,6 +118,10 @@ public enum Effect: Equatable, Sendable {
     case changeAppProtection(AppProtectionChange)
     /// One change to a device (Check status too), through the store.
     case changeDevice(DeviceChange)
+    /// One install change (a request, or the agent's progress), through the store.
+    case changeInstalls(AppInstallChange)
+    /// Folds the catalog for search off the terminal thread.
+    case prepareCatalog([CatalogEntry])
     /// Writes the diagnostic report into the folder, off the terminal thread.
     case saveDiagnostics(userId: String, folder: String)
     case quit

@@ -30,6 +30,20 @@ enum AppsScreen {
                       mouse: Keymaps.list.mouse)
     }
 
+    /// Apps opens on this machine's catalog once the inspection says which
+    /// of the user's devices it is, unless the user chose a device already.
+    static func observe(_ message: Message, _ state: inout PortalState) {
+        if case let .catalogPrepared(prepared) = message, state.appListing.catalog == nil, prepared.value.entries == state.catalog {
+            state.appListing.catalog = prepared
+            return
+        }
+        guard case let .hostInspected(facts) = message, !state.appListing.deviceChosen,
+              let serial = HostEnrollment.stableId(facts),
+              let index = state.myDevices.firstIndex(where: { $0.serialNumber == serial }) else { return }
+        state.appListing.deviceIndex = index
+        state.appInstalls.revision += 1
+    }
+
     static func refresh(_ state: inout PortalState) {
         guard state.section == .apps, state.enrollment == nil else { return }
         state.appListing.refresh(entries: state.catalog, devices: state.myDevices, installs: state.installs)
@@ -96,6 +110,9 @@ enum AppsScreen {
             default: nil
             }
             if listing.deviceIndex == nil { listing.query.installState = nil }
+            listing.deviceChosen = true
+            // An open app's detail shows the install state on the device chosen.
+            state.appInstalls.revision += 1
         case .nextCategory:
             let ids = categories(state).map(\.id)
             let position = listing.query.category.flatMap { ids.firstIndex(of: $0) }

@@ -15,6 +15,20 @@ enum AppsView {
         TableColumn("Size", width: 8, priority: 5),
     ]
 
+    /// With a device chosen, its install state comes second: it is what the
+    /// user came to see or is waiting for.
+    static let deviceColumns = [
+        TableColumn("Name", minimum: 22, maximum: 48, weight: 1, priority: 0),
+        TableColumn("Status", width: 17, priority: 1),
+        TableColumn("Publisher", minimum: 18, maximum: 32, weight: 2, priority: 4),
+        TableColumn("Category", width: 16, priority: 3),
+        TableColumn("Assignment", width: 10, priority: 2),
+        TableColumn("Version", minimum: 8, maximum: 16, weight: 1, priority: 5),
+        TableColumn("Size", width: 8, priority: 6),
+    ]
+
+    static func columns(device: ManagedDevice?) -> [TableColumn] { device == nil ? columns : deviceColumns }
+
     static func view(_ state: PortalState, context: PortalContext, layout: PortalLayout, buffer: inout CellBuffer) {
         let listing = state.appListing
         let entries = listing.catalog?.value.entries ?? []
@@ -38,13 +52,15 @@ enum AppsView {
         let row = { (index: Int) -> [Span] in
             let entry = entries[rows[index]]
             let required = entry.intent == .required
-            return [Span(entry.app.displayName), Span(entry.app.publisher, .dim), Span(entry.primaryCategory),
-                    Span(required ? "Required" : "Available", required ? .accent : .dim),
-                    Span(entry.app.version, .dim), Span(AppDetailView.sizeText(entry.app.sizeInBytes), .dim)]
+            var spans = [Span(entry.app.displayName), Span(entry.app.publisher, .dim), Span(entry.primaryCategory),
+                         Span(required ? "Required" : "Available", required ? .accent : .dim),
+                         Span(entry.app.version, .dim), Span(AppDetailView.sizeText(entry.app.sizeInBytes), .dim)]
+            if let device { spans.insert(AppInstallView.status(entry, on: device, state), at: 1) }
+            return spans
         }
-        Table.draw(columns: columns, count: rows.count, row: row, state: state.appList, in: layout.table, buffer: &buffer,
+        Table.draw(columns: columns(device: device), count: rows.count, row: row, state: state.appList, in: layout.table, buffer: &buffer,
                    emptyMessage: emptyMessage(state, device: device))
-        highlight(state, in: layout.table, buffer: &buffer)
+        highlight(state, columns: columns(device: device), in: layout.table, buffer: &buffer)
     }
 
     /// Why the list is empty.
@@ -66,7 +82,7 @@ enum AppsView {
 
     /// Underlines the search's match in the visible names: an attribute, so
     /// it shows without color too.
-    static func highlight(_ state: PortalState, in rect: Rect, buffer: inout CellBuffer) {
+    static func highlight(_ state: PortalState, columns: [TableColumn], in rect: Rect, buffer: inout CellBuffer) {
         let listing = state.appListing
         guard let catalog = listing.catalog?.value, !listing.foldedSearch.isEmpty,
               let nameWidth = Table.widths(of: columns, available: rect.width - 4)[0] else { return }

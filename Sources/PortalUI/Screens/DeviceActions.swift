@@ -381,6 +381,12 @@ enum DeviceActions {
         fresh.detailScroll = state.detailScroll
         fresh.deviceActions = state.deviceActions
         fresh.diagnostics = state.diagnostics
+        fresh.appInstalls = state.appInstalls
+        // Apps keeps its device, query and search; the device may have moved in the list or gone.
+        fresh.appListing = state.appListing
+        let appDevice = state.appListing.deviceIndex.flatMap { state.myDevices.indices.contains($0) ? state.myDevices[$0].id : nil }
+        fresh.appListing.deviceIndex = appDevice.flatMap { id in fresh.myDevices.firstIndex { $0.id == id } }
+        fresh.appListing.invalidate()
         fresh.documentBuilds = state.documentBuilds
         // A removed device's detail closes; the selection follows a renamed
         // device to its new place and never points past the list's end.

@@ -17,6 +17,8 @@ public struct DocumentLines: Equatable, Sendable {
         /// The `slot` of the time the lines were laid out for, or nil for a
         /// document that shows no time.
         public var minute: Int?
+        /// Changes of what the document shows between minutes (an app's install progress).
+        public var revision = 0
     }
 
     public let key: Key

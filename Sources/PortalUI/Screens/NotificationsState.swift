@@ -36,6 +36,9 @@ public struct NotificationsState: Equatable, Sendable {
         feedMinute = nil
     }
 
+    /// The sources changed (an install ended): the feed is made again.
+    mutating func invalidate() { feedMinute = nil }
+
     public func notification(id: String) -> UserNotification? { feed.first { $0.id == id } }
 
     /// The tab's and Home's count: "3", or "99+" past that.

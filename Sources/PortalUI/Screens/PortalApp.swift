@@ -34,7 +34,9 @@ public enum PortalApp {
             state.screen = .portal(portal)
             // A walkthrough left unfinished (quit, lost connection, killed) resumes;
             // an inspection of this machine tells which device it is.
+            // The catalog is folded for search while the user reads Home, so Apps opens at once.
             return [.loadEnrollment(userId: data.user.id, resume: true)] + (context.inspectHost == nil ? [] : [.inspectHost])
+                + [.prepareCatalog(data.catalog)]
         case let .signInChecked(.passed(user, next)):
             return advance(user, to: next, &state, context: context)
         case let .signInChecked(.failed(.locked(until))):
@@ -100,6 +102,9 @@ public enum PortalApp {
         case let .portal(portal) where portal.deviceActions.checking != nil:
             // Check status's progress moves while the worker does it.
             return 0.25
+        case let .portal(portal) where !portal.installs.underWay.isEmpty:
+            // The device agent works on the clock; its progress bars move each half second.
+            return 0.5
         case .setup, .portal:
             return 60
         }
@@ -138,7 +143,7 @@ public enum PortalApp {
     static func hintKey(at column: Int, _ state: AppState) -> Key? {
         let keymap = keymap(for: state)
         let columns = Widgets.hintColumns(keymap.hints, width: state.size.width)
-        return columns.firstIndex { $0.contains(column) }.map { keymap.hintPresses[$0] }
+        return columns.firstIndex { $0?.contains(column) == true }.map { keymap.hintPresses[$0] }
     }
 
     private static func globalAction(_ action: Action) -> [Effect] {

@@ -5,8 +5,15 @@ import PortalCore
 /// bar) and dispatch to the open section or detail.
 enum PortalScreen {
     static func update(_ state: inout PortalState, _ message: Message, context: PortalContext, size: Size, now: Date) -> [Effect] {
-        let layout = PortalLayout(size: size)
         DevicesScreen.observe(message, &state)
+        AppsScreen.observe(message, &state)
+        // The device agent runs on every message's clock, whatever else the message does.
+        let agentEffects = AppInstalls.work(&state, now: now)
+        return agentEffects + updateSections(&state, message, context: context, size: size, now: now)
+    }
+
+    private static func updateSections(_ state: inout PortalState, _ message: Message, context: PortalContext, size: Size, now: Date) -> [Effect] {
+        let layout = PortalLayout(size: size)
         // Before: moves and clamping read the shown document's current lines.
         refreshDocuments(&state, context: context, size: size, now: now)
         var effects: [Effect] = []
@@ -23,6 +30,10 @@ enum PortalScreen {
             return handled
         }
         if let handled = DiagnosticsScreen.update(&state, message) { return handled }
+        if let handled = AppInstalls.update(&state, message, size: size, now: now) {
+            refreshDocuments(&state, context: context, size: size, now: now)
+            return handled
+        }
         switch message {
         case .input(.key), .input(.paste):
             // An open form or dialog of Security info takes every key.
@@ -69,7 +80,7 @@ enum PortalScreen {
         guard !size.isBelowMinimum else { return }
         let width = size.width - 3
         if let detail = state.detail {
-            let key = documentKey(.detail(detail), width: width, now: now)
+            let key = documentKey(.detail(detail), state, width: width, now: now)
             guard state.detailDocument?.key != key else { return }
             state.detailDocument = DocumentLines(key: key, lines: layOut(.detail(detail), state, context: context, width: width, now: now))
             state.documentBuilds += 1
@@ -77,25 +88,27 @@ enum PortalScreen {
         }
         state.detailDocument = nil
         guard state.section == .home else { return }
-        let key = documentKey(.home, width: width, now: now)
+        let key = documentKey(.home, state, width: width, now: now)
         guard state.home?.key != key else { return }
         state.home = DocumentLines(key: key, lines: layOut(.home, state, context: context, width: width, now: now))
         state.documentBuilds += 1
     }
 
-    static func documentKey(_ document: DocumentLines.Document, width: Int, now: Date) -> DocumentLines.Key {
+    static func documentKey(_ document: DocumentLines.Document, _ state: PortalState, width: Int, now: Date) -> DocumentLines.Key {
         let showsTime: Bool = switch document {
         case .home, .detail(.device), .detail(.notification), .detail(.resolution): true
         case .detail(.app): false
         }
-        return DocumentLines.Key(document: document, width: width, minute: showsTime ? DocumentLines.minute(of: now) : nil)
+        let showsInstalls = if case .detail(.app) = document { true } else { false }
+        return DocumentLines.Key(document: document, width: width, minute: showsTime ? DocumentLines.minute(of: now) : nil,
+                                 revision: showsInstalls ? state.appInstalls.revision : 0)
     }
 
     /// The document's lines as drawn: the kept ones when still current, else
     /// laid out now (the first frame after sign-in, before any message).
     static func documentLines(_ document: DocumentLines.Document, _ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         let kept = document == .home ? state.home : state.detailDocument
-        if let kept, kept.key == documentKey(document, width: width, now: now) { return kept.lines }
+        if let kept, kept.key == documentKey(document, state, width: width, now: now) { return kept.lines }
         return layOut(document, state, context: context, width: width, now: now)
     }
 
@@ -114,6 +127,7 @@ enum PortalScreen {
             return NotificationKeymaps.detail(offersEnrollment: state.notifications.notification(id: id)?.offersEnrollment ?? false)
         }
         if let keymap = DiagnosticsScreen.keymap(state) { return keymap }
+        if let keymap = AppInstalls.keymap(state) { return keymap }
         if let keymap = DeviceActions.keymap(state) { return keymap }
         if let detail = state.detail { return DeviceDetailFocus.keymap(detail, state) }
         switch state.section {
@@ -156,6 +170,8 @@ enum PortalScreen {
             return DeviceActions.perform(action, &state, context: context, now: now)
         case .saveDiagnostics:
             return DiagnosticsScreen.start(&state, context: context)
+        case .installApp, .uninstallApp:
+            return AppInstalls.perform(action, &state)
         default:
             if let move = move(for: action) { apply(move, &state, context: context, layout: layout, now: now) }
         }
@@ -261,7 +277,7 @@ enum PortalScreen {
         case .scrollUp: apply(.up, &state, context: context, layout: layout, now: now)
         case .scrollDown: apply(.down, &state, context: context, layout: layout, now: now)
         case .click:
-            if let tab = layout.tabs(active: state.section, unread: state.notifications.unreadLabel)
+            if let tab = layout.tabs(active: state.section, unread: state.notifications.unreadLabel, installing: AppInstalls.runningCount(state))
                 .first(where: { $0.rect.contains(x: event.x, y: event.y) }) {
                 select(tab.section, &state)
                 return []
@@ -297,7 +313,12 @@ enum PortalScreen {
     /// The open detail's lines as drawn, or none.
     static func shownDetailLines(_ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
         guard let detail = state.detail else { return [] }
-        return documentLines(.detail(detail), state, context: context, width: width, now: now)
+        let lines = documentLines(.detail(detail), state, context: context, width: width, now: now)
+        // An app's install block moves with the clock: made per frame (one device),
+        // below the kept name and publisher, so a tick never lays out the rest again.
+        guard case let .app(id) = detail, let entry = state.data.entry(id: id) else { return lines }
+        let split = min(AppDetailView.headerLines, lines.count)
+        return Array(lines[..<split]) + AppInstallView.lines(entry, state, width: width).map(indented) + lines[split...]
     }
 
     static func detailLines(_ detail: PortalState.Detail, _ state: PortalState, context: PortalContext, width: Int, now: Date) -> [StyledLine] {
@@ -309,8 +330,8 @@ enum PortalScreen {
             lines.insert(contentsOf: DeviceActions.detailLines(device, state, context: context, width: width), at: min(1, lines.count))
             return lines
         case let .app(id):
-            guard let entry = state.catalog.first(where: { $0.id == id }) else { return [] }
-            return AppDetailView.lines(entry, installs: state.installs, context: context, width: width)
+            guard let entry = state.data.entry(id: id) else { return [] }
+            return AppDetailView.lines(entry, state, context: context, width: width)
         case let .notification(id):
             return NotificationsView.detailLines(id: id, state, context: context, width: width, now: now)
         case let .resolution(deviceId, policyId, setting):
@@ -326,7 +347,7 @@ enum PortalScreen {
         Widgets.header(left: " \(context.organization.displayName)  Company Portal",
                        right: state.user.displayName + " (" + state.user.userPrincipalName + ")", width: width, buffer: &buffer)
 
-        for tab in layout.tabs(active: state.section, unread: state.notifications.unreadLabel) {
+        for tab in layout.tabs(active: state.section, unread: state.notifications.unreadLabel, installing: AppInstalls.runningCount(state)) {
             buffer.write(tab.text, x: tab.rect.x, y: tab.rect.y, role: tab.isActive ? .tabActive : .tab)
         }
         buffer.write(String(repeating: "─", count: width), x: 0, y: layout.separatorRow, role: .border)
@@ -358,6 +379,7 @@ enum PortalScreen {
             }
         }
         DeviceActions.view(state, context: context, now: now, layout: layout, buffer: &buffer)
+        AppInstallView.view(state, layout: layout, buffer: &buffer)
         DiagnosticsScreen.view(state, layout: layout, buffer: &buffer)
         Widgets.hintBar(keymap(state).hints, y: layout.hintRow, width: width, buffer: &buffer)
     }

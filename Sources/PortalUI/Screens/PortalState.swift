@@ -57,8 +57,10 @@ public struct PortalState: Equatable, Sendable {
     public var deviceFocus = DeviceDetailFocus()
     /// Help & support's diagnostic report.
     public var diagnostics = DiagnosticsState()
+    /// App installs asked for, and the device agent working through them.
+    public var appInstalls = AppInstallsState()
     /// What the portal shows of the user, read from the store at sign-in.
-    public let data: UserPortalData
+    public internal(set) var data: UserPortalData
     /// The user's install states by app, so an app's detail never scans the organization.
     public var installs: InstallStateIndex { data.installs }
     /// Home's lines for the current width and minute; nil until first laid out.

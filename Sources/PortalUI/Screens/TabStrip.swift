@@ -23,9 +23,15 @@ extension PortalLayout {
     /// The tabs, with the unread count on Notifications. Where the full
     /// titles do not fit (80 columns) the other tabs get short titles and
     /// less room; the open one always reads in full, "[ 4 Security info ]".
-    func tabs(active: PortalState.Section, unread: String) -> [PortalTab] {
+    /// Apps says how many installs are running or queued, when any are.
+    func tabs(active: PortalState.Section, unread: String, installing: Int = 0) -> [PortalTab] {
         func label(_ section: PortalState.Section, _ title: String) -> String {
-            "\(section.rawValue + 1) \(title)" + (section == .notifications ? " (\(unread))" : "")
+            let badge = switch section {
+            case .notifications: " (\(unread))"
+            case .apps where installing > 0: " (\(installing) ↓)"
+            default: ""
+            }
+            return "\(section.rawValue + 1) \(title)" + badge
         }
         func strip(gap: Int, short: Bool, padding: Int) -> [PortalTab] {
             var x = 1

@@ -21,6 +21,8 @@ public struct ScriptRunner {
     /// the rest of the script is skipped. Fuzzing bounds each case this way
     /// rather than by wall time, so a run is the same on any machine.
     public var inputLimit: Int?
+    /// Sees each screen as the replay goes (casts, pictures); nil renders nothing extra.
+    public var observe: ((ScriptEvent) -> Void)?
 
     public init(updateGoldens: Bool = false, inputLimit: Int? = nil) {
         self.updateGoldens = updateGoldens
@@ -69,6 +71,9 @@ public struct ScriptRunner {
         var size = script.size
         var runtime = PortalRuntime(context: context, clock: clock, size: size)
         runtime.send(.input(.resize(size)))
+        observe?(.started(script, screen: runtime.render(), at: clock.now(), brandColor: runtime.context.organization.themeColor))
+        defer { observe?(.finished(outcome)) }
+        func shown() { observe?(.input(runtime.render(), at: clock.now())) }
         var inputsLeft = inputLimit ?? Int.max
         var goldens: [(url: URL, text: String, step: ScreenScript.Step)] = []
 
@@ -82,11 +87,13 @@ public struct ScriptRunner {
                 for key in keys {
                     guard spend(&inputsLeft) else { break steps }
                     runtime.send(.input(.key(key)))
+                    shown()
                 }
             case let .type(text):
                 for character in text {
                     guard spend(&inputsLeft) else { break steps }
                     runtime.send(.input(.key(.character(character))))
+                    shown()
                 }
             case let .typeCode(name, methodName):
                 guard let code = Self.code(of: name, method: methodName, runtime: runtime, now: clock.now()) else {
@@ -96,23 +103,28 @@ public struct ScriptRunner {
                 for character in code {
                     guard spend(&inputsLeft) else { break steps }
                     runtime.send(.input(.key(.character(character))))
+                    shown()
                 }
             case let .wait(seconds):
                 guard spend(&inputsLeft) else { break steps }
                 clock.advance(by: seconds)
                 runtime.send(.tick)
+                shown()
             case let .resize(newSize):
                 guard spend(&inputsLeft) else { break steps }
                 size = newSize
                 runtime.send(.input(.resize(size)))
+                shown()
             case .restart:
                 guard spend(&inputsLeft) else { break steps }
                 // Nothing of the last run survives but what its store kept.
                 runtime = PortalRuntime(context: context, clock: clock, size: size)
                 runtime.send(.input(.resize(size)))
+                shown()
             case let .click(x, y):
                 guard spend(&inputsLeft) else { break steps }
                 runtime.send(.input(.mouse(MouseEvent(kind: .click, x: x, y: y))))
+                shown()
             case let .expect(text):
                 let screen = runtime.render()
                 if !screen.text.contains(text) {
@@ -135,7 +147,9 @@ public struct ScriptRunner {
                 }
             case let .snapshot(label):
                 let url = script.goldenURL(label: label)
-                let actual = Snapshot.text(of: runtime.render())
+                let screen = runtime.render()
+                observe?(.snapshot(label: label, screen))
+                let actual = Snapshot.text(of: screen)
                 let expected = try? String(contentsOf: url, encoding: .utf8)
                 if expected == actual { continue }
                 if updateGoldens {
@@ -169,23 +183,6 @@ public struct ScriptRunner {
 
     /// New methods' secrets come from a source seeded with this, so goldens hold still.
     static let secretSeed: UInt64 = 11
-
-    /// The world a script pins: its store, theme, time zone, mouse and host.
-    func context(for script: ScreenScript) throws(ScriptError) -> PortalContext {
-        let tenant = try loadStore(script)
-        do {
-            _ = try ThemeCatalog.load(script.theme)
-        } catch {
-            throw ScriptError(file: script.file.relativePath, line: script.headerLines["theme"] ?? 1,
-                              message: InertText.escaped("theme: \(error)"))
-        }
-        var context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse,
-                                    random: SeededRandomSource(seed: Self.secretSeed))
-        if let inspect = try hostInspection(script) { context.inspectHost = inspect }
-        // About shows the store as the script names it, never a path of this machine.
-        if case let .file(path) = script.store { context.about.storePath = path }
-        return context
-    }
 
     /// The code the named method (or the one being registered, or the one
     /// the screen asks for, or the user's default) shows at `now`.
