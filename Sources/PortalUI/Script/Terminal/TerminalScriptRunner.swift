@@ -111,9 +111,13 @@ public struct TerminalScriptRunner {
                     if updateGoldens {
                         goldens.append((url, actual, step))
                     } else if let expected {
+                        // Whether headless agrees with the golden tells a terminal
+                        // difference from a change of the screen itself.
+                        let headless = Snapshot.text(of: shadow.render()) == expected
+                            ? "\nthe headless replay shows the golden here: the terminal and headless disagree" : ""
                         outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: the terminal "
                                                 + Snapshot.mismatch(expected: expected, actual: actual, golden: url, script: script.file)
-                                                    .dropFirst("the ".count))
+                                                    .dropFirst("the ".count) + headless)
                     } else {
                         outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: no golden \(url.lastPathComponent); run portal screens run --update to create it")
                     }
