@@ -10,7 +10,7 @@ struct ScreensCommand: ParsableCommand {
     struct RunScripts: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(commandName: "run",
-                                 abstract: "Replay screen scripts headless (all of Screens/ when none is named); exit 1 when any fails, 2 when one is malformed.")
+                                 abstract: "Replay screen scripts headless, or in tmux with --terminal (all of Screens/ when none is named); exit 1 when any fails, 2 when one is malformed.")
         }
 
         @Flag(help: "Rewrite the golden snapshots instead of comparing with them.")

@@ -31,6 +31,12 @@ struct RoleExpectationTests {
         #expect(script.steps.map(\.command) == [.expectRole("✗ Not compliant", .noncompliant), .expectRole("Sign in", .title)])
     }
 
+    /// The README's line, as written there.
+    @Test func theReadmeExampleParses() throws {
+        let line = "expect-role \"✗ Not compliant\" noncompliant   # every cell of its first occurrence in that role (theme role names)\n"
+        #expect(try ScriptParser.parse(line, file: file).steps.map(\.command) == [.expectRole("✗ Not compliant", .noncompliant)])
+    }
+
     @Test func malformedRoleExpectationsNameTheirLine() {
         let unknown = parseError("press Enter\n\nexpect-role \"Not compliant\" red\n")
         #expect(unknown?.line == 3)
