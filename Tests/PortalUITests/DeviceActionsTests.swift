@@ -78,4 +78,35 @@ struct DeviceActionsTests {
         if case let .portal(portal) = runtime.state.screen { return portal }
         return nil
     }
+
+    /// Check status of many devices: the results box scrolls and says where it is.
+    @Test func theResultsOfManyDevicesScroll() throws {
+        var tenant = DemoOrganization.make(now: testNow, random: SeededRandomSource(seed: 2), iterations: 10)
+        let adeles = tenant.managedDevices.filter { $0.userId == "usr-adele" }
+        for copy in 1...5 {
+            for device in adeles {
+                var extra = device
+                extra.id += "-\(copy)"
+                extra.deviceName += " \(copy)"
+                extra.serialNumber += "\(copy)"
+                tenant.managedDevices.append(extra)
+            }
+        }
+        let context = PortalContext(tenant: tenant, timeZone: TimeZone(identifier: "UTC")!)
+        let runtime = PortalRuntime(context: context, clock: VirtualClock(start: testNow), size: Size(width: 80, height: 24))
+        runtime.send(.input(.resize(Size(width: 80, height: 24))))
+        runtime.signIn("adele.vance@contoso.com", "Contoso-Adele-1")
+        runtime.press(.character("2"), .character("c"))
+        let first = runtime.screenText
+        #expect(first.contains("Check status: 24 devices checked"))
+        #expect(first.contains("1-16 of"), "\(first)")
+        runtime.press(.end)
+        let last = runtime.screenText
+        #expect(!last.contains("1-16 of"))
+        #expect(last != first)
+        runtime.press(.home)
+        #expect(runtime.screenText == first)
+        runtime.press(.escape)
+        #expect(!runtime.screenText.contains("devices checked"))
+    }
 }

@@ -11,7 +11,7 @@ public struct DeviceActionsState: Equatable, Sendable {
         case confirmRemoval(DeviceRemoval)
         case reset(DeviceReset)
         /// Check status of every device: what it found, until closed.
-        case results([DeviceCheck])
+        case results([DeviceCheck], ScrollState)
     }
 
     /// A Check status the worker is doing; the progress runs on the clock.
@@ -135,6 +135,10 @@ enum DeviceActions {
 
     static let resultKeys = Keymap([
         KeyBinding([.enter, .escape, .character("q")], .back, help: "Close the results", hint: "Close"),
+        KeyBinding([(.up, .moveUp), (.down, .moveDown), (.character("k"), .moveUp), (.character("j"), .moveDown)],
+                   help: "Scroll the results", hint: "Scroll"),
+        KeyBinding([(.pageUp, .pageUp), (.pageDown, .pageDown), (.character(" "), .pageDown)], help: "Scroll a page"),
+        KeyBinding([(.home, .first), (.end, .last), (.character("g"), .first), (.character("G"), .last)], help: "Go to the first or last line"),
     ])
 
     /// Letters type in a field, so help and quit are on function keys only.
@@ -190,7 +194,7 @@ enum DeviceActions {
             return []
         case .input(.key), .input(.paste):
             guard state.enrollment == nil else { return nil }
-            if state.deviceActions.mode != nil { return handleInMode(message, &state) }
+            if state.deviceActions.mode != nil { return handleInMode(message, &state, size: size) }
             // A key moves on from the last notice.
             state.deviceActions.notice = nil
             return nil
@@ -255,13 +259,13 @@ enum DeviceActions {
         return [.changeDevice(.checkStatus(userId: state.user.id, deviceId: device?.id, host: nil))]
     }
 
-    private static func handleInMode(_ message: Message, _ state: inout PortalState) -> [Effect] {
+    private static func handleInMode(_ message: Message, _ state: inout PortalState, size: Size) -> [Effect] {
         guard let mode = state.deviceActions.mode, !state.deviceActions.isSaving else { return [] }
         let key: Key
         switch message {
         case let .input(.key(pressed)): key = pressed
         case let .input(.paste(text)):
-            for character in text where !character.isNewline { _ = handleInMode(.input(.key(.character(character))), &state) }
+            for character in text where !character.isNewline { _ = handleInMode(.input(.key(.character(character))), &state, size: size) }
             return []
         default: return []
         }
@@ -317,8 +321,13 @@ enum DeviceActions {
                 if reset.typed.handle(key) { reset.message = nil }
                 state.deviceActions.mode = .reset(reset)
             }
-        case .results:
-            if resultKeys.action(for: key) == .back { state.deviceActions.mode = nil }
+        case .results(let checks, var scroll):
+            let action = resultKeys.action(for: key)
+            if action == .back { state.deviceActions.mode = nil; return [] }
+            guard let move = action.flatMap(PortalScreen.move(for:)) else { return [] }
+            let layout = resultsLayout(checks, size: size)
+            scroll.apply(move, lines: layout.lines.count, visible: layout.visible)
+            state.deviceActions.mode = .results(checks, scroll)
         }
         return []
     }
@@ -359,7 +368,7 @@ enum DeviceActions {
             state.deviceActions.checking = nil
             if asked?.deviceId == nil {
                 state.deviceActions.lastCheck = nil
-                state.deviceActions.mode = .results(checks)
+                state.deviceActions.mode = .results(checks, ScrollState())
             } else if let check = checks.first {
                 state.deviceActions.lastCheck = check
                 state.deviceActions.notice = .init(text: "Status checked: \(check.device.deviceName) is \(check.evaluation.state.label.lowercased()).", isError: false)
@@ -452,8 +461,8 @@ enum DeviceActions {
             message(reset.message, busy: state.deviceActions.isSaving, idle: "Enter resets, Esc keeps the device.",
                     in: Rect(x: box.x, y: box.y + text.count, width: box.width, height: box.height - text.count), buffer: &buffer)
             if state.deviceActions.isSaving { buffer.cursor = nil }
-        case let .results(checks)?:
-            results(checks, context: context, layout: layout, buffer: &buffer)
+        case let .results(checks, scroll)?:
+            results(checks, scroll: scroll, layout: layout, buffer: &buffer)
         case nil:
             break
         }
@@ -502,8 +511,10 @@ enum DeviceActions {
         return "[\(bar)]"
     }
 
-    private static func results(_ checks: [DeviceCheck], context: PortalContext, layout: PortalLayout, buffer: inout CellBuffer) {
-        let width = min(76, layout.size.width)
+    /// The results' lines at this size, and how many the box shows.
+    private static func resultsLayout(_ checks: [DeviceCheck], size: Size) -> (lines: [StyledLine], visible: Int, box: Rect) {
+        let layout = PortalLayout(size: size)
+        let width = min(76, size.width)
         var lines: [StyledLine] = []
         for check in checks {
             lines.append(StyledLine([Span(check.device.deviceName, .title), Span(" · "), check.evaluation.state.badge]))
@@ -513,10 +524,20 @@ enum DeviceActions {
             }
         }
         let height = min(layout.content.height, lines.count + 4)
-        let box = layout.content.centered(width: width, height: height)
+        return (lines, height - 4, layout.content.centered(width: width, height: height))
+    }
+
+    private static func results(_ checks: [DeviceCheck], scroll: ScrollState, layout: PortalLayout, buffer: inout CellBuffer) {
+        let (lines, visible, box) = resultsLayout(checks, size: layout.size)
         Widgets.box(box, title: "Check status: \(Plural.count(checks.count, "device")) checked", in: &buffer)
         let inner = box.inset(by: 1)
-        for (index, line) in lines.prefix(height - 4).enumerated() {
+        let offset = min(scroll.offset, max(0, lines.count - visible))
+        if lines.count > visible {
+            // Where the shown lines are among all of them: the box scrolls.
+            let position = "\(offset + 1)-\(offset + visible) of \(lines.count) lines"
+            buffer.write(position, x: box.maxX - 2 - TextWidth.of(position), y: box.maxY - 2, role: .dim, clip: inner)
+        }
+        for (index, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
             var x = box.x + 2
             for span in line.spans {
                 x = buffer.write(span.text, x: x, y: box.y + 1 + index, role: span.role == .text ? .overlay : span.role, clip: inner)
