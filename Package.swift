@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
         .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore"]),
         .testTarget(name: "PortalUITests", dependencies: ["PortalUI", "PortalStore"]),
-        .testTarget(name: "PortalEndToEndTests", dependencies: ["PortalStore"]),
+        .testTarget(name: "PortalEndToEndTests", dependencies: ["PortalStore", "PortalUI"]),
         .testTarget(name: "PortalProbeTests", dependencies: ["PortalProbe"]),
     ],
     swiftLanguageModes: [.v6]

@@ -24,6 +24,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("probe-root"), help: .hidden)
     var probeRoot: String?
 
+    /// For `screens run --terminal`: a folder whose clock file drives a
+    /// virtual clock and whose world.json pins what the headless runner pins.
+    @Option(name: .customLong("script-control"), help: .hidden)
+    var scriptControl: String?
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         var chosenTheme: Theme
@@ -79,9 +84,20 @@ struct RunCommand: ParsableCommand {
         let probe = HostProbe(root: URL(fileURLWithPath: probeRoot ?? "/"))
         context.inspectHost = { probe.inspect() }
         #endif
-        let runtime = PortalRuntime(context: context, clock: SystemClock(), size: backend.size)
+        var scripted: ScriptedRun?
+        if let scriptControl {
+            do {
+                scripted = try ScriptedRun(folder: URL(fileURLWithPath: scriptControl))
+                try scripted?.world.apply(to: &context)
+            } catch {
+                backend.shutdown()
+                printError("portal: --script-control: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        let runtime = PortalRuntime(context: context, clock: scripted?.control.clock ?? SystemClock(), size: backend.size)
         runtime.loadDirectory { try JSONDirectory(store: store) }
-        let signal = TerminalLoop.run(runtime, on: backend)
+        let signal = TerminalLoop.run(runtime, on: backend, control: scripted?.control)
         backend.shutdown()
         if let failure = runtime.loadFailure {
             printError("portal: \(failure)")

@@ -10,11 +10,14 @@ struct ScreensCommand: ParsableCommand {
     struct RunScripts: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(commandName: "run",
-                                 abstract: "Replay screen scripts headless (all of Screens/ when none is named); exit 1 when any fails, 2 when one is malformed.")
+                                 abstract: "Replay screen scripts headless, or in tmux with --terminal (all of Screens/ when none is named); exit 1 when any fails, 2 when one is malformed.")
         }
 
         @Flag(help: "Rewrite the golden snapshots instead of comparing with them.")
         var update = false
+
+        @Flag(help: "Play the scripts in a real terminal: this binary in tmux, on the script's virtual clock, against the same goldens.")
+        var terminal = false
 
         @Option(help: ArgumentHelp("Also write each script's replay as an asciicast v2 file, DIR/NAME.cast (asciinema plays it).", valueName: "dir"))
         var cast: String?
@@ -39,16 +42,27 @@ struct ScreensCommand: ParsableCommand {
             } else {
                 urls = files.map { URL(fileURLWithPath: $0) }
             }
+            if terminal && (cast != nil || svg != nil) {
+                printError("portal: --cast and --svg record the headless replay; leave out --terminal")
+                throw ExitCode(2)
+            }
             var runner = ScriptRunner(updateGoldens: update)
             let exports = try scriptExports()
             if let exports { runner.observe = exports.observe }
-            let report = ScriptBatch(runner: runner).run(urls)
+            let batch = terminal ? ScriptBatch(terminal: TerminalScriptRunner(portal: Self.executable, updateGoldens: update))
+                : ScriptBatch(runner: runner)
+            let report = batch.run(urls)
             for line in report.lines {
                 if line.toStandardError { printError(line.text) } else { print(line.text) }
             }
             let exportFailed = exports.map(reportExports) ?? false
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
             if exportFailed { throw ExitCode(1) }
+        }
+
+        /// This very binary, for the terminal runner to start in tmux.
+        static var executable: URL {
+            URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
         }
     }
 }

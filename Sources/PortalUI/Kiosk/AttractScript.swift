@@ -44,7 +44,7 @@ public struct AttractScript: Equatable, Sendable {
             case let .wait(seconds): waited += seconds
             // The kiosk always fills its terminal, and each loop starts a fresh session anyway.
             case .resize, .restart: break
-            case .expect, .expectAbsent, .expectRow, .snapshot: break
+            case .expect, .expectAbsent, .expectRow, .expectRole, .snapshot: break
             }
         }
         if waited > 0 { items.append(Item(delay: waited, input: nil)) }

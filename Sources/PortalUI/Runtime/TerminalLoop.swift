@@ -20,9 +20,11 @@ public enum TerminalLoop {
         return Date(timeIntervalSinceReferenceDate: (seconds / every).rounded(.down) * every + every)
     }
 
-    /// Returns the signal that ended the loop, if one did.
+    /// Returns the signal that ended the loop, if one did. A `control` (the
+    /// real binary under `screens run --terminal`) moves the clock and hears
+    /// when the loop is idle.
     @discardableResult
-    public static func run(_ runtime: some LoopRuntime, on backend: TerminalBackend) -> Int32? {
+    public static func run(_ runtime: some LoopRuntime, on backend: TerminalBackend, control: ScriptControl? = nil) -> Int32? {
         // What the terminal shows. Every draw goes through `show`, so the
         // terminal always ends up with the latest frame (a busy frame once
         // stayed for good when the frame after the work equalled the one before).
@@ -37,6 +39,9 @@ public enum TerminalLoop {
 
         runtime.post(.input(.resize(backend.size)))
         show()
+        func report() { control?.report(idle: !runtime.isBusy, size: shown?.size ?? backend.size, finished: runtime.isFinished) }
+        defer { report() }
+        report()
         var tickDue = runtime.nextTick(after: runtime.clock.now())
         while !runtime.isFinished {
             let untilTick = Int((tickDue.timeIntervalSince(runtime.clock.now()) * 1_000).rounded(.up))
@@ -44,12 +49,14 @@ public enum TerminalLoop {
             // before it starts waiting; a wait of at most a second bounds how
             // long such a resize can go unseen. A wake-up with nothing to do
             // renders nothing.
-            let wait = runtime.isBusy ? min(busyPollMilliseconds, max(0, untilTick)) : min(max(1, untilTick), longestWaitMilliseconds)
+            var wait = runtime.isBusy ? min(busyPollMilliseconds, max(0, untilTick)) : min(max(1, untilTick), longestWaitMilliseconds)
+            if control != nil { wait = min(wait, ScriptControl.pollMilliseconds) }
             var changed = false
             switch backend.poll(timeoutMilliseconds: wait) {
             case let .terminate(signal): return signal
             case .timeout: break
             case let .input(event):
+                control?.inputTaken()
                 runtime.post(.input(event))
                 // What the input changed (e.g. "Signing in…") shows before
                 // the results of the work it started.
@@ -57,7 +64,8 @@ public enum TerminalLoop {
                 changed = true
             }
             if runtime.deliverFinishedWork() { changed = true }
-            if runtime.clock.now() >= tickDue {
+            let clockMoved = control?.clockMoved() ?? false
+            if clockMoved || runtime.clock.now() >= tickDue {
                 runtime.post(.tick)
                 changed = true
             }
@@ -81,6 +89,7 @@ public enum TerminalLoop {
                 }
             }
             if changed { show() }
+            report()
         }
         return nil
     }

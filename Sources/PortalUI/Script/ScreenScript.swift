@@ -22,13 +22,15 @@ public struct ScreenScript: Sendable {
         case expect(String)
         case expectAbsent(String)
         case expectRow(Int, String)
+        /// The first occurrence of the text is drawn, every cell of it, in the role.
+        case expectRole(String, Role)
         case snapshot(String)
 
         /// Steps that send something to the program, as opposed to checking it.
         public var isInput: Bool {
             switch self {
             case .press, .type, .typeCode, .wait, .resize, .click, .restart: true
-            case .expect, .expectAbsent, .expectRow, .snapshot: false
+            case .expect, .expectAbsent, .expectRow, .expectRole, .snapshot: false
             }
         }
     }

@@ -14,25 +14,40 @@ public struct ScriptBatch {
         public var passed = 0
         public var failed = 0
         public var malformed = 0
+        public var skipped = 0
 
         /// 2 when a script is malformed or missing, else 1 when one failed, else 0.
         public var exitCode: Int32 { malformed > 0 ? 2 : failed > 0 ? 1 : 0 }
 
         public var summary: String {
             "\(passed) passed, \(failed) failed" + (malformed > 0 ? ", \(malformed) malformed" : "")
+                + (skipped > 0 ? ", \(skipped) skipped" : "")
         }
     }
 
-    public var runner: ScriptRunner
+    /// Plays one script file: headless or in a terminal.
+    public var play: (URL) throws(ScriptError) -> ScriptRunner.Outcome
+    /// Scripts not played, with why: printed, and counted apart.
+    public var skips: [String: String] = [:]
 
-    public init(runner: ScriptRunner) { self.runner = runner }
+    public init(runner: ScriptRunner) { play = { url throws(ScriptError) in try runner.run(file: url) } }
+
+    public init(terminal runner: TerminalScriptRunner) {
+        play = { url throws(ScriptError) in try runner.run(file: url) }
+        skips = TerminalSkips.reasons
+    }
 
     public func run(_ files: [URL]) -> Report {
         var report = Report()
         for url in files {
             let name = InertText.escaped(url.relativePath)
+            if let reason = skips[url.lastPathComponent] {
+                report.skipped += 1
+                report.lines.append((false, "skip  \(name): \(reason)"))
+                continue
+            }
             do {
-                let outcome = try runner.run(file: url)
+                let outcome = try play(url)
                 if outcome.passed {
                     let count = outcome.updatedGoldens.count
                     let updated = count == 0 ? "" : " (updated \(count) golden\(count == 1 ? "" : "s"))"

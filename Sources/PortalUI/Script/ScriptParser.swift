@@ -81,6 +81,8 @@ public enum ScriptParser {
                     throw fail("expect-row \(row) is off the \(screenSize) screen; rows count 0-\(screenSize.height - 1)")
                 }
                 command = .expectRow(row, unquote(text))
+            case "expect-role":
+                command = try RoleExpectation.parse(rest, fail: fail)
             case "restart":
                 guard rest.isEmpty else { throw fail("restart takes nothing after it") }
                 command = .restart
@@ -90,7 +92,7 @@ public enum ScriptParser {
                 }
                 command = .snapshot(rest)
             default:
-                throw fail("unknown command \"\(word)\"; expected one of: press, type, type-code, wait, resize, click, restart, expect, expect-absent, expect-row, snapshot, or a header (size, store, theme, clock, timezone, mouse, host)")
+                throw fail("unknown command \"\(word)\"; expected one of: press, type, type-code, wait, resize, click, restart, expect, expect-absent, expect-row, expect-role, snapshot, or a header (size, store, theme, clock, timezone, mouse, host)")
             }
             script.steps.append(ScreenScript.Step(line: lineNumber, text: line, command: command))
         }
@@ -185,7 +187,7 @@ public enum ScriptParser {
     }
 
     /// "text" -> text, with \" and \\ inside quotes; unquoted text is taken as is.
-    private static func unquote(_ text: String) -> String {
+    static func unquote(_ text: String) -> String {
         guard text.count >= 2, text.first == "\"", text.last == "\"" else { return text }
         var result = ""
         var escaping = false

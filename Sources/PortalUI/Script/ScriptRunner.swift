@@ -67,19 +67,7 @@ public struct ScriptRunner {
     public func run(_ script: ScreenScript) throws(ScriptError) -> Outcome {
         var outcome = Outcome(script: script.file.relativePath)
         let clock = VirtualClock(start: script.clock)
-        let tenant = try loadStore(script)
-        do {
-            _ = try ThemeCatalog.load(script.theme)
-        } catch {
-            throw ScriptError(file: script.file.relativePath, line: script.headerLines["theme"] ?? 1,
-                              message: InertText.escaped("theme: \(error)"))
-        }
-        // New methods' secrets come from a seeded source, so goldens hold still.
-        var context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse,
-                                    random: SeededRandomSource(seed: 11))
-        if let inspect = try hostInspection(script) { context.inspectHost = inspect }
-        // About shows the store as the script names it, never a path of this machine.
-        if case let .file(path) = script.store { context.about.storePath = path }
+        let (tenant, context) = try world(for: script)
         var size = script.size
         var runtime = try target(script, tenant: tenant, context: context, clock: clock, size: size)
         runtime.send(.input(.resize(size)))
@@ -152,6 +140,11 @@ public struct ScriptRunner {
                 if row >= screen.size.height || !screen.row(row).contains(text) {
                     outcome.failures.append(failure(step, "expected \"\(text)\" on row \(row)", screen))
                 }
+            case let .expectRole(text, role):
+                let screen = runtime.render()
+                if let problem = RoleExpectation.problem(text, role, on: screen) {
+                    outcome.failures.append(failure(step, problem, screen))
+                }
             case let .snapshot(label):
                 let url = script.goldenURL(label: label)
                 let screen = runtime.render()
@@ -162,8 +155,8 @@ public struct ScriptRunner {
                 if updateGoldens {
                     goldens.append((url, actual, step))
                 } else if let expected {
-                    outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: the screen differs from \(url.lastPathComponent):\n"
-                                            + Snapshot.diff(expected: expected, actual: actual))
+                    outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: "
+                                            + Snapshot.mismatch(expected: expected, actual: actual, golden: url, script: script.file))
                 } else {
                     outcome.failures.append("line \(step.line): `\(InertText.escaped(step.text))`: no golden \(url.lastPathComponent); run portal screens run --update to create it")
                 }
@@ -187,6 +180,9 @@ public struct ScriptRunner {
         }
         return outcome
     }
+
+    /// New methods' secrets come from a source seeded with this, so goldens hold still.
+    static let secretSeed: UInt64 = 11
 
     /// The code the named method (or the one being registered, or the one
     /// the screen asks for, or the user's default) shows at `now`.
@@ -215,13 +211,22 @@ public struct ScriptRunner {
         return true
     }
 
+    /// The demo organization a script's `store demo` means, at `iterations`.
+    static func demo(_ script: ScreenScript, iterations: Int = fixtureIterations) -> Tenant {
+        DemoOrganization.make(now: script.clock, random: SeededRandomSource(seed: 7), iterations: iterations)
+    }
+
+    /// A store file or host, relative to the script's folder.
+    static func relative(_ script: ScreenScript, _ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : script.file.deletingLastPathComponent().appendingPathComponent(path)
+    }
+
     func loadStore(_ script: ScreenScript) throws(ScriptError) -> Tenant {
         switch script.store {
         case .demo:
-            return DemoOrganization.make(now: script.clock, random: SeededRandomSource(seed: 7), iterations: Self.fixtureIterations)
+            return Self.demo(script)
         case let .file(path):
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
-                : script.file.deletingLastPathComponent().appendingPathComponent(path)
+            let url = Self.relative(script, path)
             do {
                 return try JSONStore(url: url).load()
             } catch {
@@ -235,8 +240,7 @@ public struct ScriptRunner {
     /// inspection, a file holds the facts one gave.
     func hostInspection(_ script: ScreenScript) throws(ScriptError) -> (@Sendable () -> HostFacts)? {
         guard let path = script.host else { return nil }
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
-            : script.file.deletingLastPathComponent().appendingPathComponent(path)
+        let url = Self.relative(script, path)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
             let probe = HostProbe(root: url)
@@ -251,7 +255,7 @@ public struct ScriptRunner {
         }
     }
 
-    private func failure(_ step: ScreenScript.Step, _ what: String, _ screen: CellBuffer) -> String {
+    func failure(_ step: ScreenScript.Step, _ what: String, _ screen: CellBuffer) -> String {
         "line \(step.line): `\(InertText.escaped(step.text))`: \(what); the screen was:\n" + Snapshot.numbered(screen)
     }
 }

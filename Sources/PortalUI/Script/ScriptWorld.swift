@@ -7,6 +7,11 @@ extension ScriptRunner {
     /// the host, and About naming the store as the script does. A recording
     /// starts from this too, so it replays exactly.
     func context(for script: ScreenScript) throws(ScriptError) -> PortalContext {
+        try world(for: script).context
+    }
+
+    /// The store the script pins, and the context over it; a kiosk copies the store per visitor.
+    func world(for script: ScreenScript) throws(ScriptError) -> (tenant: Tenant, context: PortalContext) {
         let tenant = try loadStore(script)
         do {
             _ = try ThemeCatalog.load(script.theme)
@@ -15,9 +20,9 @@ extension ScriptRunner {
                               message: InertText.escaped("theme: \(error)"))
         }
         var context = PortalContext(tenant: tenant, timeZone: script.timeZone, mouseEnabled: script.mouse,
-                                    random: SeededRandomSource(seed: 11))
+                                    random: SeededRandomSource(seed: Self.secretSeed))
         if let inspect = try hostInspection(script) { context.inspectHost = inspect }
         if case let .file(path) = script.store { context.about.storePath = path }
-        return context
+        return (tenant, context)
     }
 }

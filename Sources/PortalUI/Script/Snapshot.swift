@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 
 /// The golden file format: a header with size and cursor, then each row
 /// right-trimmed. Rows are numbered from 0 wherever they are shown, as
@@ -34,6 +35,15 @@ public enum Snapshot {
             if let right { lines.append(label("+") + right) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What a failed snapshot says: which golden, the rows that differ, how
+    /// many, and how to accept the new screen when it is the right one.
+    public static func mismatch(expected: String, actual: String, golden: URL, script: URL) -> String {
+        let diff = diff(expected: expected, actual: actual)
+        let rows = Set(diff.split(separator: "\n").map { $0.dropFirst().prefix(4) }).count
+        return "the screen differs from \(golden.lastPathComponent) in \(rows) line\(rows == 1 ? "" : "s") (- golden, + screen, rows from 0):\n"
+            + diff + "\nif the new screen is right: portal screens run --update \(InertText.escaped(script.relativePath))"
     }
 
     private static func rowLabel(_ sign: String, _ row: Int) -> String {

@@ -3,22 +3,34 @@ import Foundation
 /// A tmux pane captured with `capture-pane -e`, decoded into the characters
 /// and the SGR state each one was drawn with, so tests can ask how a piece
 /// of text looks: its colors, bold, underline, reverse, line drawing.
-struct StyledScreen {
-    struct Style: Equatable, Hashable, CustomStringConvertible {
-        var foreground = "default"
-        var background = "default"
-        var bold = false, dim = false, italic = false, underline = false, reverse = false
+public struct StyledScreen {
+    public struct Style: Equatable, Hashable, Sendable, CustomStringConvertible {
+        public var foreground = "default"
+        public var background = "default"
+        public var bold = false, dim = false, italic = false, underline = false, reverse = false
         /// Drawn from the terminal's line-drawing (DEC special graphics) set.
-        var lineDrawing = false
+        public var lineDrawing = false
 
-        var description: String {
+        public init(foreground: String = "default", background: String = "default", bold: Bool = false, dim: Bool = false,
+                    italic: Bool = false, underline: Bool = false, reverse: Bool = false, lineDrawing: Bool = false) {
+            self.foreground = foreground
+            self.background = background
+            self.bold = bold
+            self.dim = dim
+            self.italic = italic
+            self.underline = underline
+            self.reverse = reverse
+            self.lineDrawing = lineDrawing
+        }
+
+        public var description: String {
             let flags = [("bold", bold), ("dim", dim), ("italic", italic), ("underline", underline), ("reverse", reverse),
                          ("acs", lineDrawing)].filter(\.1).map(\.0)
             return "fg=\(foreground) bg=\(background)" + (flags.isEmpty ? "" : " " + flags.joined(separator: ","))
         }
 
         /// What a person sees: reverse swaps the colors.
-        var look: Style {
+        public var look: Style {
             var shown = self
             if reverse {
                 shown.foreground = background == "default" ? "default-bg" : background
@@ -29,14 +41,14 @@ struct StyledScreen {
         }
     }
 
-    struct Cell {
-        var character: Character
-        var style: Style
+    public struct Cell: Sendable {
+        public var character: Character
+        public var style: Style
     }
 
-    var rows: [[Cell]]
+    public var rows: [[Cell]]
 
-    init(escaped: String) {
+    public init(escaped: String) {
         rows = escaped.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var cells: [Cell] = []
             var style = Style()
@@ -103,12 +115,12 @@ struct StyledScreen {
         }
     }
 
-    func text(ofRow row: Int) -> String { String(rows[row].map(\.character)) }
+    public func text(ofRow row: Int) -> String { String(rows[row].map(\.character)) }
 
-    var text: String { rows.indices.map(text(ofRow:)).joined(separator: "\n") }
+    public var text: String { rows.indices.map(text(ofRow:)).joined(separator: "\n") }
 
     /// The styles of the cells that show `text`, where it first appears.
-    func styles(of text: String) -> [Style]? {
+    public func styles(of text: String) -> [Style]? {
         for row in rows {
             let line = Array(row.map(\.character)), wanted = Array(text)
             guard wanted.count <= line.count else { continue }
@@ -120,7 +132,7 @@ struct StyledScreen {
     }
 
     /// The one style `text` is drawn in, or nil when it is absent or mixed.
-    func style(of text: String) -> Style? {
+    public func style(of text: String) -> Style? {
         guard let styles = styles(of: text), let first = styles.first, styles.allSatisfy({ $0 == first }) else { return nil }
         return first
     }
@@ -129,7 +141,7 @@ struct StyledScreen {
 extension Tmux {
     /// The pane once two captures in a row agree, so a frame still being
     /// written is never judged; after `seconds`, the last capture.
-    func styledScreen(seconds: Double = 10) throws -> StyledScreen {
+    public func styledScreen(seconds: Double = 10) throws -> StyledScreen {
         let deadline = Date().addingTimeInterval(seconds)
         var last = try tmux(["capture-pane", "-e", "-p", "-t", session])
         while Date() < deadline {
