@@ -89,6 +89,8 @@ public final class JSONDirectory: PortalDirectory, @unchecked Sendable {
         try write { try $0.apply(change, now: now) }
     }
 
+    public func installStates(userId: String) throws -> [AppInstallState] { try current().installStates(userId: userId) }
+
     /// One locked read-modify-write of the file; the document written becomes the cache.
     private func write<Result>(_ apply: (inout Tenant) throws -> Result) throws -> Result {
         var result: Result?

@@ -40,7 +40,13 @@ struct AppInstallCommand: ParsableCommand {
             _ = try JSONStore(url: url).update { tenant in
                 guard let owner = tenant.user(principalName: user) else { throw NoAccount() }
                 deviceName = tenant.devices(of: owner).first { $0.id == device }?.deviceName ?? device
-                appName = tenant.mobileApps.first { $0.id == appId }?.displayName ?? appId
+                let app = tenant.mobileApps.first { $0.id == appId }
+                appName = app?.displayName ?? appId
+                // Said of the user the script names, not to "you".
+                if let app, let target = tenant.devices(of: owner).first(where: { $0.id == device }),
+                   let refusal = AppAvailability.refusal(app, intent: tenant.intent(of: appId, for: owner), on: target, assignee: owner.userPrincipalName) {
+                    throw AppInstallChangeError.notAvailable(refusal)
+                }
                 result = try tenant.apply(.request(userId: owner.id, appId: appId, deviceId: device, action: .install), now: SystemClock().now())
             }
         } catch is NoAccount {

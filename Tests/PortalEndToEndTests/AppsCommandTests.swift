@@ -92,7 +92,7 @@ struct AppsCommandTests {
 
     @Test(arguments: [
         (["app-microsoft-whiteboard", "--device", "dev-adele-mac"], Int32(1), "Microsoft Whiteboard is not available for macOS"),
-        (["app-docker-desktop", "--device", "dev-adele-mac"], 1, "Docker Desktop is not assigned to you"),
+        (["app-docker-desktop", "--device", "dev-adele-mac"], 1, "Docker Desktop is not assigned to adele.vance@contoso.com. Ask IT support if they need it."),
         (["app-nothing", "--device", "dev-adele-mac"], 2, "there is no app app-nothing"),
         (["app-zoom-workplace", "--device", "dev-alex-linux"], 2, "has no device dev-alex-linux"),
     ])

@@ -54,4 +54,32 @@ struct AppInstallWriteTests {
         #expect(runtime.screenText.contains("✓ Installed"))
         #expect(portalState(runtime)?.appInstalls.notice?.isError == false)
     }
+
+    /// A request recorded by `portal app install` (or another portal) while
+    /// this portal is open is learned within the minute, runs, and keeps its
+    /// place in the device's queue ahead of a later one asked here.
+    @Test func aRequestMadeElsewhereReachesAnOpenPortal() throws {
+        let store = try demoStore()
+        let clock = VirtualClock(start: testNow)
+        let runtime = try portal(on: store, clock: clock)
+        runtime.signIn("adele.vance@contoso.com", "Contoso-Adele-1")
+        runtime.press(.character("3"))
+        // As the command does: one locked change of the file, from outside this portal.
+        _ = try store.update { tenant in
+            _ = try tenant.apply(.request(userId: "usr-adele", appId: "app-vlc-media-player", deviceId: "dev-adele-pixel", action: .install),
+                                 now: clock.now())
+        }
+        clock.advance(by: 30)
+        runtime.send(.tick)
+        #expect(portalState(runtime)?.installs.underWay.isEmpty == true, "read before the minute")
+        clock.advance(by: 31)
+        runtime.send(.tick)
+        #expect(portalState(runtime)?.installs.underWay.map(\.appId) == ["app-vlc-media-player"])
+        #expect(runtime.screenText.contains("3 Apps (1 ↓)"))
+        // Asked here later, on the same device: it waits behind the one asked first.
+        runtime.press(.character("d"), .character("d"), .character("d"), .character("d"), .character("/"))
+        runtime.type("1password")
+        runtime.press(.enter, .enter, .character("i"))
+        #expect(runtime.screenText.contains("Queued · waits for VLC media player to finish"), "\(runtime.screenText)")
+    }
 }

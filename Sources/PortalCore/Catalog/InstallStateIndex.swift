@@ -39,6 +39,9 @@ public struct InstallStateIndex: Sendable, Equatable {
             .sorted { (positions[$0.appId]?[$0.deviceId] ?? 0) < (positions[$1.appId]?[$1.deviceId] ?? 0) }
     }
 
+    /// Every record of the user's devices.
+    public var all: [AppInstallState] { records.values.flatMap(\.values) }
+
     public func record(appId: String, deviceId: String) -> AppInstallState? {
         records[appId]?[deviceId]
     }

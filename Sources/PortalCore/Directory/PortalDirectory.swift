@@ -32,6 +32,9 @@ public protocol PortalDirectory: AnyObject, Sendable {
     func perform(_ change: DeviceChange, now: Date) throws -> DeviceChangeResult
     /// Applies one install change atomically; on failure nothing was written.
     func perform(_ change: AppInstallChange, now: Date) throws -> AppInstallChangeResult
+    /// The install records of the user's devices as stored now (another
+    /// portal's or a script's requests and progress); empty if the user is gone.
+    func installStates(userId: String) throws -> [AppInstallState]
 }
 
 public struct SignInFacts: Sendable, Equatable {
@@ -112,6 +115,8 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
     public func perform(_ change: AppInstallChange, now: Date) throws -> AppInstallChangeResult {
         try write { try $0.apply(change, now: now) }
     }
+
+    public func installStates(userId: String) -> [AppInstallState] { tenant.installStates(userId: userId) }
 
     /// Applies a change to a copy, kept only when the change did not throw.
     private func write<Result>(_ apply: (inout Tenant) throws -> Result) throws -> Result {

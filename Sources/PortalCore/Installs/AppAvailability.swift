@@ -3,11 +3,12 @@ import Foundation
 /// Whether an app can be installed on a device, and if not, why: the same
 /// answer for the app's detail, the store's change and `portal app install`.
 public enum AppAvailability {
-    /// Nil when the app can go on the device; else a sentence saying why not and what to do.
-    public static func refusal(_ app: MobileApp, intent: InstallIntent?, on device: ManagedDevice) -> String? {
+    /// Nil when the app can go on the device; else a sentence saying why not
+    /// and what to do, to the user (or naming `assignee`, for a script).
+    public static func refusal(_ app: MobileApp, intent: InstallIntent?, on device: ManagedDevice, assignee: String? = nil) -> String? {
         let name = InertText.escaped(app.displayName)
         guard intent != nil else {
-            return "\(name) is not assigned to you. Ask IT support if you need it."
+            return "\(name) is not assigned to \(assignee.map(InertText.escaped) ?? "you"). Ask IT support if \(assignee == nil ? "you need" : "they need") it."
         }
         guard app.platforms.contains(device.operatingSystem) else {
             let platforms = app.platforms.map(\.displayName).joined(separator: ", ")

@@ -53,6 +53,12 @@ public enum AppInstallChangeError: Error, Equatable, Sendable {
 }
 
 extension Tenant {
+    /// The install records of the user's devices.
+    public func installStates(userId: String) -> [AppInstallState] {
+        let devices = Set(managedDevices.lazy.filter { $0.userId == userId }.map(\.id))
+        return appInstallStates.filter { devices.contains($0.deviceId) }
+    }
+
     public mutating func apply(_ change: AppInstallChange, now: Date) throws(AppInstallChangeError) -> AppInstallChangeResult {
         switch change {
         case let .request(userId, appId, deviceId, action):

@@ -25,9 +25,9 @@ public enum DiagnosticReport {
         for device in devices {
             let state = data.evaluate(device, now: now).state
             lines.append("  \(device.deviceName)")
-            lines.append("    OS:          \(device.operatingSystem.displayName) \(device.osVersion)")
+            lines.append("    OS:          \(FriendlyOSName.withVersion(device))")
             lines.append("    Compliance:  \(state.label)")
-            lines.append("    Ownership:   \(device.managedDeviceOwnerType.rawValue)")
+            lines.append("    Ownership:   \(device.managedDeviceOwnerType.label)")
             lines.append("    Enrolled:    \(context.dateTime(device.enrolledDateTime))")
             lines.append("    Last sync:   \(device.lastSyncDateTime.map(context.dateTime) ?? "never")")
         }
@@ -65,13 +65,17 @@ public enum DiagnosticReport {
         }
         if let changed = data.user.lastPasswordChangeDateTime { events.append((changed, "Password changed")) }
         var lines = events.sorted { $0.0 > $1.0 }.prefix(20).map { "  \(context.dateTime($0.0))  \($0.1)" }
-        var installs: [String] = []
-        for entry in data.catalog {
-            for (device, state) in data.installs.installStates(of: entry.app) where state != .notInstalled && state != .notApplicable {
-                installs.append("  \(entry.app.displayName) on \(device.deviceName): \(state.label)")
+        // Each install record, newest first, with what the help desk looks up: the error code and its meaning.
+        let names = Dictionary(data.devices.map { ($0.id, $0.deviceName) }, uniquingKeysWith: { first, _ in first })
+        let installs = data.installs.all.sorted { ($0.lastModifiedDateTime, $0.appId) > ($1.lastModifiedDateTime, $1.appId) }
+            .prefix(50).map { record in
+                let app = data.app(id: record.appId)?.displayName ?? record.appId
+                var state = record.installState.label
+                if let request = record.installRequest { state = request.action == .install ? "Installing" : "Uninstalling" }
+                if record.installState == .failed { state += " (\(AppInstallError.sentence(record.errorCode)))" }
+                return "  \(context.dateTime(record.lastModifiedDateTime))  \(app) on \(names[record.deviceId] ?? record.deviceId): \(state)"
             }
-        }
-        if !installs.isEmpty { lines += ["", "App installs"] + installs.prefix(50) }
+        if !installs.isEmpty { lines += ["", "App installs"] + installs }
         if lines.isEmpty { lines = ["  Nothing recorded yet."] }
         return lines
     }

@@ -221,6 +221,9 @@ public final class PortalRuntime {
                 let result = try directory.perform(change, now: now)
                 return .deviceChanged(result, try directory.portalData(userId: change.userId))
             }
+        case let .readInstalls(userId):
+            // A read that fails is tried again at the next interval; nothing on screen depends on it.
+            work(orElse: { _ in .installsRead([]) }) { directory, _ in .installsRead(try directory.installStates(userId: userId)) }
         case let .prepareCatalog(entries):
             // Folding cannot fail; the Apps list folds on first use if this has not answered.
             work(orElse: { _ in .tick }) { _, _ in

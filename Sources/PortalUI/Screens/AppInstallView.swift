@@ -14,7 +14,8 @@ enum AppInstallView {
             return Span("\(glyph(phase)) \(phase.label)", .inGracePeriod)
         }
         if let record, let progress = progress(record, entry, state) {
-            let percent = progress.phase == .queued ? "" : " \(Int((progress.fraction * 100).rounded(.down)))%"
+            // Waiting has no measure: only downloading and installing show how far they are.
+            let percent = [.queued, .pending].contains(progress.phase) ? "" : " \(Int((progress.fraction * 100).rounded(.down)))%"
             return Span("\(glyph(progress.phase)) \(progress.phase.label)\(percent)", .inGracePeriod)
         }
         let installState = record?.installState ?? .notInstalled
@@ -82,7 +83,8 @@ enum AppInstallView {
         case .queued:
             let ahead = state.installs.underWay.filter { $0.deviceId == record.deviceId }
             let first = InstallAgent.queues(ahead)[record.deviceId]?.first.flatMap { state.data.app(id: $0.appId)?.displayName }
-            return [Span(first.map { " · waits for \($0) to finish" } ?? "", .dim)]
+            let what = record.installRequest?.action == .uninstall ? "the uninstall" : "the install"
+            return [Span(first.map { " · \(what) waits for \($0) to finish" } ?? "", .dim)]
         case .pending: return [Span(" · waiting for the device to pick it up", .dim)]
         case .downloading:
             return [Span(percent), Span(" · \(AppDetailView.sizeText(progress.downloadedBytes)) of \(AppDetailView.sizeText(app.sizeInBytes))", .dim)]

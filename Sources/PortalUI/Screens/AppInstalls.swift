@@ -27,6 +27,10 @@ public struct AppInstallsState: Equatable, Sendable {
     public var reportAfter: Date?
     /// A request sent and not answered yet.
     public var isRequesting = false
+    /// When the store's records were last read for requests made elsewhere,
+    /// and whether a read is under way.
+    public var lastRead: Date?
+    public var isReading = false
     public var notice: Notice?
     public var uninstall: Uninstall?
     /// Counts changes of the install records and of the device shown, so
@@ -55,11 +59,14 @@ enum AppInstalls {
         for binding in Keymaps.detail.bindings {
             bindings.append(binding)
             guard binding.keys.contains(where: { $0.action == .back }) else { continue }
-            bindings.append(KeyBinding([.character("i")], .installApp, help: "Install the app on the device shown (Reinstall when installed, Retry when it failed)", hint: install))
+            // While a request runs the keys only say to wait: no hint offers them.
+            let underWay = record?.installRequest != nil
+            bindings.append(KeyBinding([.character("i")], .installApp, help: "Install the app on the device shown (Reinstall when installed, Retry when it failed)",
+                                       hint: underWay ? nil : install))
             if record?.installState == .installed {
                 // A required app keeps the key, to say why it stays, but offers no hint.
                 bindings.append(KeyBinding([.character("u"), .delete], .uninstallApp, help: "Uninstall the app from the device shown (asks first)",
-                                           hint: entry.intent == .required ? nil : "Uninstall"))
+                                           hint: entry.intent == .required || underWay ? nil : "Uninstall"))
             }
             bindings.append(KeyBinding([.character("d")], .chooseAppDevice, help: "Show the app on another of your devices", hint: "Device"))
         }
@@ -105,6 +112,16 @@ enum AppInstalls {
             state.appInstalls.revision += 1
             state.appListing.invalidate()
             return work(&state, now: now)
+        case let .installsRead(records):
+            state.appInstalls.isReading = false
+            // Only what differs from what the portal holds: another portal's or a script's requests and progress.
+            let changed = records.filter { state.installs.record(appId: $0.appId, deviceId: $0.deviceId) != $0 }
+            guard !changed.isEmpty else { return [] }
+            state.data.merge(changed)
+            state.notifications.invalidate()
+            state.appInstalls.revision += 1
+            state.appListing.invalidate()
+            return work(&state, now: now)
         case let .installChangeFailed(text, isReport):
             if !isReport {
                 state.appInstalls.isRequesting = false
@@ -118,7 +135,9 @@ enum AppInstalls {
             return []
         case let .input(.key(key)):
             guard let uninstall = state.appInstalls.uninstall else {
-                if keymap(state) != nil { state.appInstalls.notice = nil }
+                // A key moves on from the last notice, which covers the list's last row.
+                let onApps = state.section == .apps || { if case .app? = state.detail { true } else { false } }()
+                if onApps { state.appInstalls.notice = nil }
                 return nil
             }
             let keys = Keymaps.confirmation(confirmLabel: uninstallLabels.confirm, cancelLabel: uninstallLabels.cancel)
@@ -150,6 +169,26 @@ enum AppInstalls {
     /// Runs the device agent up to now and writes what it reached: every
     /// message passes here, so the clock is never missed.
     static func work(_ state: inout PortalState, now: Date) -> [Effect] {
+        read(&state, now: now) + advance(&state, now: now)
+    }
+
+    /// Requests made elsewhere (another portal, `portal app install`) are
+    /// learned by reading the store again: every 5 s while installs run,
+    /// else each minute.
+    private static func read(_ state: inout PortalState, now: Date) -> [Effect] {
+        guard !state.appInstalls.isReading else { return [] }
+        guard let last = state.appInstalls.lastRead else {
+            state.appInstalls.lastRead = now
+            return []
+        }
+        let interval: TimeInterval = state.installs.underWay.isEmpty ? 60 : 5
+        guard now.timeIntervalSince(last) >= interval else { return [] }
+        state.appInstalls.lastRead = now
+        state.appInstalls.isReading = true
+        return [.readInstalls(userId: state.user.id)]
+    }
+
+    private static func advance(_ state: inout PortalState, now: Date) -> [Effect] {
         let underWay = state.installs.underWay
         let data = state.data
         let apps = { (id: String) in data.app(id: id) }
@@ -171,6 +210,11 @@ enum AppInstalls {
             return []
         }
         if state.appInstalls.isRequesting { return [] }
+        if let request = state.installs.record(appId: entry.id, deviceId: device.id)?.installRequest {
+            let doing = request.action == .install ? "installed on" : "uninstalled from"
+            state.appInstalls.notice = .init(text: "\(entry.app.displayName) is being \(doing) \(device.deviceName); wait until it finishes.", isError: false)
+            return []
+        }
         switch action {
         case .installApp:
             if let refusal = AppAvailability.refusal(entry.app, intent: entry.intent, on: device) {

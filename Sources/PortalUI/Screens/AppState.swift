@@ -80,6 +80,8 @@ public enum Message: Equatable, Sendable {
     case installsChanged(AppInstallChangeResult, isReport: Bool)
     /// It was refused or could not be written; the text says why, in one line.
     case installChangeFailed(String, isReport: Bool)
+    /// The install records of the user's devices as stored now.
+    case installsRead([AppInstallState])
     /// The user's catalog folded and ready for the Apps list and its search.
     case catalogPrepared(PreparedCatalog)
     /// The diagnostic report was written to this path.
@@ -120,6 +122,8 @@ public enum Effect: Equatable, Sendable {
     case changeDevice(DeviceChange)
     /// One install change (a request, or the agent's progress), through the store.
     case changeInstalls(AppInstallChange)
+    /// Reads the install records of the user's devices again (requests made elsewhere).
+    case readInstalls(userId: String)
     /// Folds the catalog for search off the terminal thread.
     case prepareCatalog([CatalogEntry])
     /// Writes the diagnostic report into the folder, off the terminal thread.

@@ -33,12 +33,12 @@ extension PortalLayout {
             }
             return "\(section.rawValue + 1) \(title)" + badge
         }
-        func strip(gap: Int, short: Bool, padding: Int) -> [PortalTab] {
+        func strip(gap: Int, short: Bool, padding: Int, shortActive: Bool = false) -> [PortalTab] {
             var x = 1
             let pad = String(repeating: " ", count: padding)
             return PortalState.Section.allCases.map { section in
                 let isActive = section == active
-                let title = short && !isActive ? section.shortTitle : section.title
+                let title = short && (!isActive || shortActive) ? section.shortTitle : section.title
                 let text = isActive ? "[ \(label(section, title)) ]" : pad + label(section, title) + pad
                 let rect = Rect(x: x, y: tabRow, width: TextWidth.of(text), height: 1)
                 x += rect.width + gap
@@ -46,7 +46,9 @@ extension PortalLayout {
             }
         }
         let tries = [strip(gap: 1, short: false, padding: 2), strip(gap: 1, short: true, padding: 1),
-                     strip(gap: 0, short: true, padding: 1), strip(gap: 1, short: true, padding: 0)]
+                     strip(gap: 0, short: true, padding: 1), strip(gap: 1, short: true, padding: 0),
+                     // The Apps count and the unread count both showing: the open tab is short too.
+                     strip(gap: 1, short: true, padding: 0, shortActive: true)]
         return tries.first { ($0.last?.rect.maxX ?? 0) <= size.width } ?? tries[tries.count - 1]
     }
 }
