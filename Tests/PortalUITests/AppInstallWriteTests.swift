@@ -80,6 +80,6 @@ struct AppInstallWriteTests {
         runtime.press(.character("d"), .character("d"), .character("d"), .character("d"), .character("/"))
         runtime.type("1password")
         runtime.press(.enter, .enter, .character("i"))
-        #expect(runtime.screenText.contains("Queued · waits for VLC media player to finish"), "\(runtime.screenText)")
+        #expect(runtime.screenText.contains("Queued · the install waits for VLC media player to finish"), "\(runtime.screenText)")
     }
 }
