@@ -150,12 +150,26 @@ public final class CursesBackend: TerminalBackend {
         if let signal = takeSignal() { return signal }
         if !pending.isEmpty { return pending.removeFirst() }
         wtimeout(portal_stdscr(), Int32(timeoutMilliseconds))
+        if !localeIsUTF8 { return pollBytes() }
         var character: wint_t = 0
         let result = wget_wch(portal_stdscr(), &character)
         if let signal = takeSignal() { return signal }
         if result == ERR { return .timeout }
         if result == portal_key_code_yes() { return functionKey(Int32(character)) }
         guard let key = KeyDecoder.key(forCharacter: UInt32(character)) else { return .timeout }
+        return key == .escape ? escape() : .input(.key(key))
+    }
+
+    /// A locale that is not UTF-8 (LANG=C) reads keys as bytes: in such a
+    /// locale the wide-character read takes a byte above 127 (one half of an
+    /// "é" typed in a UTF-8 terminal) as the start of a character that never
+    /// completes, and the keys after it were lost. Such bytes type nothing.
+    private func pollBytes() -> BackendEvent {
+        let code = wgetch(portal_stdscr())
+        if let signal = takeSignal() { return signal }
+        if code == ERR { return .timeout }
+        if code >= KEY_MIN { return functionKey(code) }
+        guard code < 0x80, let key = KeyDecoder.key(forCharacter: UInt32(code)) else { return .timeout }
         return key == .escape ? escape() : .input(.key(key))
     }
 

@@ -93,6 +93,22 @@ struct TerminalLookEndToEndTests {
         try quit(tmux)
     }
 
+    /// A UTF-8 terminal under LANG=C sends "é" as two bytes the locale cannot
+    /// read: they type nothing, and the keys after them still arrive.
+    @Test func nonUTF8LocaleKeepsTheKeysAfterABytePastASCII() throws {
+        let tmux = try Tmux()
+        try start(tmux, environment: "LANG=C LC_ALL=C")
+        try tmux.type("ad")
+        try tmux.type("é")
+        try tmux.type("ele.vance@contoso.com")
+        try tmux.waitFor("[adele.vance@contoso.com")
+        try tmux.press("Tab")
+        try tmux.type("Contoso-Adele-1")
+        try tmux.press("Enter")
+        try tmux.waitFor("enrolled device")
+        try quit(tmux)
+    }
+
     @Test func eightColorTerminalKeepsRolesApart() throws {
         let tmux = try Tmux()
         try start(tmux, environment: "TERM=xterm")
