@@ -105,15 +105,73 @@ public struct AppInstallState: Codable, Sendable, Equatable {
     public var lastModifiedDateTime: Date
     /// Graph's errorCode of a failed install (an HRESULT); absent when none was reported.
     public var errorCode: Int? = nil
+    /// A request under way and the failures in a row, kept out of line: an
+    /// organization holds hundreds of thousands of records and few have either,
+    /// so inline they would cost every record their room.
+    private var rare: RareInstallFacts?
+
     /// The install or uninstall under way, if any.
-    public var installRequest: InstallRequest? = nil
+    public var installRequest: InstallRequest? {
+        get { rare?.request }
+        set { rare = RareInstallFacts.make(request: newValue, failedAttempts: failedAttempts) }
+    }
+
     /// Installs that failed in a row since the last one that succeeded.
-    public var failedAttempts: Int? = nil
+    public var failedAttempts: Int? {
+        get { rare?.failedAttempts }
+        set { rare = RareInstallFacts.make(request: installRequest, failedAttempts: newValue) }
+    }
 
     public init(appId: String, deviceId: String, installState: ResultantAppState, lastModifiedDateTime: Date) {
         self.appId = appId
         self.deviceId = deviceId
         self.installState = installState
         self.lastModifiedDateTime = lastModifiedDateTime
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case appId, deviceId, installState, lastModifiedDateTime, errorCode, installRequest, failedAttempts
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        appId = try container.decode(String.self, forKey: .appId)
+        deviceId = try container.decode(String.self, forKey: .deviceId)
+        installState = try container.decode(ResultantAppState.self, forKey: .installState)
+        lastModifiedDateTime = try container.decode(Date.self, forKey: .lastModifiedDateTime)
+        errorCode = try container.decodeIfPresent(Int.self, forKey: .errorCode)
+        rare = RareInstallFacts.make(request: try container.decodeIfPresent(InstallRequest.self, forKey: .installRequest),
+                                     failedAttempts: try container.decodeIfPresent(Int.self, forKey: .failedAttempts))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(appId, forKey: .appId)
+        try container.encode(deviceId, forKey: .deviceId)
+        try container.encode(installState, forKey: .installState)
+        try container.encode(lastModifiedDateTime, forKey: .lastModifiedDateTime)
+        try container.encodeIfPresent(errorCode, forKey: .errorCode)
+        try container.encodeIfPresent(installRequest, forKey: .installRequest)
+        try container.encodeIfPresent(failedAttempts, forKey: .failedAttempts)
+    }
+}
+
+/// What few install records carry, shared by reference and never changed in place.
+final class RareInstallFacts: Sendable, Equatable {
+    let request: InstallRequest?
+    let failedAttempts: Int?
+
+    private init(request: InstallRequest?, failedAttempts: Int?) {
+        self.request = request
+        self.failedAttempts = failedAttempts
+    }
+
+    /// Nil when there is nothing to keep, so a plain record holds no box.
+    static func make(request: InstallRequest?, failedAttempts: Int?) -> RareInstallFacts? {
+        request == nil && failedAttempts == nil ? nil : RareInstallFacts(request: request, failedAttempts: failedAttempts)
+    }
+
+    static func == (left: RareInstallFacts, right: RareInstallFacts) -> Bool {
+        left.request == right.request && left.failedAttempts == right.failedAttempts
     }
 }
