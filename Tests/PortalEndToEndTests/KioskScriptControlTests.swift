@@ -15,6 +15,6 @@ struct KioskScriptControlTests {
         let text = String(decoding: try JSONEncoder().encode(hash), as: UTF8.self)
         let result = try portal("kiosk", "--store", store.path, "--exit-pin-hash", text)
         #expect(result.status == 2)
-        #expect(result.error.contains("--exit-pin-hash.iterations: 1,000 is outside 100,000 to 10,000,000"), "\(result.error)")
+        #expect(result.error.contains("--exit-pin-hash.iterations: 1000 is outside"), "\(result.error)")
     }
 }
