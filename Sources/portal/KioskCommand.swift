@@ -38,6 +38,17 @@ struct KioskCommand: ParsableCommand {
     @Option(name: .customLong("exit-pin-hash"), help: ArgumentHelp("The exit PIN's hash as portal kiosk hash-pin prints it (instead of the store's).", valueName: "hash"))
     var exitPinHash: String?
 
+    /// For `screens run --terminal`, which pins the script's theme and mouse.
+    @Option(help: .hidden)
+    var theme = "default"
+
+    @Flag(name: .customLong("no-mouse"), help: .hidden)
+    var noMouse = false
+
+    /// For `screens run --terminal`: the clock and world folder `portal run --script-control` takes.
+    @Option(name: .customLong("script-control"), help: .hidden)
+    var scriptControl: String?
+
     func validate() throws {
         guard (1...86_400).contains(idleReset) else { throw ValidationError("--idle-reset takes 1 to 86400 seconds") }
         guard (1...10_000).contains(pace) else { throw ValidationError("--pace takes 1 to 10000 milliseconds") }
@@ -56,7 +67,7 @@ struct KioskCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var settings = KioskSettings(idleReset: TimeInterval(idleReset), exitPinHash: tenant.organization.kioskExitPinHash)
-        if let exitPinHash { settings.exitPinHash = try Self.pinHash(exitPinHash) }
+        if let exitPinHash { settings.exitPinHash = try Self.pinHash(exitPinHash, scripted: scriptControl != nil) }
         if let attract {
             do {
                 settings.attract = try AttractScript.load(URL(fileURLWithPath: attract), pace: Double(pace) / 1_000)
@@ -69,36 +80,63 @@ struct KioskCommand: ParsableCommand {
             printError("portal: \(CursesBackend.StartError.notATerminal)")
             throw ExitCode(2)
         }
-        var theme = try ThemeCatalog.load("default")
-        if NoColor.isRequested(in: environment) { theme = theme.withoutColor }
+        var chosenTheme: Theme
+        do {
+            chosenTheme = try ThemeCatalog.load(theme)
+        } catch {
+            printError("portal: --theme: \(error)")
+            throw ExitCode(2)
+        }
+        if NoColor.isRequested(in: environment) { chosenTheme = chosenTheme.withoutColor }
         let backend: CursesBackend
         do {
-            backend = try CursesBackend(theme: theme, brandColor: RunCommand.defaultBrand, mouse: true)
+            backend = try CursesBackend(theme: chosenTheme, brandColor: RunCommand.defaultBrand, mouse: !noMouse)
         } catch {
             printError("portal: \(error)")
             throw ExitCode(2)
         }
+        var scripted: ScriptedRun?
+        if let scriptControl {
+            do {
+                scripted = try ScriptedRun(folder: URL(fileURLWithPath: scriptControl))
+                // Checked once here; each session applies it again below.
+                var check = PortalContext(tenant: tenant, timeZone: .current)
+                try scripted?.world.apply(to: &check)
+            } catch {
+                backend.shutdown()
+                printError("portal: --script-control: \(error)")
+                throw ExitCode(2)
+            }
+        }
         let about = PortalAbout(version: portalVersion, storePath: store.path,
                                 reportFolder: FileManager.default.homeDirectoryForCurrentUser.path)
         let localeIsUTF8 = backend.localeIsUTF8
-        let runtime = KioskRuntime(tenant: tenant, settings: settings, clock: SystemClock(), size: backend.size) { copy in
-            var context = PortalContext(tenant: copy, timeZone: .current, random: SystemRandomSource())
+        let mouse = !noMouse
+        let world = scripted?.world
+        let runtime = KioskRuntime(tenant: tenant, settings: settings, clock: scripted?.control.clock ?? SystemClock(), size: backend.size) { copy in
+            var context = PortalContext(tenant: copy, timeZone: .current, mouseEnabled: mouse, random: SystemRandomSource())
             context.localeIsUTF8 = localeIsUTF8
             context.about = about
+            // A scripted visitor starts as the headless runner's: a fresh seeded source, its host, its About.
+            try? world?.apply(to: &context)
             return context
         }
-        let signal = TerminalLoop.run(runtime, on: backend)
+        let signal = TerminalLoop.run(runtime, on: backend, control: scripted?.control)
         backend.shutdown()
         if let signal { throw ExitCode(128 + signal) }
     }
 
-    /// The JSON object hash-pin prints, checked as the store checks its hashes.
-    static func pinHash(_ text: String) throws -> PasswordHash {
+    /// The JSON object hash-pin prints, checked as the store checks its hashes;
+    /// a scripted kiosk also takes the screen scripts' fixture rounds, so a PIN
+    /// costs what it costs headless.
+    static func pinHash(_ text: String, scripted: Bool = false) throws -> PasswordHash {
         guard let hash = try? JSONDecoder().decode(PasswordHash.self, from: Data(text.utf8)) else {
             printError("portal: --exit-pin-hash: not a hash as portal kiosk hash-pin prints it ({\"algorithm\": …, \"hash\": …, \"iterations\": …, \"salt\": …})")
             throw ExitCode(2)
         }
-        let problems = StoreValidator().problems(in: hash, path: "--exit-pin-hash")
+        var checked = hash
+        if scripted && hash.iterations == ScriptRunner.fixtureIterations { checked.iterations = PasswordHash.allowedIterations.lowerBound }
+        let problems = StoreValidator().problems(in: checked, path: "--exit-pin-hash")
         guard problems.isEmpty else {
             problems.forEach { printError("portal: \($0)") }
             throw ExitCode(2)

@@ -7,13 +7,13 @@ import Testing
 /// Issue 12: `portal screens run --terminal` drives the real binary in tmux
 /// with the same scripts and goldens as the headless run. CI plays a set of
 /// them, one for each thing a terminal run must pin: type-code, roles, the
-/// virtual clock, clicks, resizes, a restart and a host.
+/// virtual clock, clicks, resizes, a restart, a host and a kiosk.
 @Suite("Screen scripts in a real terminal", .serialized)
 struct TerminalScriptsTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let chosen = [
-        "signin-code", "devices", "device-grace", "mouse", "resize", "enroll-resume", "enroll-linux-compliant",
+        "signin-code", "devices", "device-grace", "mouse", "resize", "enroll-resume", "enroll-linux-compliant", "kiosk",
     ]
 
     @Test func aChosenSetPassesInTmuxAsHeadless() throws {

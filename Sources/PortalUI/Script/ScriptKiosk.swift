@@ -16,6 +16,17 @@ public struct ScriptKiosk: Equatable, Sendable {
     public var pace: TimeInterval = AttractScript.defaultPace
 
     public init() {}
+
+    /// The PIN's hash as the script's kiosk checks it: fixture rounds, so a
+    /// PIN costs the same headless and in a terminal, and a fixed salt.
+    public var exitPinHash: PasswordHash? {
+        pin.map { PasswordHash.make(password: $0, iterations: ScriptRunner.fixtureIterations, random: SeededRandomSource(seed: 5)) }
+    }
+
+    /// The attract script, relative to the script's folder.
+    func attractURL(_ script: ScreenScript) -> URL? {
+        attract.map { ScriptRunner.relative(script, $0) }
+    }
 }
 
 /// What a script's steps drive: the portal, or a kiosk around it.
@@ -67,9 +78,8 @@ extension ScriptRunner {
     func target(_ script: ScreenScript, tenant: Tenant, context: PortalContext, clock: VirtualClock, size: Size) throws(ScriptError) -> any ScriptTarget {
         guard let kiosk = script.kiosk else { return PortalRuntime(context: context, clock: clock, size: size) }
         var settings = KioskSettings(idleReset: kiosk.idleReset)
-        settings.exitPinHash = kiosk.pin.map { PasswordHash.make(password: $0, iterations: Self.fixtureIterations, random: SeededRandomSource(seed: 5)) }
-        if let path = kiosk.attract {
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : script.file.deletingLastPathComponent().appendingPathComponent(path)
+        settings.exitPinHash = kiosk.exitPinHash
+        if let url = kiosk.attractURL(script) {
             do {
                 settings.attract = try AttractScript.load(url, pace: kiosk.pace)
             } catch {

@@ -25,7 +25,7 @@ public struct TerminalScriptRunner {
 
     public func run(_ script: ScreenScript) throws(ScriptError) -> ScriptRunner.Outcome {
         let headless = ScriptRunner()
-        let context = try headless.context(for: script)
+        let (tenant, context) = try headless.world(for: script)
         var outcome = ScriptRunner.Outcome(script: script.file.relativePath)
         let session: TerminalSession
         do {
@@ -36,7 +36,7 @@ public struct TerminalScriptRunner {
         }
         let clock = VirtualClock(start: script.clock)
         var size = script.size
-        var shadow = PortalRuntime(context: context, clock: clock, size: size)
+        var shadow = try headless.target(script, tenant: tenant, context: context, clock: clock, size: size)
         shadow.send(.input(.resize(size)))
         var goldens: [(url: URL, text: String, step: ScreenScript.Step)] = []
 
@@ -62,7 +62,7 @@ public struct TerminalScriptRunner {
                     try session.type(text)
                     for character in text { shadow.send(.input(.key(.character(character)))) }
                 case let .typeCode(name, methodName):
-                    guard let code = ScriptRunner.code(of: name, method: methodName, runtime: shadow, now: clock.now()) else {
+                    guard let code = ScriptRunner.code(of: name, method: methodName, runtime: shadow.portal, now: clock.now()) else {
                         fail(step, "\(InertText.escaped(name)) has no method that gives codes", nil)
                         break steps
                     }
@@ -78,7 +78,7 @@ public struct TerminalScriptRunner {
                     shadow.send(.input(.resize(size)))
                 case .restart:
                     try session.restart()
-                    shadow = PortalRuntime(context: context, clock: clock, size: size)
+                    shadow = try headless.target(script, tenant: tenant, context: context, clock: clock, size: size)
                     shadow.send(.input(.resize(size)))
                 case let .click(x, y):
                     try session.click(x: x, y: y)
@@ -100,7 +100,7 @@ public struct TerminalScriptRunner {
                         fail(step, "expected \"\(text)\" on screen", screen)
                     } else if let problem = RoleExpectation.problem(text, role, on: shadow.render()) {
                         fail(step, problem + " (on the headless screen)", screen)
-                    } else if let problem = try roleStyles(script, shadow.context).problem(text, role, on: session.tmux.styledScreen()) {
+                    } else if let problem = try roleStyles(script, shadow.portal.context).problem(text, role, on: session.tmux.styledScreen()) {
                         fail(step, problem, screen)
                     }
                 case let .snapshot(label):

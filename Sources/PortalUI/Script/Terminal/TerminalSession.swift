@@ -2,7 +2,8 @@ import Foundation
 import PortalCore
 import PortalStore
 
-/// The real binary in a private tmux pane, pinned as the headless runner
+/// The real binary (`portal run`, or `portal kiosk` for a script with the
+/// `kiosk` header) in a private tmux pane, pinned as the headless runner
 /// pins a script: its own copy of the store, the theme, size, time zone,
 /// mouse and host, and a virtual clock it moves through a control folder.
 /// Every input waits until the program says it has taken it and is idle.
@@ -50,9 +51,10 @@ final class TerminalSession {
         try JSONEncoder().encode(world).write(to: ScriptedWorld.url(in: folder))
         try ScriptControl.clockLine(sequence: 0, date: now).write(to: ScriptControl.clockURL(in: folder), atomically: true, encoding: .utf8)
 
+        let program = try script.kiosk.map { ["kiosk"] + (try $0.commandArguments(script)) } ?? ["run"]
         var command = ["env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=\(folder.path)", "TERM=\(Self.terminalType)",
                        "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=\(script.timeZone.identifier)",
-                       portal.path, "run", "--store", store.path, "--theme", script.theme, "--script-control", folder.path]
+                       portal.path] + program + ["--store", store.path, "--theme", script.theme, "--script-control", folder.path]
         if !script.mouse { command.append("--no-mouse") }
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         tmux = try Tmux(width: script.size.width, height: script.size.height, command: command, directory: here, keepDeadPane: true)
