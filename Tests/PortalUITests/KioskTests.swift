@@ -93,6 +93,22 @@ press Tab
         #expect(!kiosk.screen.contains("Good morning, Lee."))
     }
 
+    /// Signing out ends the visit: a fresh copy, and the welcome screen plays
+    /// the show again when left alone, with no countdown over it.
+    @Test func signingOutReturnsToTheWelcomeScreen() throws {
+        let kiosk = try TestKiosk(attract: attractScript)
+        kiosk.press(.character("x"))
+        kiosk.press(.backspace)
+        kiosk.signInAsLee()
+        let started = kiosk.runtime.sessionsStarted
+        kiosk.press(.character("o"), .character("y"))
+        #expect(kiosk.screen.contains("Sign in"))
+        #expect(kiosk.runtime.sessionsStarted == started + 1)
+        kiosk.wait(10)
+        #expect(kiosk.runtime.state.isAttracting)
+        #expect(!kiosk.screen.contains("Resetting in"))
+    }
+
     @Test func theAttractLoopStartsAtAnIdleWelcomeScreenAndLoops() throws {
         let kiosk = try TestKiosk(attract: attractScript)
         kiosk.wait(9)
@@ -181,10 +197,13 @@ press Tab
         defer { try? FileManager.default.removeItem(at: folder) }
         let kiosk = try TestKiosk()
         kiosk.signInAsLee()
-        kiosk.press(.character("5"), .character("d"), .control("u"))
+        kiosk.press(.character("5"))
+        // Neither offered nor taken: no hint, and d opens no folder prompt.
+        #expect(!kiosk.screen.contains("Save report"))
+        kiosk.press(.character("d"), .control("u"))
         kiosk.type(folder.path)
         kiosk.press(.enter)
-        #expect(kiosk.screen.contains("This kiosk saves no files; ask the staff for help."))
+        #expect(!kiosk.screen.contains("Save diagnostic report"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 

@@ -36,13 +36,17 @@ public enum KioskApp {
         }
     }
 
+    /// What a visitor cannot do: leave (quit, suspend) or write a file on the
+    /// kiosk's machine (a diagnostic report). Hints and help leave them out.
+    static let barredActions: [Action] = [.quit, .quitNow, .suspend, .saveDiagnostics]
+
     /// Keys the portal would leave by, which a kiosk ignores: quit (q, F10,
-    /// Ctrl-C) and suspend (Ctrl-Z). Ctrl-\ never arrives: the terminal is
-    /// raw and the key decoder drops it.
+    /// Ctrl-C) and suspend (Ctrl-Z), and the report that would write a file.
+    /// Ctrl-\ never arrives: the terminal is raw and the key decoder drops it.
     static func isExitKey(_ key: Key, session: AppState) -> Bool {
         if let action = Keymaps.global.action(for: key), action == .quitNow || action == .suspend { return true }
         if key == .function(10) { return true }
-        return PortalApp.keymap(for: session).action(for: key) == .quit
+        return PortalApp.keymap(for: session).action(for: key).map(barredActions.contains) ?? false
     }
 
     private static func handle(_ input: InputEvent, _ state: inout KioskState, now: Date,

@@ -15,7 +15,7 @@ extension KioskApp {
         var kept = keymap
         kept.bindings = keymap.bindings.compactMap { binding in
             var binding = binding
-            binding.keys = binding.keys.filter { ![.quit, .quitNow, .suspend].contains($0.action) }
+            binding.keys = binding.keys.filter { !KioskApp.barredActions.contains($0.action) }
             return binding.keys.isEmpty ? nil : binding
         }
         return kept

@@ -16,6 +16,8 @@ public final class KioskRuntime: LoopRuntime {
     private let makeContext: (Tenant) -> PortalContext
     private var size: Size
     private var sessionTickDue: Date
+    /// The session was signed in after the last work: signing out then resets it.
+    private var sessionSignedIn = false
     private var requests: [TerminalRequest]
     private let pinCheck = PinCheck()
     /// Most deadlines one tick catches up on (a suspended machine wakes hours late).
@@ -139,6 +141,7 @@ public final class KioskRuntime: LoopRuntime {
     private func startSession() {
         session = Self.makeSession(makeContext(tenant), clock: clock, size: size)
         sessionsStarted += 1
+        sessionSignedIn = false
         sessionTickDue = TerminalLoop.nextTick(after: clock.now(), every: session.tickSeconds)
     }
 
@@ -146,6 +149,7 @@ public final class KioskRuntime: LoopRuntime {
         var context = context
         // Visitors leave nothing on the machine: no diagnostic reports either.
         context.savesFiles = false
+        context.offersQuit = false
         let session = PortalRuntime(context: context, clock: clock, size: size)
         session.post(.input(.resize(size)))
         return session
@@ -154,10 +158,15 @@ public final class KioskRuntime: LoopRuntime {
     /// A session that quit anyway (no key should let it) starts again
     /// rather than ending the kiosk; the session's tick follows its screen.
     private func afterSessionWork(now: Date) {
-        if session.isFinished {
+        // A visitor who signs out is done: the next one starts on a fresh
+        // copy, and the welcome screen plays the show again when left alone.
+        let signedIn = if case .portal = session.state.screen { true } else { false }
+        let signedOut = sessionSignedIn && !signedIn
+        if session.isFinished || signedOut {
             state = KioskState(resetFrom: state, now: now)
             startSession()
         }
+        sessionSignedIn = if case .portal = session.state.screen { true } else { false }
         sessionTickDue = min(TerminalLoop.nextTick(after: now, every: session.tickSeconds),
                              now >= sessionTickDue ? .distantFuture : sessionTickDue)
     }

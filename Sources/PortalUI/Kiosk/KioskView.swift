@@ -16,7 +16,11 @@ extension KioskApp {
             replaceHintBar(&buffer, session: sessionState)
         }
         if state.isAttracting { attractBanner(&buffer) }
-        if let prompt = state.pin { pinPrompt(prompt, limiter: state.limiter, now: now, hasPin: settings.exitPinHash != nil, &buffer) }
+        if let prompt = state.pin {
+            pinPrompt(prompt, limiter: state.limiter, now: now, hasPin: settings.exitPinHash != nil, &buffer)
+            // The prompt takes every key: the bar says its own, not the screen's underneath.
+            Widgets.hintBar(pinHints, y: buffer.size.height - 1, width: buffer.size.width, buffer: &buffer)
+        }
         if isCountingDown(state, now: now, settings: settings), let end = resetTime(state, settings: settings) {
             countdown(seconds: Int(end.timeIntervalSince(now).rounded(.up)), &buffer)
         }
@@ -31,6 +35,8 @@ extension KioskApp {
         _ = buffer.write(TextWidth.truncate(text, to: buffer.size.width), x: max(0, (buffer.size.width - TextWidth.of(text)) / 2), y: y, role: .selection)
         buffer.cursor = nil
     }
+
+    static let pinHints: [(key: String, label: String)] = [("Enter", "Leave kiosk mode"), ("Esc", "Back")]
 
     static func countdownText(seconds: Int) -> String { "Resetting in \(seconds) s; press any key to stay" }
 
@@ -57,7 +63,9 @@ extension KioskApp {
         } else if !hasPin {
             status = ("No exit PIN is set for this kiosk.", .warning)
         }
-        let intro = TextWidth.wrap("Operators only: type the exit PIN and press Enter. Esc returns to the portal.", width: inner)
+        let intro = TextWidth.wrap(hasPin ? "Operators only: type the exit PIN and press Enter. Esc returns to the portal."
+                                   : "Operators only. No exit PIN is set for this kiosk: stop it with a signal (close its terminal). Esc returns to the portal.",
+                                   width: inner)
         let statusLines = status.map { TextWidth.wrap($0.0, width: inner) } ?? []
         let rect = buffer.bounds.centered(width: width, height: intro.count + statusLines.count + 6)
         Widgets.box(rect, title: "Leave kiosk mode", in: &buffer)

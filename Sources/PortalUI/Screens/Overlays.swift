@@ -73,7 +73,7 @@ enum Overlays {
 
     /// Below the minimum size nothing else fits: say so, wrapped so the size
     /// asked for is never cut off, and keep a pending question answerable.
-    static func tooSmall(asking confirmation: Confirmation?, buffer: inout CellBuffer) {
+    static func tooSmall(asking confirmation: Confirmation?, offersQuit: Bool = true, buffer: inout CellBuffer) {
         let size = buffer.size
         var paragraphs: [(String, Role)] = [
             ("Terminal too small", .error),
@@ -83,7 +83,7 @@ enum Overlays {
         if let confirmation {
             paragraphs.append(("\(confirmation.title) \(confirmation.message)", .warning))
             paragraphs.append(("y \(confirmation.confirmLabel) · n \(confirmation.cancelLabel)", .hintKey))
-        } else {
+        } else if offersQuit {
             paragraphs.append(("q quits.", .text))
         }
         let lines = paragraphs.flatMap { text, role in TextWidth.wrap(text, width: size.width).map { ($0, role) } }

@@ -255,7 +255,7 @@ public enum PortalApp {
         if state.size.isBelowMinimum {
             var confirmation: Confirmation?
             if case let .confirm(asked)? = state.overlay { confirmation = asked }
-            Overlays.tooSmall(asking: confirmation, buffer: &buffer)
+            Overlays.tooSmall(asking: confirmation, offersQuit: context.offersQuit, buffer: &buffer)
             return buffer
         }
         switch state.screen {

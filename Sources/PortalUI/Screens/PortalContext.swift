@@ -40,6 +40,8 @@ public struct PortalContext: Sendable {
     public var about = PortalAbout()
     /// False in a kiosk: a visitor writes no file on the machine (a diagnostic report).
     public var savesFiles = true
+    /// Whether the visitor may quit; a kiosk's may not, so no screen offers it.
+    public var offersQuit = true
 
     /// The context before the store has been read: an organization with no
     /// name and no users, shown as "loading" until `PortalRuntime.loadDirectory`
