@@ -151,10 +151,24 @@ struct KioskCommand: ParsableCommand {
         }
 
         func run() throws {
-            let line = readLine(strippingNewline: true) ?? ""
-            let pin = line.hasSuffix("\r") ? String(line.dropLast()) : line
+            let pin: String
+            if isatty(0) == 1 {
+                // At a terminal: asked twice, never shown, never in the shell's history.
+                guard let first = PinReader.ask("Exit PIN: "), let second = PinReader.ask("The same PIN again: ") else {
+                    printError("portal: no PIN was given; nothing was printed")
+                    throw ExitCode(2)
+                }
+                guard first == second else {
+                    printError("portal: the two PINs differ; run portal kiosk hash-pin again")
+                    throw ExitCode(2)
+                }
+                pin = first
+            } else {
+                let line = readLine(strippingNewline: true) ?? ""
+                pin = line.hasSuffix("\r") ? String(line.dropLast()) : line
+            }
             guard (4...PinPrompt.longest).contains(pin.count) else {
-                printError("portal: a PIN has 4 to \(PinPrompt.longest) characters; type it on standard input")
+                printError("portal: a PIN has 4 to \(PinPrompt.longest) characters; type it at the prompt or on standard input")
                 throw ExitCode(2)
             }
             let hash = PasswordHash.make(password: pin, random: SystemRandomSource())

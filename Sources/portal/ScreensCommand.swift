@@ -42,6 +42,10 @@ struct ScreensCommand: ParsableCommand {
             } else {
                 urls = files.map { URL(fileURLWithPath: $0) }
             }
+            if terminal && !Self.hasTmux {
+                printError("portal: --terminal plays the scripts in tmux, which is not installed; install it (apt-get install tmux) or leave out --terminal")
+                throw ExitCode(2)
+            }
             if terminal && (cast != nil || svg != nil) {
                 printError("portal: --cast and --svg record the headless replay; leave out --terminal")
                 throw ExitCode(2)
@@ -53,11 +57,18 @@ struct ScreensCommand: ParsableCommand {
                 : ScriptBatch(runner: runner)
             let report = batch.run(urls)
             for line in report.lines {
-                if line.toStandardError { printError(line.text) } else { print(line.text) }
+                // One order in a log that takes both streams: a reason stays under its BAD line.
+                if line.toStandardError { fflush(nil); printError(line.text) } else { print(line.text) }
             }
             let exportFailed = exports.map(reportExports) ?? false
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
             if exportFailed { throw ExitCode(1) }
+        }
+
+        /// Whether tmux is on the PATH.
+        static var hasTmux: Bool {
+            let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+            return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/tmux") }
         }
 
         /// This very binary, for the terminal runner to start in tmux.

@@ -77,6 +77,15 @@ struct ScreenScriptTests {
         #expect(outcome.failures.first?.contains("Contoso  Company Portal") == true)
     }
 
+    /// After a quit a real terminal shows the shell: headless checks fail too,
+    /// so a script cannot pass headless and fail in tmux.
+    @Test func checksAfterAQuitFail() throws {
+        let script = try ScriptParser.parse("press F10\nexpect \"Contoso\"\n", file: URL(fileURLWithPath: "x.screen"))
+        let outcome = try ScriptRunner().run(script)
+        #expect(!outcome.passed)
+        #expect(outcome.failures == ["line 2: `expect \"Contoso\"`: the program had already quit"])
+    }
+
     @Test func snapshotDiffsAreReadable() {
         let diff = Snapshot.diff(expected: "a\nb\nc", actual: "a\nB\nc")
         #expect(diff == "-  0|b\n+  0|B")

@@ -92,7 +92,7 @@ public enum ScriptParser {
                 }
                 command = .snapshot(rest)
             default:
-                throw fail("unknown command \"\(word)\"; expected one of: press, type, type-code, wait, resize, click, restart, expect, expect-absent, expect-row, expect-role, snapshot, or a header (size, store, theme, clock, timezone, mouse, host)")
+                throw fail("unknown command \"\(word)\"; expected one of: press, type, type-code, wait, resize, click, restart, expect, expect-absent, expect-row, expect-role, snapshot, or a header (size, store, theme, clock, timezone, mouse, host, kiosk)")
             }
             script.steps.append(ScreenScript.Step(line: lineNumber, text: line, command: command))
         }
