@@ -99,6 +99,8 @@ struct RunCommand: ParsableCommand {
         runtime.loadDirectory { try JSONDirectory(store: store) }
         let signal = TerminalLoop.run(runtime, on: backend, control: scripted?.control)
         backend.shutdown()
+        // A signal ended it (a quit already saved): installs keep the progress they made.
+        if signal != nil { runtime.saveInstallProgress() }
         if let failure = runtime.loadFailure {
             printError("portal: \(failure)")
             throw ExitCode(1)

@@ -82,4 +82,25 @@ struct AppInstallWriteTests {
         runtime.press(.enter, .enter, .character("i"))
         #expect(runtime.screenText.contains("Queued · the install waits for VLC media player to finish"), "\(runtime.screenText)")
     }
+
+    /// Quitting writes the progress to the second: the next sign-in continues
+    /// from there, not from the last 5-second checkpoint.
+    @Test func quittingKeepsTheProgressToTheSecond() throws {
+        let store = try demoStore()
+        let clock = VirtualClock(start: testNow)
+        let runtime = try portal(on: store, clock: clock)
+        runtime.signIn("adele.vance@contoso.com", "Contoso-Adele-1")
+        runtime.press(.character("3"), .character("d"), .character("d"), .character("d"), .character("/"))
+        runtime.type("zoom")
+        runtime.press(.enter, .enter, .character("i"))
+        for _ in 0..<7 {
+            clock.advance(by: 0.5)
+            runtime.send(.tick)
+        }
+        let request = { try #require(try store.load().appInstallStates.first { $0.appId == "app-zoom-workplace" && $0.deviceId == "dev-adele-mac" }?.installRequest) }
+        #expect(try request().progressInSeconds == 0, "no checkpoint before 5 s of work")
+        runtime.press(.character("q"))
+        #expect(runtime.isFinished)
+        #expect(try request().progressInSeconds == 3)
+    }
 }

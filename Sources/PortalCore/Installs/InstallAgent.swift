@@ -101,15 +101,15 @@ public struct InstallAgent: Equatable, Sendable {
         done = done.filter { current.contains($0.key) }
     }
 
-    /// What to write now: requests that completed, and those that moved on a
-    /// checkpoint since the store's last.
-    public func reports(_ records: [AppInstallState], apps: (String) -> MobileApp?) -> [InstallReport] {
+    /// What to write now: requests that completed, and those that moved on
+    /// `every` seconds (a checkpoint) since the store's last.
+    public func reports(_ records: [AppInstallState], apps: (String) -> MobileApp?, every: Int = checkpointSeconds) -> [InstallReport] {
         records.compactMap { record in
             guard let request = record.installRequest, let app = apps(record.appId) else { return nil }
             let total = InstallSchedule.duration(request.action, app)
             let worked = Int(min(seconds(record), total).rounded(.down))
             let complete = Double(worked) >= total
-            guard complete || worked - request.progressInSeconds >= Self.checkpointSeconds else { return nil }
+            guard complete || worked - request.progressInSeconds >= every else { return nil }
             return InstallReport(appId: record.appId, deviceId: record.deviceId, requestedDateTime: request.requestedDateTime,
                                  progressInSeconds: worked)
         }

@@ -153,6 +153,18 @@ public final class PortalRuntime {
         return .portalOpened(data)
     }
 
+    /// Writes how far each install under way got, to the second, so a portal
+    /// started again continues from here rather than from the last
+    /// checkpoint. At quit and when a signal ends the program; on this thread,
+    /// since the program is about to end.
+    public func saveInstallProgress() {
+        guard case let .portal(portal) = state.screen, !portal.installs.underWay.isEmpty else { return }
+        let data = portal.data
+        let reports = portal.appInstalls.agent.reports(portal.installs.underWay, apps: { data.app(id: $0) }, every: 1)
+        guard !reports.isEmpty else { return }
+        _ = try? context.directory.perform(.report(userId: portal.user.id, reports), now: clock.now())
+    }
+
     /// A store error as the one line a screen has for it.
     static func oneLine(_ error: Error) -> String {
         if let refusal = error as? AccountChangeError { return refusal.message }
@@ -249,6 +261,7 @@ public final class PortalRuntime {
                 }
             }
         case .quit:
+            saveInstallProgress()
             state.isFinished = true
         case .redraw:
             requests.append(.redraw)
