@@ -40,11 +40,15 @@ enum AppsView {
         if listing.isTyping || !listing.searchText.isEmpty {
             left = " Search: " + listing.searchText + (listing.isTyping ? "▏" : "") + "  in" + left.dropFirst(10)
         }
-        var right = "by \(listing.query.sort.label)"
-        if let availability = listing.query.availability { right += " · \(availability.label)" }
-        if let installState = listing.query.installState { right += " · \(installState.label)" }
-        right += " · \(rows.count) of \(listing.scopeTotal) apps "
+        var filters: [String] = []
+        if let availability = listing.query.availability { filters.append(availability.label) }
+        if let installState = listing.query.installState { filters.append(installState.label) }
+        let count = "\(rows.count) of \(listing.scopeTotal) apps "
         let width = layout.size.width
+        // Where both do not fit, the sort order gives way first: the filters
+        // and the category say why the list is what it is.
+        var right = (["by \(listing.query.sort.label)"] + filters + [count]).joined(separator: " · ")
+        if TextWidth.of(left) + 1 + TextWidth.of(right) > width { right = (filters + [count]).joined(separator: " · ") }
         let rightX = max(0, width - TextWidth.of(right))
         buffer.write(TextWidth.truncate(left, to: max(0, rightX - 1)), x: 0, y: layout.captionRow, role: .accent)
         buffer.write(right, x: rightX, y: layout.captionRow, role: .dim)
