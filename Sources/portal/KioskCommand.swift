@@ -80,21 +80,8 @@ struct KioskCommand: ParsableCommand {
             printError("portal: \(CursesBackend.StartError.notATerminal)")
             throw ExitCode(2)
         }
-        var chosenTheme: Theme
-        do {
-            chosenTheme = try ThemeCatalog.load(theme)
-        } catch {
-            printError("portal: --theme: \(error)")
-            throw ExitCode(2)
-        }
-        if NoColor.isRequested(in: environment) { chosenTheme = chosenTheme.withoutColor }
-        let backend: CursesBackend
-        do {
-            backend = try CursesBackend(theme: chosenTheme, brandColor: RunCommand.defaultBrand, mouse: !noMouse)
-        } catch {
-            printError("portal: \(error)")
-            throw ExitCode(2)
-        }
+        let chosenTheme = try TerminalStart.theme(theme)
+        let backend = try TerminalStart.backend(theme: chosenTheme, mouse: !noMouse)
         var scripted: ScriptedRun?
         if let scriptControl {
             do {

@@ -62,14 +62,7 @@ struct RecordScript: ParsableCommand {
             printError("portal: \(file.relativePath) exists; pass --force to replace it")
             throw ExitCode(2)
         }
-        var chosenTheme: Theme
-        do {
-            chosenTheme = try ThemeCatalog.load(theme)
-        } catch {
-            printError("portal: --theme: \(error)")
-            throw ExitCode(2)
-        }
-        if NoColor.isRequested(in: ProcessInfo.processInfo.environment) { chosenTheme = chosenTheme.withoutColor }
+        let chosenTheme = try TerminalStart.theme(theme)
         var script = ScreenScript(file: file)
         script.theme = theme
         script.clock = (try? Date(clock, strategy: .iso8601)) ?? script.clock
@@ -88,13 +81,7 @@ struct RecordScript: ParsableCommand {
         }
         // Stays on the shell's screen, to be read after the recording.
         print("recording \(file.relativePath): press \(snapshotKey) for a snapshot; quit the portal (q, F10 or Ctrl+C) to finish")
-        let backend: CursesBackend
-        do {
-            backend = try CursesBackend(theme: chosenTheme, brandColor: RunCommand.defaultBrand, mouse: !noMouse)
-        } catch {
-            printError("portal: \(error)")
-            throw ExitCode(2)
-        }
+        let backend = try TerminalStart.backend(theme: chosenTheme, mouse: !noMouse)
         recorder.run(on: backend)
         backend.shutdown()
         do {

@@ -31,14 +31,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        var chosenTheme: Theme
-        do {
-            chosenTheme = try ThemeCatalog.load(theme)
-        } catch {
-            printError("portal: --theme: \(error)")
-            throw ExitCode(2)
-        }
-        if NoColor.isRequested(in: environment) { chosenTheme = chosenTheme.withoutColor }
+        let chosenTheme = try TerminalStart.theme(theme)
         let store = JSONStore(url: StoreLocation.resolve(explicit: storeOption.store, environment: environment))
         let named = StoreLocation.isNamed(explicit: storeOption.store, environment: environment)
         guard CursesBackend.hasTerminal else {
@@ -69,13 +62,7 @@ struct RunCommand: ParsableCommand {
             }
         }
 
-        let backend: CursesBackend
-        do {
-            backend = try CursesBackend(theme: chosenTheme, brandColor: Self.defaultBrand, mouse: !noMouse)
-        } catch {
-            printError("portal: \(error)")
-            throw ExitCode(2)
-        }
+        let backend = try TerminalStart.backend(theme: chosenTheme, mouse: !noMouse)
         var context = PortalContext.awaitingStore(timeZone: .current, mouseEnabled: !noMouse)
         context.localeIsUTF8 = backend.localeIsUTF8
         context.about = PortalAbout(version: portalVersion, storePath: store.path,

@@ -35,10 +35,4 @@ extension Tenant {
         .sorted { $0.0 < $1.0 }
         .map(\.1)
     }
-
-    /// The app's state on each of the user's devices that can run it. Builds
-    /// an index each call: screens keep an `InstallStateIndex` instead.
-    public func installStates(of app: MobileApp, for user: User) -> [(device: ManagedDevice, state: ResultantAppState)] {
-        InstallStateIndex(tenant: self, user: user).installStates(of: app)
-    }
 }

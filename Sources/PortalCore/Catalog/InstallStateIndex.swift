@@ -15,6 +15,7 @@ public struct InstallStateIndex: Sendable, Equatable {
     /// App id, then device id, to the record's place in the store; records
     /// the portal added since come after.
     private var positions: [String: [String: Int]]
+    private var nextPosition: Int
 
     public init(tenant: Tenant, user: User) {
         devices = tenant.devices(of: user)
@@ -30,6 +31,7 @@ public struct InstallStateIndex: Sendable, Equatable {
         }
         self.records = records
         self.positions = positions
+        nextPosition = tenant.appInstallStates.count
         underWay = []
         underWay = gatherUnderWay()
     }
@@ -67,12 +69,11 @@ public struct InstallStateIndex: Sendable, Equatable {
     public mutating func merge(_ changed: [AppInstallState]) {
         guard !changed.isEmpty else { return }
         let ids = Set(devices.map(\.id))
-        var next = (positions.values.flatMap(\.values).max() ?? -1) + 1
         for record in changed where ids.contains(record.deviceId) {
             records[record.appId, default: [:]][record.deviceId] = record
             if positions[record.appId]?[record.deviceId] == nil {
-                positions[record.appId, default: [:]][record.deviceId] = next
-                next += 1
+                positions[record.appId, default: [:]][record.deviceId] = nextPosition
+                nextPosition += 1
             }
         }
         underWay = gatherUnderWay()

@@ -107,14 +107,7 @@ extension AppInstallView {
         guard state.enrollment == nil, state.appProtection == nil else { return }
         let onApps = state.section == .apps || { if case .app? = state.detail { true } else { false } }()
         if onApps, let notice = state.appInstalls.notice {
-            let width = layout.size.width
-            let lines = TextWidth.wrap((notice.isError ? "✗ " : "✓ ") + notice.text, width: width - 3).prefix(3)
-            let top = layout.content.maxY - lines.count
-            for (index, line) in lines.enumerated() {
-                // The last column stays the scroll bar's.
-                buffer.fill(Rect(x: 0, y: top + index, width: width - 1, height: 1), role: .text)
-                buffer.write(line, x: 1, y: top + index, role: notice.isError ? .error : .success)
-            }
+            Widgets.notice(notice.text, isError: notice.isError, in: layout.content, buffer: &buffer)
         }
         if let uninstall = state.appInstalls.uninstall {
             Overlays.confirm(title: uninstall.title, message: uninstall.message, cancelLabel: AppInstalls.uninstallLabels.cancel,

@@ -107,21 +107,12 @@ enum AppInstalls {
                 state.appInstalls.notice = requestNotice(result, state)
             }
             if !result.finished.isEmpty { state.appInstalls.notice = finishedNotice(result.finished, state) }
-            state.data.merge(result.changed)
-            state.notifications.invalidate()
-            state.appInstalls.revision += 1
-            state.appListing.invalidate()
-            return work(&state, now: now)
+            return merge(result.changed, &state, now: now)
         case let .installsRead(records):
             state.appInstalls.isReading = false
             // Only what differs from what the portal holds: another portal's or a script's requests and progress.
             let changed = records.filter { state.installs.record(appId: $0.appId, deviceId: $0.deviceId) != $0 }
-            guard !changed.isEmpty else { return [] }
-            state.data.merge(changed)
-            state.notifications.invalidate()
-            state.appInstalls.revision += 1
-            state.appListing.invalidate()
-            return work(&state, now: now)
+            return changed.isEmpty ? [] : merge(changed, &state, now: now)
         case let .installChangeFailed(text, isReport):
             if !isReport {
                 state.appInstalls.isRequesting = false
@@ -164,6 +155,17 @@ enum AppInstalls {
         default:
             return nil
         }
+    }
+
+    /// Records as stored now: what is derived from them (the catalog's
+    /// states, the notifications, the install-state filter, the detail) follows,
+    /// and the agent goes on with them.
+    private static func merge(_ records: [AppInstallState], _ state: inout PortalState, now: Date) -> [Effect] {
+        state.data.merge(records)
+        state.notifications.invalidate()
+        state.appInstalls.revision += 1
+        state.appListing.invalidate()
+        return work(&state, now: now)
     }
 
     /// Runs the device agent up to now and writes what it reached: every

@@ -37,8 +37,9 @@ enum AppsScreen {
             state.appListing.catalog = prepared
             return
         }
-        guard case let .hostInspected(facts) = message, !state.appListing.deviceChosen,
-              let serial = HostEnrollment.stableId(facts),
+        // The Devices list has just worked out which device this machine is.
+        guard case .hostInspected = message, !state.appListing.deviceChosen,
+              let serial = state.deviceListing.thisDeviceSerial,
               let index = state.myDevices.firstIndex(where: { $0.serialNumber == serial }) else { return }
         state.appListing.deviceIndex = index
         state.appInstalls.revision += 1

@@ -494,12 +494,7 @@ enum DeviceActions {
         }
         guard let notice = state.deviceActions.notice else { return }
         // Refusals come from the domain in a sentence or two: wrapped, never cut.
-        let lines = TextWidth.wrap((notice.isError ? "✗ " : "✓ ") + notice.text, width: width - 3).prefix(3)
-        let top = layout.content.maxY - lines.count
-        for (index, line) in lines.enumerated() {
-            buffer.fill(Rect(x: 0, y: top + index, width: width - 1, height: 1), role: .text)
-            buffer.write(line, x: 1, y: top + index, role: notice.isError ? .error : .success)
-        }
+        Widgets.notice(notice.text, isError: notice.isError, in: layout.content, buffer: &buffer)
     }
 
     /// An indeterminate bar that moves with the clock: "[  ===     ]".

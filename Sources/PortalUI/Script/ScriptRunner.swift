@@ -164,13 +164,19 @@ public struct ScriptRunner {
                 }
             }
         }
-        // A golden records a screen the script vouches for: when any
-        // expectation failed, the screens are suspect and no golden changes.
+        Self.write(goldens, into: &outcome)
+        return outcome
+    }
+
+    /// Writes the goldens `--update` collected. A golden records a screen the
+    /// script vouches for: when any expectation failed, the screens are
+    /// suspect and no golden changes.
+    static func write(_ goldens: [(url: URL, text: String, step: ScreenScript.Step)], into outcome: inout Outcome) {
         if !outcome.failures.isEmpty {
             if !goldens.isEmpty {
                 outcome.failures.append("not updating \(goldens.count) golden\(goldens.count == 1 ? "" : "s") because the script failed")
             }
-            return outcome
+            return
         }
         for golden in goldens {
             do {
@@ -180,7 +186,6 @@ public struct ScriptRunner {
                 outcome.failures.append("line \(golden.step.line): cannot write \(golden.url.relativePath): \(error.localizedDescription)")
             }
         }
-        return outcome
     }
 
     /// New methods' secrets come from a source seeded with this, so goldens hold still.

@@ -127,20 +127,7 @@ public struct TerminalScriptRunner {
                 break steps
             }
         }
-        if !outcome.failures.isEmpty {
-            if !goldens.isEmpty {
-                outcome.failures.append("not updating \(goldens.count) golden\(goldens.count == 1 ? "" : "s") because the script failed")
-            }
-            return outcome
-        }
-        for golden in goldens {
-            do {
-                try golden.text.write(to: golden.url, atomically: true, encoding: .utf8)
-                outcome.updatedGoldens.append(golden.url.relativePath)
-            } catch {
-                outcome.failures.append("line \(golden.step.line): cannot write \(golden.url.relativePath): \(error.localizedDescription)")
-            }
-        }
+        ScriptRunner.write(goldens, into: &outcome)
         return outcome
     }
 
