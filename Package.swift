@@ -22,6 +22,12 @@ let package = Package(
             name: "CQrencode",
             providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
         ),
+        // PostgreSQL's own client library: the database store talks through it.
+        .systemLibrary(
+            name: "CLibpq",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         .target(
             name: "PortalCore",
             dependencies: [
@@ -29,7 +35,13 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .target(name: "PortalStore", dependencies: ["PortalCore"]),
+        .target(
+            name: "PortalStore",
+            dependencies: ["PortalCore", "CLibpq"],
+            // The database's schema: numbered SQL files, applied in order.
+            resources: [.embedInCode("Migrations/0001_initial.sql"), .embedInCode("Migrations/0002_catalog_search.sql"),
+                        .embedInCode("Migrations/0003_change_notifications.sql")]
+        ),
         .target(
             name: "PortalUI",
             dependencies: ["PortalCore", "PortalStore", "PortalProbe", "CQrencode"],

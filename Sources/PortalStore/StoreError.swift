@@ -76,6 +76,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// One line per problem of any store's error (a file's or a database's).
+    public static func problemLines(of error: Error) -> [String] {
+        (error as? StoreError)?.problemLines ?? [String(describing: error)]
+    }
+
     /// A reason from the system or from a check, escaped and without its
     /// final period, to sit inside a sentence.
     private static func clause(_ reason: String) -> String {

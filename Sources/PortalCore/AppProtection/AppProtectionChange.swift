@@ -13,6 +13,13 @@ public enum AppProtectionChange: Equatable, Sendable {
     case removeThreat(userId: String, registrationId: String)
     /// Runs the device health check again.
     case recheck(userId: String, registrationId: String)
+
+    public var userId: String {
+        switch self {
+        case let .register(userId, _, _), let .installThreatDefenseApp(userId, _), let .removeThreat(userId, _),
+             let .recheck(userId, _): userId
+        }
+    }
 }
 
 public enum AppProtectionChangeError: Error, Equatable, Sendable {

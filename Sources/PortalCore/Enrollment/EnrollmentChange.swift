@@ -13,6 +13,14 @@ public enum EnrollmentChange: Equatable, Sendable {
     case cancel(userId: String)
     /// Enrolls the session's device and ends the walkthrough.
     case enroll(EnrollmentSession)
+
+    /// Whose walkthrough it is: a database store locks and reads that user's part.
+    public var userId: String {
+        switch self {
+        case let .save(session), let .enroll(session): session.userId
+        case let .acceptTerms(userId, _), let .cancel(userId): userId
+        }
+    }
 }
 
 public enum EnrollmentChangeResult: Equatable, Sendable {

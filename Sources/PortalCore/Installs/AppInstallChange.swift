@@ -15,6 +15,14 @@ public enum AppInstallChange: Equatable, Sendable {
         case let .request(userId, _, _, _), let .report(userId, _): userId
         }
     }
+
+    /// The apps the change is about: all a database store reads of the catalog for it.
+    public var appIds: [String] {
+        switch self {
+        case let .request(_, appId, _, _): [appId]
+        case let .report(_, reports): reports.map(\.appId)
+        }
+    }
 }
 
 public struct AppInstallChangeResult: Equatable, Sendable {

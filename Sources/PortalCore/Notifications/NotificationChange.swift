@@ -31,6 +31,14 @@ public enum NotificationChangeError: Error, Equatable, Sendable {
     }
 }
 
+extension NotificationChange {
+    public var userId: String {
+        switch self {
+        case let .markRead(userId, _), let .markAllRead(userId, _): userId
+        }
+    }
+}
+
 extension Tenant {
     /// Applies one change; throws without having changed anything.
     public mutating func apply(_ change: NotificationChange, now: Date) throws(NotificationChangeError) -> NotificationChangeResult {

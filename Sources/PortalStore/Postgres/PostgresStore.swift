@@ -1,0 +1,358 @@
+import Foundation
+import PortalCore
+
+/// An organization's store in a PostgreSQL database. A portal reads only
+/// what its user needs (one user's scope: their account, devices, catalog
+/// and records, with the organization's small collections) and applies each
+/// change in one serializable transaction, retried when another portal won
+/// a race; the database's triggers announce it on `changesChannel`.
+public final class PostgresStore: @unchecked Sendable {
+    public let address: DatabaseAddress
+    private let lock = NSLock()
+    private var connection: PostgresConnection?
+
+    /// NOTIFY channel: the payload is the id of the user whose data changed
+    /// ("*" for the whole organization).
+    public static let changesChannel = "portal_changes"
+    /// How often a change is tried when other portals keep winning races.
+    static let attempts = 30
+
+    public init(address: DatabaseAddress) {
+        self.address = address
+    }
+
+    // MARK: Connection
+
+    /// Runs on the store's one connection, made (again) when needed; a
+    /// connection that broke is dropped so the next request makes a new one.
+    func withConnection<R>(_ body: (PostgresConnection) throws -> R) throws -> R {
+        try lock.withLock {
+            if connection?.isConnected != true { connection = try PostgresConnection(address) }
+            do {
+                return try body(connection!)
+            } catch let error as DatabaseError where error.isConnectionProblem {
+                connection = nil
+                throw error
+            }
+        }
+    }
+
+    /// A read is tried once more on a fresh connection: a server restarted
+    /// since the last request loses nothing a read needs.
+    func read<R>(_ body: (PostgresConnection) throws -> R) throws -> R {
+        do {
+            return try withConnection(body)
+        } catch let error as DatabaseError where error.isConnectionProblem {
+            return try withConnection(body)
+        }
+    }
+
+    // MARK: Schema
+
+    /// Brings the schema up to date; the migrations applied.
+    @discardableResult
+    public func migrate() throws -> [Int] {
+        try withConnection { try SchemaMigrations.apply(on: $0) }
+    }
+
+    public func schemaVersion() throws -> Int? {
+        try read { try SchemaMigrations.current(on: $0) }
+    }
+
+    /// Checks that the database holds a store this portal can open, applying
+    /// newer migrations first. Throws with what to do when it holds none.
+    public func open() throws {
+        guard try schemaVersion() != nil else { throw DatabaseError.schema(address: address.description, reason: Self.noStore) }
+        try migrate()
+        let organizations = try read { try $0.execute(#"SELECT count(*) FROM "organization""#).text(0, 0) }
+        guard organizations != "0" else { throw DatabaseError.schema(address: address.description, reason: Self.noStore) }
+    }
+
+    static let noStore = "it holds no portal store yet. Create one with `portal store init --demo URL` or copy a file in with `portal store copy FILE URL`"
+
+    // MARK: The whole store
+
+    /// Every row, as the JSON document holds them, validated as a file is.
+    public func load() throws -> Tenant {
+        let texts: [String?] = try read { connection in
+            guard try SchemaMigrations.current(on: connection) != nil else {
+                throw DatabaseError.schema(address: address.description, reason: Self.noStore)
+            }
+            return try connection.execute(Self.everyRow).values.first ?? []
+        }
+        var tenant = EmptyOrganization.make()
+        try decode(texts, tables: StoreTable.all, into: &tenant)
+        let problems = StoreValidator().problems(in: tenant)
+        guard problems.isEmpty else { throw StoreError.invalid(path: address.description, problems: problems) }
+        return tenant
+    }
+
+    /// Every table's rows as one JSON array each, in one statement.
+    static let everyRow = "SELECT " + StoreTable.all.map { "(SELECT coalesce(json_agg(data ORDER BY position), '[]')::text FROM \($0.quotedName))" }
+        .joined(separator: ", ")
+
+    /// Whether the database holds an organization already.
+    public func holdsStore() throws -> Bool {
+        try read { connection in
+            guard try SchemaMigrations.current(on: connection) != nil else { return false }
+            return try connection.execute(#"SELECT count(*) FROM "organization""#).text(0, 0) != "0"
+        }
+    }
+
+    /// Writes a whole tenant in one transaction (store init, store copy):
+    /// the schema first; a database holding a store is refused unless `replace`.
+    public func create(_ tenant: Tenant, replace: Bool = false) throws {
+        try migrate()
+        try withConnection { connection in
+            try connection.execute("BEGIN")
+            do {
+                try connection.execute("LOCK TABLE \(StoreTable.organization.quotedName) IN EXCLUSIVE MODE")
+                let held = try connection.execute(#"SELECT count(*) FROM "organization""#).text(0, 0) != "0"
+                if held && !replace {
+                    throw DatabaseError.schema(address: address.description,
+                                               reason: "it already holds a store; give --force to replace it")
+                }
+                try connection.execute("TRUNCATE " + StoreTable.all.map(\.quotedName).joined(separator: ", "))
+                var position = 0
+                for table in StoreTable.all {
+                    try Self.insertAll(table.rows(tenant), into: table, startingAt: &position, on: connection, address: address)
+                }
+                try connection.execute(#"SELECT setval('"storePositions"', $1)"#, [String(max(position, 1))])
+                try connection.execute("COMMIT")
+            } catch {
+                _ = try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Rows in batches of one JSON array each: [[key, position, entity], ...].
+    private static func insertAll(_ rows: [(key: String, row: any Encodable)], into table: StoreTable, startingAt position: inout Int,
+                                  on connection: PostgresConnection, address: DatabaseAddress) throws {
+        var seen = Set<String>()
+        let encoder = compactEncoder()
+        for start in stride(from: 0, to: rows.count, by: 2_000) {
+            var batch = "["
+            for (offset, item) in rows[start..<min(start + 2_000, rows.count)].enumerated() {
+                guard seen.insert(item.key).inserted else {
+                    throw DatabaseError.invalidData(address: address.description,
+                                                    reason: "two entries of \(table.name) share the key \(InertText.escaped(item.key))")
+                }
+                position += 1
+                if offset > 0 { batch += "," }
+                batch += "[" + String(decoding: try encoder.encode(item.key), as: UTF8.self) + ",\(position),"
+                batch += String(decoding: try encoder.encode(item.row), as: UTF8.self) + "]"
+            }
+            batch += "]"
+            try connection.execute("INSERT INTO \(table.quotedName) (id, position, data) SELECT e->>0, (e->>1)::bigint, e->2 FROM jsonb_array_elements($1::jsonb) e",
+                                   [batch])
+        }
+    }
+
+    /// Sorted keys, ISO-8601 dates: the JSON file's encoding, on one line.
+    static func compactEncoder() -> JSONEncoder {
+        let encoder = StoreCodec.makeEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    func decode(_ texts: [String?], tables: [StoreTable], into tenant: inout Tenant) throws {
+        let decoder = StoreCodec.makeDecoder()
+        for (index, table) in tables.enumerated() {
+            do {
+                try table.decode(Data((index < texts.count ? texts[index] : nil).map { $0.utf8 } ?? "[]".utf8), decoder, &tenant)
+            } catch is StoreTable.MissingOrganization {
+                throw DatabaseError.schema(address: address.description, reason: Self.noStore)
+            } catch {
+                throw DatabaseError.invalidData(address: address.description, reason: "\(table.name): \(Self.reason(error))")
+            }
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        switch error {
+        case let DecodingError.dataCorrupted(context), let DecodingError.typeMismatch(_, context),
+             let DecodingError.valueNotFound(_, context), let DecodingError.keyNotFound(_, context):
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return "\(path.isEmpty ? "" : "$\(path): ")\(context.debugDescription)"
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+// MARK: One user's scope
+
+extension PostgresStore {
+    /// Whose data a request reads or changes.
+    public enum Who: Sendable, Equatable {
+        case user(id: String)
+        /// By sign-in name: the account may not exist (a failed sign-in).
+        case principalName(String)
+    }
+
+    /// One user's part of the store as a tenant: everything the portal's
+    /// domain needs to answer for or change that user.
+    struct Scope {
+        var tenant: Tenant
+        var user: User?
+    }
+
+    /// What a request reads beyond the user's own rows.
+    struct Reach: Sendable {
+        /// Serial numbers to look up among everyone's devices (enrolling this machine).
+        var serials: [String] = []
+        /// Only these apps of the catalog; nil reads the user's whole catalog.
+        var apps: [String]?
+    }
+
+    func scope(_ who: Who, reach: Reach = Reach(), on connection: PostgresConnection) throws -> Scope {
+        let userClause = switch who {
+        case .user: "id = $1"
+        case .principalName: #"lower("userPrincipalName") = lower($1)"#
+        }
+        let key = switch who {
+        case let .user(id): id
+        case let .principalName(name): name.trimmingCharacters(in: .whitespaces)
+        }
+        let first = try connection.execute(
+            #"SELECT (SELECT data::text FROM "organization" ORDER BY position LIMIT 1), (SELECT data::text FROM "users" WHERE \#(userClause) ORDER BY position LIMIT 1)"#,
+            [key])
+        let decoder = StoreCodec.makeDecoder()
+        guard let organizationText = first.text(0, 0) else {
+            throw DatabaseError.schema(address: address.description, reason: Self.noStore)
+        }
+        var tenant = EmptyOrganization.make()
+        let user: User?
+        do {
+            tenant.organization = try decoder.decode(Organization.self, from: Data(organizationText.utf8))
+            user = try first.text(0, 1).map { try decoder.decode(User.self, from: Data($0.utf8)) }
+        } catch {
+            throw DatabaseError.invalidData(address: address.description, reason: "organization or users: \(Self.reason(error))")
+        }
+        let principalName = switch who {
+        case let .principalName(name): name
+        case .user: user?.userPrincipalName ?? ""
+        }
+        let tables = Array(StoreTable.all.dropFirst())
+        var parameters: [String?] = [user?.id ?? "", Self.arrayLiteral(user?.groups ?? []),
+                                     SignInLockout.key(for: principalName, organization: tenant.organization.id),
+                                     Self.arrayLiteral(reach.serials)]
+        if let apps = reach.apps { parameters.append(Self.arrayLiteral(apps)) }
+        let columns = tables.map { table in
+            var clause = table.scope
+            if table.name == "mobileApps", reach.apps != nil { clause = "id = ANY($5::text[])" }
+            return "(SELECT coalesce(json_agg(data ORDER BY position), '[]')::text FROM \(table.quotedName)"
+                + (clause.map { " WHERE \($0)" } ?? "") + ")"
+        }
+        let texts = try connection.execute("SELECT " + columns.joined(separator: ", "), parameters).values.first ?? []
+        try decode(texts, tables: tables, into: &tenant)
+        return Scope(tenant: tenant, user: user)
+    }
+
+    /// Reads one user's scope.
+    func scope(_ who: Who, reach: Reach = Reach()) throws -> Scope {
+        try read { try scope(who, reach: reach, on: $0) }
+    }
+
+    /// Applies a change to one user's scope in one serializable transaction:
+    /// what the change wrote is written back row by row and announced. Changes
+    /// for one user queue on an advisory lock; a race lost to another user's
+    /// change is run again from a fresh read. The body's own errors end it
+    /// with nothing written.
+    func update<R>(_ who: Who, reach: Reach = Reach(), _ body: (inout Tenant, User?) throws -> R) throws -> R {
+        try withConnection { connection in
+            // The lock is per account (or per unknown name), taken before the
+            // transaction so its snapshot sees the change that held it.
+            let lockKey = switch who {
+            case let .user(id): "user:\(id)"
+            case let .principalName(name):
+                try connection.execute(#"SELECT id FROM "users" WHERE lower("userPrincipalName") = lower($1) ORDER BY position LIMIT 1"#,
+                                       [name.trimmingCharacters(in: .whitespaces)]).text(0, 0).map { "user:\($0)" }
+                    ?? "name:\(name.trimmingCharacters(in: .whitespaces).lowercased())"
+            }
+            try connection.execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", [lockKey])
+            defer { _ = try? connection.execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [lockKey]) }
+            return try serializable(on: connection) {
+                let before = try scope(who, reach: reach, on: connection)
+                var after = before.tenant
+                let result = try body(&after, before.user)
+                _ = try write(before.tenant, after, on: connection)
+                return result
+            }
+        }
+    }
+
+    /// Runs `body` in a serializable transaction, again from the start when
+    /// another transaction won a race; the body's own errors roll it back.
+    func serializable<R>(on connection: PostgresConnection, _ body: () throws -> R) throws -> R {
+        var attempt = 0
+        while true {
+            attempt += 1
+            try connection.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+            do {
+                let result = try body()
+                try connection.execute("COMMIT")
+                return result
+            } catch let error as DatabaseError where error.isRetryable && attempt < Self.attempts {
+                _ = try? connection.execute("ROLLBACK")
+                // Spread the retries so racing portals do not meet again.
+                usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
+            } catch {
+                if (error as? DatabaseError)?.isConnectionProblem != true { _ = try? connection.execute("ROLLBACK") }
+                throw error
+            }
+        }
+    }
+
+    /// Writes what differs between two versions of a scope; whether anything did.
+    func write(_ before: Tenant, _ after: Tenant, on connection: PostgresConnection) throws -> Bool {
+        let encoder = Self.compactEncoder()
+        var wrote = false
+        for table in StoreTable.all {
+            let (written, deleted) = table.changes(before, after)
+            if !deleted.isEmpty {
+                try connection.execute("DELETE FROM \(table.quotedName) WHERE id = ANY($1::text[])", [Self.arrayLiteral(deleted)])
+                wrote = true
+            }
+            guard !written.isEmpty else { continue }
+            var batch = "["
+            for (offset, item) in written.enumerated() {
+                if offset > 0 { batch += "," }
+                batch += "[" + String(decoding: try encoder.encode(item.key), as: UTF8.self) + ","
+                batch += String(decoding: try encoder.encode(item.row), as: UTF8.self) + "]"
+            }
+            batch += "]"
+            try connection.execute("INSERT INTO \(table.quotedName) (id, data) SELECT e->>0, e->1 FROM jsonb_array_elements($1::jsonb) e "
+                                   + "ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data", [batch])
+            wrote = true
+        }
+        return wrote
+    }
+
+    /// A text[] literal: every element quoted, quotes and backslashes escaped.
+    static func arrayLiteral(_ items: [String]) -> String {
+        "{" + items.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "}"
+    }
+}
+
+// MARK: Changes to the whole organization
+
+extension PostgresStore {
+    /// Applies a change that may touch any user (importing tokens, say) in one
+    /// serializable transaction over the whole store; only what changed is written.
+    public func updateAll<R>(_ body: (inout Tenant) throws -> R) throws -> R {
+        try withConnection { connection in
+            try serializable(on: connection) {
+                let texts = try connection.execute(Self.everyRow).values.first ?? []
+                var before = EmptyOrganization.make()
+                try decode(texts, tables: StoreTable.all, into: &before)
+                var after = before
+                let result = try body(&after)
+                _ = try write(before, after, on: connection)
+                return result
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import PortalCore
+
+/// One collection of the store as a table: how its rows are keyed, which of
+/// them one user's portal reads, and how a tenant's array goes in and out.
+struct StoreTable: @unchecked Sendable {
+    let name: String
+    /// The rows one user's portal reads, as a WHERE clause over the scope's
+    /// parameters ($1 user id, $2 the user's group ids, $3 the lockout key,
+    /// $4 serial numbers a change looks up); nil when every row is read.
+    let scope: String?
+    /// Sets the tenant's collection from a JSON array of rows.
+    let decode: (Data, JSONDecoder, inout Tenant) throws -> Void
+    /// Each row's key and entity, in the collection's order.
+    let rows: (Tenant) -> [(key: String, row: any Encodable)]
+    /// What a change did to the collection: rows to write and keys to delete.
+    let changes: (Tenant, Tenant) -> (written: [(key: String, row: any Encodable)], deleted: [String])
+
+    var quotedName: String { PostgresConnection.quoted(name) }
+
+    static func collection<Row: Codable & Equatable>(_ name: String, _ path: WritableKeyPath<Tenant, [Row]>,
+                                                     scope: String?, key: @escaping (Row) -> String) -> StoreTable {
+        StoreTable(
+            name: name, scope: scope,
+            decode: { data, decoder, tenant in tenant[keyPath: path] = try decoder.decode([Row].self, from: data) },
+            rows: { tenant in tenant[keyPath: path].map { (key($0), $0 as any Encodable) } },
+            changes: { before, after in
+                var old: [String: Row] = [:]
+                for row in before[keyPath: path] { old[key(row)] = row }
+                var written: [(key: String, row: any Encodable)] = []
+                for row in after[keyPath: path] {
+                    let rowKey = key(row)
+                    if old.removeValue(forKey: rowKey) != row { written.append((rowKey, row)) }
+                }
+                return (written, Array(old.keys))
+            })
+    }
+
+    /// The organization: one row.
+    static let organization = StoreTable(
+        name: "organization", scope: nil,
+        decode: { data, decoder, tenant in
+            let rows = try decoder.decode([Organization].self, from: data)
+            guard let first = rows.first else { throw MissingOrganization() }
+            tenant.organization = first
+        },
+        rows: { [($0.organization.id, $0.organization as any Encodable)] },
+        changes: { before, after in
+            before.organization == after.organization ? ([], [])
+                : ([(after.organization.id, after.organization)], before.organization.id == after.organization.id ? [] : [before.organization.id])
+        })
+
+    struct MissingOrganization: Error {}
+
+    private static let ownDevices = #"SELECT id FROM "managedDevices" WHERE "userId" = $1"#
+
+    /// Every collection of the document, in the document's order of keys.
+    static let all: [StoreTable] = [
+        organization,
+        collection("groups", \.groups, scope: nil, key: \.id),
+        collection("users", \.users, scope: "id = $1", key: \.id),
+        // A change may look up a serial number enrolled by someone else.
+        collection("managedDevices", \.managedDevices,
+                   scope: #""userId" = $1 OR "serialNumber" = ANY($4::text[]) OR "serialNumber" IN (SELECT "serialNumber" FROM "simulatedDevices")"#,
+                   key: \.id),
+        collection("compliancePolicies", \.compliancePolicies, scope: nil, key: \.id),
+        collection("mobileAppCategories", \.mobileAppCategories, scope: nil, key: \.id),
+        collection("mobileApps", \.mobileApps,
+                   scope: #"id IN (SELECT "appId" FROM "mobileAppAssignments" WHERE "groupId" = ANY($2::text[])) OR id IN (SELECT "appId" FROM "appInstallStates" WHERE "deviceId" IN (\#(ownDevices)))"#,
+                   key: \.id),
+        collection("mobileAppAssignments", \.mobileAppAssignments, scope: #""groupId" = ANY($2::text[])"#, key: \.id),
+        collection("appInstallStates", \.appInstallStates, scope: #""deviceId" IN (\#(ownDevices))"#,
+                   key: { "\($0.deviceId)/\($0.appId)" }),
+        collection("signInLockouts", \.signInLockouts, scope: "id = $3", key: \.account),
+        collection("deviceCategories", \.deviceCategories, scope: nil, key: \.id),
+        collection("simulatedDevices", \.simulatedDevices, scope: nil, key: \.id),
+        collection("enrollmentSessions", \.enrollmentSessions, scope: #""userId" = $1"#, key: \.userId),
+        collection("termsAcceptances", \.termsAcceptances, scope: #""userId" = $1"#, key: { "\($0.userId)/\($0.version)" }),
+        collection("notificationReads", \.notificationReads, scope: #""userId" = $1"#, key: { "\($0.userId)/\($0.notificationId)" }),
+        collection("managedAppProtections", \.managedAppProtections, scope: nil, key: \.id),
+        collection("managedAppRegistrations", \.managedAppRegistrations, scope: #""userId" = $1"#, key: \.id),
+        collection("conditionalAccessPolicies", \.conditionalAccessPolicies, scope: nil, key: \.id),
+        collection("cloudApps", \.cloudApps, scope: nil, key: \.id),
+    ]
+}
