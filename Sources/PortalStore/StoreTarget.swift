@@ -21,13 +21,16 @@ public enum StoreTarget: Sendable {
         return .file(JSONStore(url: URL(fileURLWithPath: text)))
     }
 
-    /// The path, or the URL without its password: safe to show.
-    public var shown: String {
+    /// The path, or the URL without its password.
+    public var location: String {
         switch self {
-        case let .file(store): InertText.escaped(store.path)
+        case let .file(store): store.path
         case let .database(store): store.address.description
         }
     }
+
+    /// The location made safe to print.
+    public var shown: String { InertText.escaped(location) }
 
     /// Whether there is a store there to open.
     public func exists() throws -> Bool {

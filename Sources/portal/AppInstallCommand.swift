@@ -31,14 +31,14 @@ struct AppInstallCommand: ParsableCommand {
     var device: String
 
     func run() throws {
-        let url = StoreLocation.resolve(explicit: storeOption.store, environment: ProcessInfo.processInfo.environment)
+        let store = StoreTarget.resolve(explicit: storeOption.store, environment: ProcessInfo.processInfo.environment)
         let command = "portal app install"
         var result: AppInstallChangeResult?
         var deviceName = device, appName = appId
         do {
             // One locked read-modify-write, as the portal's own request.
-            _ = try JSONStore(url: url).update { tenant in
-                guard let owner = tenant.user(principalName: user) else { throw NoAccount() }
+            try store.update(principalName: user) { tenant, owner in
+                guard let owner else { throw NoAccount() }
                 deviceName = tenant.devices(of: owner).first { $0.id == device }?.deviceName ?? device
                 let app = tenant.mobileApps.first { $0.id == appId }
                 appName = app?.displayName ?? appId
@@ -50,7 +50,7 @@ struct AppInstallCommand: ParsableCommand {
                 result = try tenant.apply(.request(userId: owner.id, appId: appId, deviceId: device, action: .install), now: SystemClock().now())
             }
         } catch is NoAccount {
-            printError("\(command): no user \(InertText.escaped(user)) in \(InertText.escaped(url.path)). Give --user the sign-in name (user principal name) of one of its accounts.")
+            printError("\(command): no user \(InertText.escaped(user)) in \(store.shown). Give --user the sign-in name (user principal name) of one of its accounts.")
             throw ExitCode(2)
         } catch let refusal as AppInstallChangeError {
             switch refusal {
@@ -67,7 +67,7 @@ struct AppInstallCommand: ParsableCommand {
                 printError("\(command): \(refusal.message)")
                 throw ExitCode(1)
             }
-        } catch let error as StoreError {
+        } catch where error is StoreError || error is DatabaseError {
             printError("\(command): \(error)")
             throw ExitCode(1)
         }

@@ -33,13 +33,13 @@ struct DeviceCheckCommand: ParsableCommand {
     var probeRoot: String?
 
     func run() throws {
-        let url = StoreLocation.resolve(explicit: storeOption.store, environment: ProcessInfo.processInfo.environment)
+        let store = StoreTarget.resolve(explicit: storeOption.store, environment: ProcessInfo.processInfo.environment)
         let probe = HostProbe(root: URL(fileURLWithPath: probeRoot ?? "/"))
         var checked: DeviceCheck?
         do {
             // One locked read-modify-write: the store is read once and written once.
-            _ = try JSONStore(url: url).update { tenant in
-                guard let owner = tenant.user(principalName: user) else { throw NoAccount() }
+            try store.update(principalName: user) { tenant, owner in
+                guard let owner else { throw NoAccount() }
                 let device = tenant.devices(of: owner).first { $0.id == id }
                 // Inspected only when the device could be this machine; a device
                 // that is not the user's never gets that far.
@@ -49,13 +49,13 @@ struct DeviceCheckCommand: ParsableCommand {
                 }
             }
         } catch is NoAccount {
-            printError("portal device check: no account \(InertText.escaped(user)) in \(InertText.escaped(url.path))")
+            printError("portal device check: no account \(InertText.escaped(user)) in \(store.shown)")
             throw ExitCode(2)
         } catch let refusal as DeviceChangeError {
             let reason = refusal == .notYours ? "\(InertText.escaped(id)) is not one of \(InertText.escaped(user))'s devices" : refusal.message
             printError("portal device check: \(reason)")
             throw ExitCode(2)
-        } catch let error as StoreError {
+        } catch where error is StoreError || error is DatabaseError {
             printError("portal device check: \(error)")
             throw ExitCode(2)
         }

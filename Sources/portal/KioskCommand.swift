@@ -56,11 +56,11 @@ struct KioskCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let store = JSONStore(url: StoreLocation.resolve(explicit: storeOption.store, environment: environment))
+        let store = StoreTarget.resolve(explicit: storeOption.store, environment: environment)
         let tenant: Tenant
         do {
             // A kiosk never creates or writes a store: it must be there.
-            guard store.exists else { throw StoreError.notFound(path: store.path) }
+            if case let .file(file) = store, !file.exists { throw StoreError.notFound(path: file.path) }
             tenant = try store.load()
         } catch {
             printError("portal: \(error)")
@@ -95,7 +95,7 @@ struct KioskCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let about = PortalAbout(version: portalVersion, storePath: store.path,
+        let about = PortalAbout(version: portalVersion, storePath: store.location,
                                 reportFolder: FileManager.default.homeDirectoryForCurrentUser.path)
         let localeIsUTF8 = backend.localeIsUTF8
         let mouse = !noMouse
@@ -108,6 +108,7 @@ struct KioskCommand: ParsableCommand {
             try? world?.apply(to: &context)
             return context
         }
+        if case .database = store { runtime.freshTenant = { try? store.load() } }
         let signal = TerminalLoop.run(runtime, on: backend, control: scripted?.control)
         backend.shutdown()
         if let signal { throw ExitCode(128 + signal) }

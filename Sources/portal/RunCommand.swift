@@ -32,40 +32,27 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let chosenTheme = try TerminalStart.theme(theme)
-        let store = JSONStore(url: StoreLocation.resolve(explicit: storeOption.store, environment: environment))
-        let named = StoreLocation.isNamed(explicit: storeOption.store, environment: environment)
-        guard CursesBackend.hasTerminal else {
-            // Without a terminal nothing can be drawn: still say what is wrong
-            // with the store first, since that is what a script wants to know.
+        let target = StoreTarget.resolve(explicit: storeOption.store, environment: environment)
+        if case let .file(store) = target {
+            try prepareFile(store, named: StoreLocation.isNamed(explicit: storeOption.store, environment: environment))
+        } else if !CursesBackend.hasTerminal {
+            // Say what is wrong with the database first: that is what a script wants to know.
             do {
-                _ = try loadNamedOrExisting(store, named: named)
+                _ = try target.directory()
             } catch {
                 printError("portal: \(error)")
                 throw ExitCode(1)
             }
+        }
+        guard CursesBackend.hasTerminal else {
             printError("portal: \(CursesBackend.StartError.notATerminal)")
             throw ExitCode(2)
-        }
-        // A missing named store is an error at once; the default one is created
-        // on first run before the terminal starts. Any other store is read in
-        // the background, after the first frame.
-        if named && !store.exists {
-            printError("portal: \(StoreError.notFound(path: store.path))")
-            throw ExitCode(1)
-        }
-        if !named && !store.exists {
-            do {
-                _ = try createDefault(store)
-            } catch {
-                printError("portal: \(error)")
-                throw ExitCode(1)
-            }
         }
 
         let backend = try TerminalStart.backend(theme: chosenTheme, mouse: !noMouse)
         var context = PortalContext.awaitingStore(timeZone: .current, mouseEnabled: !noMouse)
         context.localeIsUTF8 = backend.localeIsUTF8
-        context.about = PortalAbout(version: portalVersion, storePath: store.path,
+        context.about = PortalAbout(version: portalVersion, storePath: target.location,
                                     reportFolder: FileManager.default.homeDirectoryForCurrentUser.path)
         #if os(Linux)
         let probe = HostProbe(root: URL(fileURLWithPath: probeRoot ?? "/"))
@@ -83,7 +70,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         let runtime = PortalRuntime(context: context, clock: scripted?.control.clock ?? SystemClock(), size: backend.size)
-        runtime.loadDirectory { try JSONDirectory(store: store) }
+        runtime.loadDirectory { try target.directory() }
         let signal = TerminalLoop.run(runtime, on: backend, control: scripted?.control)
         backend.shutdown()
         // A signal ended it (a quit already saved): installs keep the progress they made.
@@ -97,6 +84,34 @@ struct RunCommand: ParsableCommand {
 
     /// The brand blue until the organization's own color arrives with the store.
     static let defaultBrand: (UInt8, UInt8, UInt8) = (0, 120, 212)
+
+    /// A missing named file is an error at once; the default one is created
+    /// on first run before the terminal starts. Any other store is read in
+    /// the background, after the first frame; without a terminal, what is
+    /// wrong with the store is said first, since that is what a script wants to know.
+    private func prepareFile(_ store: JSONStore, named: Bool) throws {
+        guard CursesBackend.hasTerminal else {
+            do {
+                _ = try loadNamedOrExisting(store, named: named)
+            } catch {
+                printError("portal: \(error)")
+                throw ExitCode(1)
+            }
+            return
+        }
+        if named && !store.exists {
+            printError("portal: \(StoreError.notFound(path: store.path))")
+            throw ExitCode(1)
+        }
+        if !named && !store.exists {
+            do {
+                _ = try createDefault(store)
+            } catch {
+                printError("portal: \(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
 
     /// A named store must exist (a mistyped path would otherwise open a fresh
     /// demo); nil means the default store is not there yet.

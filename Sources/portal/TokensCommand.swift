@@ -37,8 +37,7 @@ struct TokensCommand: ParsableCommand {
                 printError("portal: \(shownFile): \(problem.message)")
                 throw ExitCode(1)
             }
-            let url = StoreLocation.resolve(explicit: storeOption.store, environment: ProcessInfo.processInfo.environment)
-            let store = JSONStore(url: url)
+            let store = StoreTarget.resolve(explicit: storeOption.store, environment: ProcessInfo.processInfo.environment)
             let rows: [OathTokenRow]
             switch OathTokenCSV.parse(text) {
             case let .success(parsed): rows = parsed
@@ -57,7 +56,7 @@ struct TokensCommand: ParsableCommand {
             }
             var summary = TokenImportSummary(tokens: 0, users: 0)
             do {
-                try store.update { tenant in summary = try tenant.importHardwareTokens(rows, now: SystemClock().now()) }
+                summary = try store.updateAll { tenant in try tenant.importHardwareTokens(rows, now: SystemClock().now()) }
             } catch let failure as OathTokenCSV.Failure {
                 report(failure, file: shownFile)
                 throw ExitCode(1)

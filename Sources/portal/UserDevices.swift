@@ -15,17 +15,17 @@ struct UserDevices {
 
     /// Exits 1 when the store cannot be read, 2 for an unknown user.
     static func load(store option: StoreOption, user principalName: String, command: String, probeRoot: String?) throws -> UserDevices {
-        let url = StoreLocation.resolve(explicit: option.store, environment: ProcessInfo.processInfo.environment)
-        let tenant: Tenant
+        let store = StoreTarget.resolve(explicit: option.store, environment: ProcessInfo.processInfo.environment)
+        let found: (tenant: Tenant, user: User)?
         do {
-            tenant = try JSONStore(url: url).load()
+            // A database reads only this user's part; a file is read whole.
+            found = try store.userScope(principalName: principalName)
         } catch {
             printError("\(command): \(error)")
             throw ExitCode(1)
         }
-        let wanted = principalName.lowercased()
-        guard let user = tenant.users.first(where: { $0.userPrincipalName.lowercased() == wanted }) else {
-            printError("\(command): no user \(InertText.escaped(principalName)) in \(InertText.escaped(url.path)). Give --user the sign-in name (user principal name) of one of its accounts, such as name@contoso.com.")
+        guard let (tenant, user) = found else {
+            printError("\(command): no user \(InertText.escaped(principalName)) in \(store.shown). Give --user the sign-in name (user principal name) of one of its accounts, such as name@contoso.com.")
             throw ExitCode(2)
         }
         let now = SystemClock().now()

@@ -95,17 +95,20 @@ final class PostgresConnection: @unchecked Sendable {
         try execute("LISTEN \(Self.quoted(channel))")
     }
 
-    /// The payloads of notifications that arrived, without waiting.
-    func notifications() throws(DatabaseError) -> [String] {
+    /// The server process serving this connection: notifications name it as their sender.
+    var backendPID: Int32 { PQbackendPID(handle) }
+
+    /// Notifications that arrived (payload and the sending server process), without waiting.
+    func notifications() throws(DatabaseError) -> [(payload: String, sender: Int32)] {
         guard PQconsumeInput(handle) == 1 else {
             throw .connectionLost(address: address.description, reason: Self.message(of: handle))
         }
-        var payloads: [String] = []
+        var arrived: [(payload: String, sender: Int32)] = []
         while let notice = PQnotifies(handle) {
-            payloads.append(String(cString: notice.pointee.extra))
+            arrived.append((String(cString: notice.pointee.extra), notice.pointee.be_pid))
             PQfreemem(notice)
         }
-        return payloads
+        return arrived
     }
 
     /// An identifier in double quotes, as Graph's mixed-case names need.

@@ -10,6 +10,9 @@ public final class PostgresStore: @unchecked Sendable {
     public let address: DatabaseAddress
     private let lock = NSLock()
     private var connection: PostgresConnection?
+    /// The server process of `connection`, read by the change watcher's
+    /// thread: notices this portal's own changes caused are not news to it.
+    private let ownSender = Mutex32()
 
     /// NOTIFY channel: the payload is the id of the user whose data changed
     /// ("*" for the whole organization).
@@ -27,7 +30,10 @@ public final class PostgresStore: @unchecked Sendable {
     /// connection that broke is dropped so the next request makes a new one.
     func withConnection<R>(_ body: (PostgresConnection) throws -> R) throws -> R {
         try lock.withLock {
-            if connection?.isConnected != true { connection = try PostgresConnection(address) }
+            if connection?.isConnected != true {
+                connection = try PostgresConnection(address)
+                ownSender.value = connection!.backendPID
+            }
             do {
                 return try body(connection!)
             } catch let error as DatabaseError where error.isConnectionProblem {
@@ -46,6 +52,9 @@ public final class PostgresStore: @unchecked Sendable {
             return try withConnection(body)
         }
     }
+
+    /// The server process writing this portal's changes (0 before the first).
+    var ownBackendPID: Int32 { ownSender.value }
 
     // MARK: Schema
 
@@ -354,5 +363,16 @@ extension PostgresStore {
                 return result
             }
         }
+    }
+}
+
+/// An Int32 read and written from several threads.
+final class Mutex32: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Int32 = 0
+
+    var value: Int32 {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

@@ -12,7 +12,11 @@ public final class KioskRuntime: LoopRuntime {
     public let settings: KioskSettings
     /// Sessions started, the first included: the kiosk keeps none of the old ones.
     public private(set) var sessionsStarted = 0
-    private let tenant: Tenant
+    private var tenant: Tenant
+    /// Where each visit's copy comes from when the organization lives in a
+    /// database many kiosks share: what an administrator changed shows from
+    /// the next visitor on. nil keeps the copy read at start.
+    public var freshTenant: (() -> Tenant?)?
     private let makeContext: (Tenant) -> PortalContext
     private var size: Size
     private var sessionTickDue: Date
@@ -139,6 +143,7 @@ public final class KioskRuntime: LoopRuntime {
     /// A fresh copy of the organization for the next visitor; the old
     /// session, its copy and any work it had under way are dropped.
     private func startSession() {
+        if let fresh = freshTenant?() { tenant = fresh }
         session = Self.makeSession(makeContext(tenant), clock: clock, size: size)
         sessionsStarted += 1
         sessionSignedIn = false

@@ -14,9 +14,18 @@ public protocol LoopRuntime: AnyObject {
     @discardableResult func deliverFinishedWork() -> Bool
     func takeTerminalRequests() -> [TerminalRequest]
     func render() -> CellBuffer
+    /// The longest the loop may sleep with nothing to do: shorter while the
+    /// store announces other portals' changes, so they show within a second.
+    var idleWaitMilliseconds: Int { get }
+}
+
+extension LoopRuntime {
+    public var idleWaitMilliseconds: Int { TerminalLoop.longestWaitMilliseconds }
 }
 
 extension PortalRuntime: LoopRuntime {
+    public var idleWaitMilliseconds: Int { watchesStore ? 200 : TerminalLoop.longestWaitMilliseconds }
+
     public func nextTick(after now: Date) -> Date {
         TerminalLoop.nextTick(after: now, every: tickSeconds)
     }

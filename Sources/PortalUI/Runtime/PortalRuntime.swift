@@ -18,6 +18,8 @@ public final class PortalRuntime {
     private let worker = DispatchQueue(label: "portal.effects")
     private var running = 0
     private var requests: [TerminalRequest] = []
+    /// The store announces other portals' changes (a database).
+    public private(set) var watchesStore = false
 
     public init(context: PortalContext, clock: Clock, size: Size) {
         self.context = context
@@ -67,6 +69,11 @@ public final class PortalRuntime {
             if let loaded = loaded.context {
                 context = loaded
                 requests.append(.brandColor(loaded.organization.themeColor))
+                if let feed = loaded.directory as? any DirectoryChangeFeed {
+                    let inbox = inbox
+                    feed.watchChanges { inbox.postEvent(.storeEvent($0)) }
+                    watchesStore = true
+                }
             }
         case .accountChanged where context.isDemo:
             // The demo list shows each account's current method: read off the terminal thread.
@@ -105,7 +112,9 @@ public final class PortalRuntime {
             running -= 1
             post(result)
         }
-        return !results.isEmpty
+        let events = inbox.takeEvents()
+        events.forEach(post)
+        return !results.isEmpty || !events.isEmpty
     }
 
     public func waitUntilIdle() {
@@ -295,6 +304,9 @@ final class LoadedContext: @unchecked Sendable {
 final class WorkInbox: @unchecked Sendable {
     private let condition = NSCondition()
     private var results: [Message] = []
+    /// What the store announced on its own (another portal's change): not
+    /// the result of any work, so it counts nothing as finished.
+    private var events: [Message] = []
 
     func post(_ message: Message) {
         condition.lock()
@@ -303,11 +315,25 @@ final class WorkInbox: @unchecked Sendable {
         condition.unlock()
     }
 
+    func postEvent(_ message: Message) {
+        condition.lock()
+        events.append(message)
+        condition.unlock()
+    }
+
     func take() -> [Message] {
         condition.lock()
         defer { condition.unlock() }
         let taken = results
         results = []
+        return taken
+    }
+
+    func takeEvents() -> [Message] {
+        condition.lock()
+        defer { condition.unlock() }
+        let taken = events
+        events = []
         return taken
     }
 

@@ -49,7 +49,7 @@ public enum TerminalLoop {
             // before it starts waiting; a wait of at most a second bounds how
             // long such a resize can go unseen. A wake-up with nothing to do
             // renders nothing.
-            var wait = runtime.isBusy ? min(busyPollMilliseconds, max(0, untilTick)) : min(max(1, untilTick), longestWaitMilliseconds)
+            var wait = runtime.isBusy ? min(busyPollMilliseconds, max(0, untilTick)) : min(max(1, untilTick), runtime.idleWaitMilliseconds)
             if control != nil { wait = min(wait, ScriptControl.pollMilliseconds) }
             var changed = false
             switch backend.poll(timeoutMilliseconds: wait) {

@@ -22,6 +22,8 @@ public struct AppState: Equatable, Sendable {
     public var screen: Screen
     public var overlay: Overlay?
     public var isFinished = false
+    /// The store's server cannot be reached: the header says "Reconnecting…".
+    public var storeUnreachable = false
 
     public init(size: Size, now: Date, screen: Screen = .signIn(SignInState())) {
         self.size = size
@@ -34,6 +36,8 @@ public struct AppState: Equatable, Sendable {
 public enum Message: Equatable, Sendable {
     case input(InputEvent)
     case tick
+    /// The store announced a change made elsewhere, or lost or found its server.
+    case storeEvent(DirectoryEvent)
     /// A sign-in step (password, code) was checked.
     case signInChecked(SignInService.Outcome)
     /// The signed-in user's portal, read from the store.

@@ -27,6 +27,13 @@ public enum PortalApp {
             }
         }
         switch message {
+        case let .storeEvent(.unreachable(lost)):
+            state.storeUnreachable = lost
+            return []
+        case let .storeEvent(.changed(userId)):
+            // Another portal (or an administrator) changed what this user sees: read it again.
+            guard case let .portal(portal) = state.screen, userId == DirectoryEvent.everyone || userId == portal.user.id else { return [] }
+            return [.refreshPortal(userId: portal.user.id)]
         case let .portalOpened(data):
             var portal = PortalState(data: data)
             // Lay Home out once here, so the first frame reuses it.
@@ -264,6 +271,7 @@ public enum PortalApp {
         case let .setup(setup): AccountSetupScreen.view(setup, context: context, buffer: &buffer)
         case let .portal(portal): PortalScreen.view(portal, context: context, now: state.now, buffer: &buffer)
         }
+        if state.storeUnreachable { Widgets.reconnecting(width: state.size.width, buffer: &buffer) }
         switch state.overlay {
         case .help?:
             let underneath = AppState(size: state.size, now: state.now, screen: state.screen)

@@ -14,4 +14,12 @@ extension Widgets {
         let shownRight = TextWidth.truncate(right, to: room)
         buffer.write(shownRight, x: width - TextWidth.of(shownRight) - 1, y: 0, role: .header)
     }
+
+    /// Over the header's right end while the store's server is away: what
+    /// the user types stays, and changes say whether they were saved.
+    public static func reconnecting(width: Int, buffer: inout CellBuffer) {
+        let text = " ! Reconnecting… "
+        let shown = TextWidth.truncate(text, to: max(0, width - 1))
+        buffer.write(shown, x: max(0, width - TextWidth.of(shown)), y: 0, role: .warning)
+    }
 }
