@@ -76,7 +76,8 @@ struct StoreCommand: ParsableCommand {
             let store = StoreTarget.resolve(explicit: path ?? storeOption.store, environment: ProcessInfo.processInfo.environment)
             do {
                 let tenant = try store.load()
-                print("\(store.shown): valid (schema \(StoreCodec.schemaVersion); \(tenant.users.count) users, \(tenant.managedDevices.count) devices, \(tenant.mobileApps.count) apps)")
+                let schema = if case let .database(database) = store { "database schema \(try database.schemaVersion() ?? 0)" } else { "schema \(StoreCodec.schemaVersion)" }
+                print("\(store.shown): valid (\(schema); \(tenant.users.count) users, \(tenant.managedDevices.count) devices, \(tenant.mobileApps.count) apps)")
             } catch {
                 for line in StoreError.problemLines(of: error) { print(line) }
                 throw ExitCode(1)

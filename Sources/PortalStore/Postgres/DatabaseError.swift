@@ -19,7 +19,7 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unreachable(address, reason):
-            "cannot connect to \(address): \(reason). Check that the server runs and the URL, ~/.pgpass or PGPASSWORD are right."
+            "cannot connect to \(address): \(Self.sentence(reason)) Check that the server runs and the URL, ~/.pgpass or PGPASSWORD are right."
         case let .connectionLost(address, reason):
             "the connection to \(address) was lost: \(reason)"
         case let .statement(state, message):
@@ -29,6 +29,11 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidData(address, reason):
             "\(address) holds data that is not a valid store: \(reason)"
         }
+    }
+
+    /// A reason as a sentence: its own final punctuation, or a period.
+    private static func sentence(_ reason: String) -> String {
+        reason.last.map { ".?!".contains($0) } == true ? reason : reason + "."
     }
 
     /// Worth running the transaction again: another transaction won a race.

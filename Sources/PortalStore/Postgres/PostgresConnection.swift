@@ -143,8 +143,8 @@ final class PostgresConnection: @unchecked Sendable {
     /// libpq's last message on one line, without its trailing newline.
     private static func message(of connection: OpaquePointer?) -> String {
         guard let text = PQerrorMessage(connection) else { return "no reason given" }
-        let message = String(cString: text).split(whereSeparator: \.isNewline).joined(separator: " ")
-            .trimmingCharacters(in: .whitespaces)
+        let message = String(cString: text).split(whereSeparator: { $0.isNewline || $0 == "\t" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
         return message.isEmpty ? "no reason given" : message
     }
 

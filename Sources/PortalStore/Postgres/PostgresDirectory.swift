@@ -65,7 +65,9 @@ public final class PostgresDirectory: PortalDirectory, @unchecked Sendable {
              let .renameMethod(userId, _, _), let .setPreferredMethod(userId, _), let .removeMethod(userId, _),
              let .setPassword(userId, _): .user(id: userId)
         }
-        return try store.update(who, reach: .init(apps: [])) { tenant, _ in try tenant.apply(change, now: now) }
+        let result = try store.update(who, reach: .init(apps: [])) { tenant, _ in try tenant.apply(change, now: now) }
+        if case .signInFailed = change { try store.trimLockouts(now: now) }
+        return result
     }
 
     public func perform(_ change: EnrollmentChange, now: Date) throws -> EnrollmentChangeResult {

@@ -256,6 +256,10 @@ extension PostgresStore {
         }
         let texts = try connection.execute("SELECT " + columns.joined(separator: ", "), parameters).values.first ?? []
         try decode(texts, tables: tables, into: &tenant)
+        // The same checks as a file's (ranges, references within the part read):
+        // rows written by hand in SQL reach the screens only when valid.
+        let problems = StoreValidator().problems(in: tenant)
+        guard problems.isEmpty else { throw StoreError.invalid(path: address.description, problems: problems) }
         return Scope(tenant: tenant, user: user)
     }
 
@@ -337,6 +341,21 @@ extension PostgresStore {
             wrote = true
         }
         return wrote
+    }
+
+    /// Keeps failed sign-ins within the file store's capacity, as the file
+    /// does: names sprayed at the sign-in form cannot grow the table without
+    /// end. The oldest records not locked now go first.
+    func trimLockouts(now: Date) throws {
+        _ = try withConnection { connection in
+            try connection.execute(#"""
+                DELETE FROM "signInLockouts" WHERE id IN (
+                    SELECT id FROM "signInLockouts"
+                    WHERE coalesce(data->>'lockedUntilDateTime', '') <= $2
+                    ORDER BY data->>'lastFailedDateTime', position
+                    LIMIT greatest(0, (SELECT count(*) FROM "signInLockouts") - $1::bigint))
+                """#, [String(SignInLockout.capacity), ISO8601DateFormatter().string(from: now)])
+        }
     }
 
     /// A text[] literal: every element quoted, quotes and backslashes escaped.
