@@ -17,6 +17,7 @@ public final class PostgresStore: @unchecked Sendable {
     /// NOTIFY channel: the payload is the id of the user whose data changed
     /// ("*" for the whole organization).
     public static let changesChannel = "portal_changes"
+    static let organizationLock = "organization"
     /// How often a change is tried when other portals keep winning races.
     static let attempts = 30
 
@@ -372,7 +373,11 @@ extension PostgresStore {
     /// serializable transaction over the whole store; only what changed is written.
     public func updateAll<R>(_ body: (inout Tenant) throws -> R) throws -> R {
         try withConnection { connection in
-            try serializable(on: connection) {
+            // Whole-organization changes queue behind each other rather than
+            // racing: each reads everything, so each would conflict with all.
+            try connection.execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", [Self.organizationLock])
+            defer { _ = try? connection.execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [Self.organizationLock]) }
+            return try serializable(on: connection) {
                 let texts = try connection.execute(Self.everyRow).values.first ?? []
                 var before = EmptyOrganization.make()
                 try decode(texts, tables: StoreTable.all, into: &before)
