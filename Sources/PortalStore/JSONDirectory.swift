@@ -57,6 +57,7 @@ public final class JSONDirectory: PortalDirectory, @unchecked Sendable {
     public func signInFacts(principalName: String) throws -> SignInFacts { try current().signInFacts(principalName: principalName) }
     public func user(id: String) throws -> User? { try current().user(id: id) }
     public func portalData(userId: String) throws -> UserPortalData? { try current().portalData(userId: userId) }
+    public func catalog(userId: String) throws -> [CatalogEntry]? { try current().catalog(userId: userId) }
 
     public func enrollmentFacts(userId: String) throws -> EnrollmentFacts? { try current().enrollmentFacts(userId: userId) }
 

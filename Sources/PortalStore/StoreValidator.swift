@@ -11,6 +11,9 @@ public struct StoreValidator: Sendable {
         var positions: [String: [Int]] = [:]
         var undecodedIds: [String: Set<String>] = [:]
         var organizationDecoded = true
+        /// False for one user's part of a database: a reference to a row
+        /// outside the part is not a dangling one.
+        var holdsEveryRow = true
     }
 
     private let partial: Partial
@@ -18,6 +21,10 @@ public struct StoreValidator: Sendable {
     public init() { partial = Partial() }
 
     init(partial: Partial) { self.partial = partial }
+
+    /// For a part of the store (what a database reads for one user): every
+    /// check of a file's but that a reference must find its row in the part.
+    static let part = StoreValidator(partial: Partial(holdsEveryRow: false))
 
     /// `$.users[3]`, numbered as in the file even when earlier elements did not decode.
     private func at(_ collection: String, _ index: Int) -> String {
@@ -146,7 +153,7 @@ public struct StoreValidator: Sendable {
     }
 
     private func undecoded(_ collection: String, _ id: String) -> Bool {
-        partial.undecodedIds[collection]?.contains(id) == true
+        !partial.holdsEveryRow || partial.undecodedIds[collection]?.contains(id) == true
     }
 
     /// Reports each repeated id and returns the set of ids.

@@ -15,7 +15,10 @@ public protocol PortalDirectory: AnyObject, Sendable {
     func signInFacts(principalName: String) throws -> SignInFacts
     func user(id: String) throws -> User?
     /// One user's devices, their policies and catalog; nil if the user is gone.
+    /// The catalog may come incomplete (`catalogIsComplete`): then `catalog(userId:)` reads it.
     func portalData(userId: String) throws -> UserPortalData?
+    /// The user's whole catalog; nil if the user is gone.
+    func catalog(userId: String) throws -> [CatalogEntry]?
     /// Applies one change atomically; on failure nothing was written.
     func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult
     /// What the enrollment walkthrough reads for one user; nil if the user is gone.
@@ -65,6 +68,10 @@ extension Tenant {
         user(id: userId).map { UserPortalData(user: $0, tenant: self) }
     }
 
+    public func catalog(userId: String) -> [CatalogEntry]? {
+        user(id: userId).map { catalog(for: $0) }
+    }
+
     public func enrollmentFacts(userId: String) -> EnrollmentFacts? {
         user(id: userId).map { EnrollmentFacts(user: $0, tenant: self) }
     }
@@ -87,6 +94,7 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
     public func user(id: String) -> User? { tenant.user(id: id) }
 
     public func portalData(userId: String) -> UserPortalData? { tenant.portalData(userId: userId) }
+    public func catalog(userId: String) -> [CatalogEntry]? { tenant.catalog(userId: userId) }
 
     public func enrollmentFacts(userId: String) -> EnrollmentFacts? { tenant.enrollmentFacts(userId: userId) }
 

@@ -7,9 +7,13 @@ public struct UserPortalData: Sendable, Equatable {
     public var user: User
     public var organization: Organization
     public private(set) var installs: InstallStateIndex
-    public let catalog: [CatalogEntry]
+    public private(set) var catalog: [CatalogEntry]
     /// App id to its place in the catalog.
-    private let appIndex: [String: Int]
+    private var appIndex: [String: Int]
+    /// False while the catalog holds only the apps of the user's install
+    /// records: a database reads the rest after sign-in (`completeCatalog`),
+    /// so signing in costs the same however large the catalog is.
+    public private(set) var catalogIsComplete: Bool
     /// The user's protected apps on devices the organization does not manage.
     public let appRegistrations: [ManagedAppRegistration]
     /// Conditional access policies and cloud apps.
@@ -19,12 +23,13 @@ public struct UserPortalData: Sendable, Equatable {
     /// Install records and read state the notifications are made from.
     public private(set) var notificationSources: NotificationSources
 
-    public init(user: User, tenant: Tenant) {
+    public init(user: User, tenant: Tenant, catalogIsComplete: Bool = true) {
         self.user = user
         organization = tenant.organization
         installs = InstallStateIndex(tenant: tenant, user: user)
         catalog = tenant.catalog(for: user)
-        appIndex = Dictionary(catalog.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        appIndex = Self.index(catalog)
+        self.catalogIsComplete = catalogIsComplete
         appRegistrations = tenant.appRegistrations(of: user)
         accessRules = AccessRules(tenant: tenant)
         var policies: [String: [CompliancePolicy]] = [:]
@@ -34,6 +39,17 @@ public struct UserPortalData: Sendable, Equatable {
     }
 
     public var devices: [ManagedDevice] { installs.devices }
+
+    /// The whole catalog, read after sign-in.
+    public mutating func completeCatalog(_ entries: [CatalogEntry]) {
+        catalog = entries
+        appIndex = Self.index(entries)
+        catalogIsComplete = true
+    }
+
+    private static func index(_ catalog: [CatalogEntry]) -> [String: Int] {
+        Dictionary(catalog.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// One app of the user's catalog by id.
     public func app(id: String) -> MobileApp? { entry(id: id)?.app }

@@ -37,7 +37,7 @@ public final class PostgresDirectory: PortalDirectory, @unchecked Sendable {
     }
 
     public func signInFacts(principalName: String) throws -> SignInFacts {
-        let scope = try store.scope(.principalName(principalName), reach: .init(apps: []))
+        let scope = try store.scope(.principalName(principalName), reach: .init(apps: .only([])))
         // What the most expensive account costs, asked of the index, not of every account.
         let decoy = try store.read {
             try $0.execute(#"SELECT max("passwordIterations") FROM "users" WHERE "passwordIterations" BETWEEN 1 AND 10000000"#).text(0, 0)
@@ -50,12 +50,19 @@ public final class PostgresDirectory: PortalDirectory, @unchecked Sendable {
             .map { try decode(User.self, $0, table: "users") }
     }
 
+    /// Without the catalog beyond the apps of the user's install records:
+    /// signing in costs the same for a catalog of ten apps or twenty thousand.
     public func portalData(userId: String) throws -> UserPortalData? {
-        try store.scope(.user(id: userId)).tenant.portalData(userId: userId)
+        let scope = try store.scope(.user(id: userId), reach: .init(apps: .installed))
+        return scope.user.map { UserPortalData(user: $0, tenant: scope.tenant, catalogIsComplete: false) }
+    }
+
+    public func catalog(userId: String) throws -> [CatalogEntry]? {
+        try store.scope(.user(id: userId), reach: .init(apps: .catalog)).tenant.catalog(userId: userId)
     }
 
     public func enrollmentFacts(userId: String) throws -> EnrollmentFacts? {
-        try store.scope(.user(id: userId), reach: .init(apps: [])).tenant.enrollmentFacts(userId: userId)
+        try store.scope(.user(id: userId), reach: .init(apps: .only([]))).tenant.enrollmentFacts(userId: userId)
     }
 
     public func perform(_ change: AccountChange, now: Date) throws -> AccountChangeResult {
@@ -65,7 +72,7 @@ public final class PostgresDirectory: PortalDirectory, @unchecked Sendable {
              let .renameMethod(userId, _, _), let .setPreferredMethod(userId, _), let .removeMethod(userId, _),
              let .setPassword(userId, _): .user(id: userId)
         }
-        let result = try store.update(who, reach: .init(apps: [])) { tenant, _ in try tenant.apply(change, now: now) }
+        let result = try store.update(who, reach: .init(apps: .only([]))) { tenant, _ in try tenant.apply(change, now: now) }
         if case .signInFailed = change { try store.trimLockouts(now: now) }
         return result
     }
@@ -75,34 +82,34 @@ public final class PostgresDirectory: PortalDirectory, @unchecked Sendable {
         if case let .enroll(session) = change, let host = session.hostFacts, let serial = HostEnrollment.stableId(host) {
             serials.append(serial)
         }
-        return try store.update(.user(id: change.userId), reach: .init(serials: serials, apps: [])) { tenant, _ in
+        return try store.update(.user(id: change.userId), reach: .init(serials: serials, apps: .only([]))) { tenant, _ in
             try tenant.apply(change, now: now)
         }
     }
 
     public func perform(_ change: NotificationChange, now: Date) throws -> NotificationChangeResult {
-        try store.update(.user(id: change.userId), reach: .init(apps: [])) { tenant, _ in try tenant.apply(change, now: now) }
+        try store.update(.user(id: change.userId), reach: .init(apps: .only([]))) { tenant, _ in try tenant.apply(change, now: now) }
     }
 
     public func appProtectionFacts(userId: String) throws -> AppProtectionFacts? {
-        try store.scope(.user(id: userId), reach: .init(apps: [])).tenant.appProtectionFacts(userId: userId)
+        try store.scope(.user(id: userId), reach: .init(apps: .only([]))).tenant.appProtectionFacts(userId: userId)
     }
 
     public func perform(_ change: AppProtectionChange, now: Date) throws -> ManagedAppRegistration {
-        try store.update(.user(id: change.userId), reach: .init(apps: [])) { tenant, _ in try tenant.apply(change, now: now) }
+        try store.update(.user(id: change.userId), reach: .init(apps: .only([]))) { tenant, _ in try tenant.apply(change, now: now) }
     }
 
     public func perform(_ change: DeviceChange, now: Date) throws -> DeviceChangeResult {
         var serials: [String] = []
         if case let .checkStatus(_, _, host) = change, let host, let serial = HostEnrollment.stableId(host) { serials.append(serial) }
-        return try store.update(.user(id: change.userId), reach: .init(serials: serials, apps: [])) { tenant, _ in
+        return try store.update(.user(id: change.userId), reach: .init(serials: serials, apps: .only([]))) { tenant, _ in
             try tenant.apply(change, now: now)
         }
     }
 
     /// Reads only the apps the change names, not the user's whole catalog.
     public func perform(_ change: AppInstallChange, now: Date) throws -> AppInstallChangeResult {
-        try store.update(.user(id: change.userId), reach: .init(apps: change.appIds)) { tenant, _ in try tenant.apply(change, now: now) }
+        try store.update(.user(id: change.userId), reach: .init(apps: .only(change.appIds))) { tenant, _ in try tenant.apply(change, now: now) }
     }
 
     public func installStates(userId: String) throws -> [AppInstallState] {

@@ -212,8 +212,8 @@ extension PostgresStore {
     struct Reach: Sendable {
         /// Serial numbers to look up among everyone's devices (enrolling this machine).
         var serials: [String] = []
-        /// Only these apps of the catalog; nil reads the user's whole catalog.
-        var apps: [String]?
+        /// How much of the catalog.
+        var apps: StoreTable.Apps = .catalog
     }
 
     func scope(_ who: Who, reach: Reach = Reach(), on connection: PostgresConnection) throws -> Scope {
@@ -248,18 +248,22 @@ extension PostgresStore {
         var parameters: [String?] = [user?.id ?? "", Self.arrayLiteral(user?.groups ?? []),
                                      SignInLockout.key(for: principalName, organization: tenant.organization.id),
                                      Self.arrayLiteral(reach.serials)]
-        if let apps = reach.apps { parameters.append(Self.arrayLiteral(apps)) }
+        if case let .only(apps) = reach.apps { parameters.append(Self.arrayLiteral(apps)) }
+        let appsScope = StoreTable.appsScope(reach.apps)
         let columns = tables.map { table in
-            var clause = table.scope
-            if table.name == "mobileApps", reach.apps != nil { clause = "id = ANY($5::text[])" }
+            let clause = switch table.name {
+            case "mobileApps": appsScope.apps
+            case "mobileAppAssignments": appsScope.assignments
+            default: table.scope
+            }
             return "(SELECT coalesce(json_agg(data ORDER BY position), '[]')::text FROM \(table.quotedName)"
                 + (clause.map { " WHERE \($0)" } ?? "") + ")"
         }
         let texts = try connection.execute("SELECT " + columns.joined(separator: ", "), parameters).values.first ?? []
         try decode(texts, tables: tables, into: &tenant)
-        // The same checks as a file's (ranges, references within the part read):
+        // The same checks as a file's (but references outside the part read):
         // rows written by hand in SQL reach the screens only when valid.
-        let problems = StoreValidator().problems(in: tenant)
+        let problems = StoreValidator.part.problems(in: tenant)
         guard problems.isEmpty else { throw StoreError.invalid(path: address.description, problems: problems) }
         return Scope(tenant: tenant, user: user)
     }

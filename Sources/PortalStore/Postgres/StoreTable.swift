@@ -53,6 +53,30 @@ struct StoreTable: @unchecked Sendable {
     struct MissingOrganization: Error {}
 
     private static let ownDevices = #"SELECT id FROM "managedDevices" WHERE "userId" = $1"#
+    private static let installedApps = #"SELECT "appId" FROM "appInstallStates" WHERE "deviceId" IN (\#(ownDevices))"#
+
+    /// Which of the catalog's rows a request reads.
+    enum Apps: Sendable, Equatable {
+        /// Everything assigned to the user's groups, and whatever their devices have records of.
+        case catalog
+        /// Only the apps the user's devices have install records of (names for the records).
+        case installed
+        /// Only these apps ($5).
+        case only([String])
+    }
+
+    /// The WHERE clauses of mobileApps and mobileAppAssignments for a request.
+    static func appsScope(_ apps: Apps) -> (apps: String, assignments: String) {
+        switch apps {
+        case .catalog:
+            (#"id = ANY(ARRAY(SELECT "appId" FROM "mobileAppAssignments" WHERE "groupId" = ANY($2::text[])) || ARRAY(\#(installedApps)))"#,
+             #""groupId" = ANY($2::text[])"#)
+        case .installed:
+            (#"id = ANY(ARRAY(\#(installedApps)))"#, #""groupId" = ANY($2::text[]) AND "appId" = ANY(ARRAY(\#(installedApps)))"#)
+        case .only:
+            ("id = ANY($5::text[])", #""groupId" = ANY($2::text[]) AND "appId" = ANY($5::text[])"#)
+        }
+    }
 
     /// Every collection of the document, in the document's order of keys.
     static let all: [StoreTable] = [
@@ -60,15 +84,15 @@ struct StoreTable: @unchecked Sendable {
         collection("groups", \.groups, scope: nil, key: \.id),
         collection("users", \.users, scope: "id = $1", key: \.id),
         // A change may look up a serial number enrolled by someone else.
+        // (As one array, so both halves use their index.)
         collection("managedDevices", \.managedDevices,
-                   scope: #""userId" = $1 OR "serialNumber" = ANY($4::text[]) OR "serialNumber" IN (SELECT "serialNumber" FROM "simulatedDevices")"#,
+                   scope: #""userId" = $1 OR "serialNumber" = ANY(ARRAY(SELECT "serialNumber" FROM "simulatedDevices") || $4::text[])"#,
                    key: \.id),
         collection("compliancePolicies", \.compliancePolicies, scope: nil, key: \.id),
         collection("mobileAppCategories", \.mobileAppCategories, scope: nil, key: \.id),
-        collection("mobileApps", \.mobileApps,
-                   scope: #"id IN (SELECT "appId" FROM "mobileAppAssignments" WHERE "groupId" = ANY($2::text[])) OR id IN (SELECT "appId" FROM "appInstallStates" WHERE "deviceId" IN (\#(ownDevices)))"#,
-                   key: \.id),
-        collection("mobileAppAssignments", \.mobileAppAssignments, scope: #""groupId" = ANY($2::text[])"#, key: \.id),
+        // Which apps depends on the request: see `appsScope`.
+        collection("mobileApps", \.mobileApps, scope: nil, key: \.id),
+        collection("mobileAppAssignments", \.mobileAppAssignments, scope: nil, key: \.id),
         collection("appInstallStates", \.appInstallStates, scope: #""deviceId" IN (\#(ownDevices))"#,
                    key: { "\($0.deviceId)/\($0.appId)" }),
         collection("signInLockouts", \.signInLockouts, scope: "id = $3", key: \.account),

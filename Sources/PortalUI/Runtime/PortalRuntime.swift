@@ -245,6 +245,11 @@ public final class PortalRuntime {
         case let .readInstalls(userId):
             // A read that fails is tried again at the next interval; nothing on screen depends on it.
             work(orElse: { _ in .installsRead([]) }) { directory, _ in .installsRead(try directory.installStates(userId: userId)) }
+        case let .loadCatalog(userId):
+            work(orElse: Message.catalogFailed) { directory, _ in
+                guard let entries = try directory.catalog(userId: userId) else { return .catalogFailed(AccountChangeError.userNotFound.message) }
+                return .catalogLoaded(entries)
+            }
         case let .prepareCatalog(entries):
             // Folding cannot fail; the Apps list folds on first use if this has not answered.
             work(orElse: { _ in .tick }) { _, _ in

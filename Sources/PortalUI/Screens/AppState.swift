@@ -88,6 +88,10 @@ public enum Message: Equatable, Sendable {
     case installsRead([AppInstallState])
     /// The user's catalog folded and ready for the Apps list and its search.
     case catalogPrepared(PreparedCatalog)
+    /// The user's whole catalog, read after sign-in (a database store).
+    case catalogLoaded([CatalogEntry])
+    /// It could not be read; the text says why, in a sentence.
+    case catalogFailed(String)
     /// The diagnostic report was written to this path.
     case diagnosticsSaved(String)
     /// It was not; the text says why and what to do, in a sentence.
@@ -130,6 +134,8 @@ public enum Effect: Equatable, Sendable {
     case readInstalls(userId: String)
     /// Folds the catalog for search off the terminal thread.
     case prepareCatalog([CatalogEntry])
+    /// Reads the user's whole catalog, after sign-in showed Home without it.
+    case loadCatalog(userId: String)
     /// Writes the diagnostic report into the folder, off the terminal thread.
     case saveDiagnostics(userId: String, folder: String)
     case quit

@@ -45,6 +45,18 @@ enum AppsScreen {
         state.appInstalls.revision += 1
     }
 
+    /// The whole catalog, read after sign-in: Apps lists it, Home names its
+    /// featured apps, and it is folded for search.
+    static func receiveCatalog(_ entries: [CatalogEntry], _ state: inout PortalState) -> [Effect] {
+        state.data.completeCatalog(entries)
+        state.catalog = entries
+        state.catalogProblem = nil
+        state.appListing.catalog = nil
+        state.home = nil
+        refresh(&state)
+        return [.prepareCatalog(entries)]
+    }
+
     static func refresh(_ state: inout PortalState) {
         guard state.section == .apps, state.enrollment == nil else { return }
         state.appListing.refresh(entries: state.catalog, devices: state.myDevices, installs: state.installs)

@@ -71,6 +71,9 @@ enum AppsView {
     /// Why the list is empty.
     static func emptyMessage(_ state: PortalState, device: ManagedDevice?) -> String {
         let listing = state.appListing
+        if !state.data.catalogIsComplete {
+            return state.catalogProblem.map { "The apps could not be read. \($0)" } ?? "Loading apps…"
+        }
         if state.catalog.isEmpty { return "No apps are assigned to you yet." }
         if listing.scopeTotal == 0, let device {
             return "No apps for \(device.operatingSystem.displayName) \(device.osVersion)"

@@ -33,7 +33,9 @@ public enum PortalApp {
         case let .storeEvent(.changed(userId)):
             // Another portal (or an administrator) changed what this user sees: read it again.
             guard case let .portal(portal) = state.screen, userId == DirectoryEvent.everyone || userId == portal.user.id else { return [] }
-            return [.refreshPortal(userId: portal.user.id)]
+            // A change for everyone may be the catalog's: read it again too.
+            let catalog: [Effect] = userId == DirectoryEvent.everyone ? [.loadCatalog(userId: portal.user.id)] : []
+            return [.refreshPortal(userId: portal.user.id)] + catalog
         case let .portalOpened(data):
             var portal = PortalState(data: data)
             // Lay Home out once here, so the first frame reuses it.
@@ -43,7 +45,7 @@ public enum PortalApp {
             // an inspection of this machine tells which device it is.
             // The catalog is folded for search while the user reads Home, so Apps opens at once.
             return [.loadEnrollment(userId: data.user.id, resume: true)] + (context.inspectHost == nil ? [] : [.inspectHost])
-                + [.prepareCatalog(data.catalog)]
+                + [data.catalogIsComplete ? .prepareCatalog(data.catalog) : .loadCatalog(userId: data.user.id)]
         case let .signInChecked(.passed(user, next)):
             return advance(user, to: next, &state, context: context)
         case let .signInChecked(.failed(.locked(until))):

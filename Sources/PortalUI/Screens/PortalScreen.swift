@@ -56,6 +56,10 @@ enum PortalScreen {
             effects = SecurityInfo.receive(message, &state, context: context, layout: layout)
         case .notificationsChanged, .notificationChangeFailed:
             NotificationsScreen.receive(message, &state)
+        case let .catalogLoaded(entries):
+            effects = AppsScreen.receiveCatalog(entries, &state)
+        case let .catalogFailed(reason):
+            state.catalogProblem = reason
         default:
             break
         }

@@ -31,7 +31,9 @@ public struct PortalState: Equatable, Sendable {
     /// The user's devices and catalog, sorted once at sign-in: every key press
     /// reads them, and sorting a large catalog per key would be felt.
     public let myDevices: [ManagedDevice]
-    public let catalog: [CatalogEntry]
+    public internal(set) var catalog: [CatalogEntry]
+    /// Why the whole catalog could not be read after sign-in (a database store).
+    public internal(set) var catalogProblem: String?
     public var section: Section = .home
     public var deviceList = ListState()
     /// The Devices list's query and its rows, derived once per change.
@@ -86,7 +88,9 @@ public struct PortalState: Equatable, Sendable {
             case .orderedSame: left.offset < right.offset
             }
         }.map(\.element)
-        catalog = data.catalog
+        // Until a database's whole catalog arrives, Apps says it is coming
+        // rather than list the few apps read with the install records.
+        catalog = data.catalogIsComplete ? data.catalog : []
     }
 }
 
