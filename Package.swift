@@ -65,10 +65,12 @@ let package = Package(
         ),
         // Writes a store over and over, for the crash-safety and concurrency tests.
         .executableTarget(name: "store-writer", dependencies: ["PortalCore", "PortalStore"]),
+        // A throwaway PostgreSQL server for the database tests; never shipped.
+        .target(name: "PortalTestCluster"),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
-        .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore"]),
-        .testTarget(name: "PortalUITests", dependencies: ["PortalUI", "PortalStore"]),
-        .testTarget(name: "PortalEndToEndTests", dependencies: ["PortalStore", "PortalUI"]),
+        .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore", "PortalTestCluster"]),
+        .testTarget(name: "PortalUITests", dependencies: ["PortalUI", "PortalStore", "PortalTestCluster"]),
+        .testTarget(name: "PortalEndToEndTests", dependencies: ["PortalStore", "PortalUI", "PortalTestCluster"]),
         .testTarget(name: "PortalProbeTests", dependencies: ["PortalProbe"]),
     ],
     swiftLanguageModes: [.v6]
