@@ -310,7 +310,11 @@ extension PostgresStore {
             try connection.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
             do {
                 let result = try body()
-                try connection.execute("COMMIT")
+                do {
+                    try connection.execute("COMMIT")
+                } catch let DatabaseError.connectionLost(address, reason) {
+                    throw DatabaseError.commitUnknown(address: address, reason: reason)
+                }
                 return result
             } catch let error as DatabaseError where error.isRetryable && attempt < Self.attempts {
                 _ = try? connection.execute("ROLLBACK")
