@@ -310,10 +310,11 @@ extension PostgresStore {
             try connection.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
             do {
                 let result = try body()
-                do {
+                do throws(DatabaseError) {
                     try connection.execute("COMMIT")
-                } catch let DatabaseError.connectionLost(address, reason) {
-                    throw DatabaseError.commitUnknown(address: address, reason: reason)
+                } catch {
+                    if case let .connectionLost(address, reason) = error { throw DatabaseError.commitUnknown(address: address, reason: reason) }
+                    throw error
                 }
                 return result
             } catch let error as DatabaseError where error.isRetryable && attempt < Self.attempts {
