@@ -23,6 +23,9 @@ enum StoreChanges {
         state.home = nil
         state.detailDocument = nil
         state.deviceEvaluations = DeviceEvaluations()
+        // The feed is made again from the store's reads (another portal's included).
+        state.notifications.readIds = nil
+        state.notifications.invalidate()
         state.deviceListing = state.deviceListing.carried()
         let devices = Set(state.myDevices.map(\.id))
         switch state.detail {
