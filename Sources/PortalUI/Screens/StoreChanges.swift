@@ -17,7 +17,7 @@ enum StoreChanges {
         state.myDevices = fresh.myDevices
         if state.catalog != fresh.catalog || !data.catalogIsComplete {
             state.catalog = fresh.catalog
-            state.appListing.catalog = nil
+            state.appListing.replaceCatalog()
         }
         // Laid out and evaluated again from the new data.
         state.home = nil
