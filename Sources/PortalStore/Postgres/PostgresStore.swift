@@ -334,22 +334,28 @@ extension PostgresStore {
         let encoder = Self.compactEncoder()
         var wrote = false
         for table in StoreTable.all {
-            let (written, deleted) = table.changes(before, after)
-            if !deleted.isEmpty {
-                try connection.execute("DELETE FROM \(table.quotedName) WHERE id = ANY($1::text[])", [Self.arrayLiteral(deleted)])
+            let changes = table.changes(before, after)
+            if !changes.deleted.isEmpty {
+                try connection.execute("DELETE FROM \(table.quotedName) WHERE id = ANY($1::text[])", [Self.arrayLiteral(changes.deleted)])
                 wrote = true
             }
-            guard !written.isEmpty else { continue }
-            var batch = "["
-            for (offset, item) in written.enumerated() {
-                if offset > 0 { batch += "," }
-                batch += "[" + String(decoding: try encoder.encode(item.key), as: UTF8.self) + ","
-                batch += String(decoding: try encoder.encode(item.row), as: UTF8.self) + "]"
+            if !changes.written.isEmpty {
+                var batch = "["
+                for (offset, item) in changes.written.enumerated() {
+                    if offset > 0 { batch += "," }
+                    batch += "[" + String(decoding: try encoder.encode(item.key), as: UTF8.self) + ","
+                    batch += String(decoding: try encoder.encode(item.row), as: UTF8.self) + "]"
+                }
+                batch += "]"
+                try connection.execute("INSERT INTO \(table.quotedName) (id, data) SELECT e->>0, e->1 FROM jsonb_array_elements($1::jsonb) e "
+                                       + "ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data", [batch])
+                wrote = true
             }
-            batch += "]"
-            try connection.execute("INSERT INTO \(table.quotedName) (id, data) SELECT e->>0, e->1 FROM jsonb_array_elements($1::jsonb) e "
-                                   + "ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data", [batch])
-            wrote = true
+            // In their new order, after the rows just written.
+            for key in changes.moved {
+                try connection.execute(#"UPDATE \#(table.quotedName) SET position = nextval('"storePositions"') WHERE id = $1"#, [key])
+                wrote = true
+            }
         }
         return wrote
     }

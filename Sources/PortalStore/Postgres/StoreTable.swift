@@ -13,8 +13,15 @@ struct StoreTable: @unchecked Sendable {
     let decode: (Data, JSONDecoder, inout Tenant) throws -> Void
     /// Each row's key and entity, in the collection's order.
     let rows: (Tenant) -> [(key: String, row: any Encodable)]
-    /// What a change did to the collection: rows to write and keys to delete.
-    let changes: (Tenant, Tenant) -> (written: [(key: String, row: any Encodable)], deleted: [String])
+    /// What a change did to the collection: rows to write, keys to delete,
+    /// and rows it moved to a later place (in their new order).
+    let changes: (Tenant, Tenant) -> Changes
+
+    struct Changes {
+        var written: [(key: String, row: any Encodable)] = []
+        var deleted: [String] = []
+        var moved: [String] = []
+    }
 
     var quotedName: String { PostgresConnection.quoted(name) }
 
@@ -25,14 +32,23 @@ struct StoreTable: @unchecked Sendable {
             decode: { data, decoder, tenant in tenant[keyPath: path] = try decoder.decode([Row].self, from: data) },
             rows: { tenant in tenant[keyPath: path].map { (key($0), $0 as any Encodable) } },
             changes: { before, after in
-                var old: [String: Row] = [:]
-                for row in before[keyPath: path] { old[key(row)] = row }
-                var written: [(key: String, row: any Encodable)] = []
+                var old: [String: (index: Int, row: Row)] = [:]
+                for (index, row) in before[keyPath: path].enumerated() { old[key(row)] = (index, row) }
+                var changes = Changes()
+                // A row that now comes after one that used to follow it was
+                // moved (taken out and appended, say): it gets a later place.
+                var latest = -1
                 for row in after[keyPath: path] {
                     let rowKey = key(row)
-                    if old.removeValue(forKey: rowKey) != row { written.append((rowKey, row)) }
+                    guard let was = old.removeValue(forKey: rowKey) else {
+                        changes.written.append((rowKey, row))
+                        continue
+                    }
+                    if was.row != row { changes.written.append((rowKey, row)) }
+                    if was.index < latest { changes.moved.append(rowKey) } else { latest = was.index }
                 }
-                return (written, Array(old.keys))
+                changes.deleted = Array(old.keys)
+                return changes
             })
     }
 
@@ -46,8 +62,9 @@ struct StoreTable: @unchecked Sendable {
         },
         rows: { [($0.organization.id, $0.organization as any Encodable)] },
         changes: { before, after in
-            before.organization == after.organization ? ([], [])
-                : ([(after.organization.id, after.organization)], before.organization.id == after.organization.id ? [] : [before.organization.id])
+            guard before.organization != after.organization else { return Changes() }
+            return Changes(written: [(after.organization.id, after.organization)],
+                           deleted: before.organization.id == after.organization.id ? [] : [before.organization.id])
         })
 
     struct MissingOrganization: Error {}
