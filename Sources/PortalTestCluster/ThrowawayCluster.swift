@@ -12,7 +12,7 @@ public struct ClusterUnavailable: Error, CustomStringConvertible, Sendable {
 
 /// A PostgreSQL cluster owned by the test run: a fresh folder and port each
 /// time, tuned for speed over durability, on loopback with trust
-/// authentication, stopped and deleted when the process exits.
+/// authentication (but for `passwordRole`), stopped and deleted when the process exits.
 public final class ThrowawayCluster: @unchecked Sendable {
     /// The process's one cluster, started on first use (initdb + start, a few seconds),
     /// stopped and its folder removed when the process exits (atexit).
