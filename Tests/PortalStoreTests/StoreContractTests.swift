@@ -167,7 +167,7 @@ struct StoreContractTests {
             ("a sign-in", { try $0.perform(.signedIn(principalName: "Megan.Bowen@contoso.com"), now: now) }),
             ("save an enrollment", { try $0.perform(.save(session("usr-megan", "sim-iphone-15")), now: now) }),
             ("cancel it", { try $0.perform(.cancel(userId: "usr-megan"), now: now) }),
-            ("accept the terms", { try $0.perform(.acceptTerms(userId: "usr-megan", version: tenant.organization.termsAndConditions.version + 0), now: now) }),
+            ("accept the terms", { try $0.perform(.acceptTerms(userId: "usr-megan", version: tenant.organization.termsAndConditions.version), now: now) }),
             ("save again", { try $0.perform(.save(session("usr-adele", "sim-pixel-7")), now: now) }),
             ("enroll up to the limit", { try $0.perform(.enroll(session("usr-adele", "sim-pixel-7")), now: now) }),
             ("enroll past the limit", { try $0.perform(.enroll(session("usr-adele", "sim-ipad-air")), now: now) }),
