@@ -12,7 +12,7 @@ public struct ClusterUnavailable: Error, CustomStringConvertible, Sendable {
 
 /// A PostgreSQL cluster owned by the test run: a fresh folder and port each
 /// time, tuned for speed over durability, on loopback with trust
-/// authentication, stopped and deleted when the process exits.
+/// authentication (but for `passwordRole`), stopped and deleted when the process exits.
 public final class ThrowawayCluster: @unchecked Sendable {
     /// The process's one cluster, started on first use (initdb + start, a few seconds),
     /// stopped and its folder removed when the process exits (atexit).
@@ -60,6 +60,7 @@ public final class ThrowawayCluster: @unchecked Sendable {
         guard initdb.status == 0 else {
             throw ClusterUnavailable(reason: "initdb failed: \(Self.lastLines(initdb.stderr + initdb.stdout))")
         }
+        try requirePassword(of: Self.passwordRole)
         try startOnFreePort()
     }
 
@@ -136,6 +137,24 @@ public final class ThrowawayCluster: @unchecked Sendable {
                 reason: "the test PostgreSQL server did not start: \(Self.lastLines(output.stderr + output.stdout)) "
                     + "server log: \(Self.lastLines(log))")
         }
+    }
+
+    /// The role whose loopback connections need a password (scram-sha-256),
+    /// for the credential tests; everyone else keeps trust. Tests create it.
+    public static let passwordRole = "pw"
+
+    /// Puts a scram line for the role first in pg_hba.conf (the first
+    /// matching line wins), rewriting the file in place so the server's
+    /// owner keeps it.
+    private func requirePassword(of role: String) throws {
+        let hba = dataDirectory.appendingPathComponent("pg_hba.conf")
+        let rules = "# portal test cluster: this role signs in with a password\n"
+            + "host all \(role) 127.0.0.1/32 scram-sha-256\n"
+        let text = try String(contentsOf: hba, encoding: .utf8)
+        let handle = try FileHandle(forWritingTo: hba)
+        defer { try? handle.close() }
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data((rules + text).utf8))
     }
 
     /// Settings for a server whose data is thrown away: durability off,
