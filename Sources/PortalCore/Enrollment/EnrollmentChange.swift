@@ -61,8 +61,15 @@ extension Tenant {
             return .saved
         case let .acceptTerms(userId, version):
             guard user(id: userId) != nil else { throw .userNotFound }
-            termsAcceptances.removeAll { $0.userId == userId && $0.version == version }
-            termsAcceptances.append(TermsAcceptance(userId: userId, version: version, acceptedDateTime: now))
+            // Accepting again updates the record where it is: a database that
+            // reads only this user's records keeps the same order as the file.
+            let accepted = TermsAcceptance(userId: userId, version: version, acceptedDateTime: now)
+            if let index = termsAcceptances.firstIndex(where: { $0.userId == userId && $0.version == version }) {
+                termsAcceptances[index] = accepted
+                termsAcceptances.removeAll { $0.userId == userId && $0.version == version && $0 != accepted }
+            } else {
+                termsAcceptances.append(accepted)
+            }
             return .saved
         case let .cancel(userId):
             enrollmentSessions.removeAll { $0.userId == userId }
