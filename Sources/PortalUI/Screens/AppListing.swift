@@ -22,7 +22,15 @@ public struct AppListing: Equatable, Sendable {
     public private(set) var filteredTotal = 0
     public private(set) var builds = 0
     /// Folded in the background after sign-in, or here on first use if that has not answered yet.
-    public internal(set) var catalog: PreparedCatalog?
+    public internal(set) var catalog: PreparedCatalog? {
+        // What was derived from another catalog (the part read at sign-in) does not hold for this one.
+        didSet {
+            guard catalog !== oldValue else { return }
+            orders = [:]
+            shownQuery = nil
+            search = CatalogSearch()
+        }
+    }
     private var search = CatalogSearch()
     private var shownQuery: CatalogQuery?
     private var base: [Int] = []
