@@ -51,15 +51,9 @@ public struct AppListing: Equatable, Sendable {
     mutating func invalidate() { shownQuery = nil }
 
     /// Another catalog arrived (a database's, read after sign-in or changed
-    /// by an administrator): it is folded and its orders made again; the
-    /// device, query and search stay.
-    mutating func replaceCatalog() {
-        catalog = nil
-        orders = [:]
-        shownQuery = nil
-        base = []
-        search = CatalogSearch()
-    }
+    /// by an administrator): it is folded and its orders made again (see
+    /// `catalog`); the device, query and search stay.
+    mutating func replaceCatalog() { catalog = nil }
 
     mutating func refresh(entries: [CatalogEntry], devices: [ManagedDevice], installs: InstallStateIndex) {
         if catalog == nil { catalog = PreparedCatalog(SearchableCatalog(entries)) }
