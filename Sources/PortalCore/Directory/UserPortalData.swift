@@ -40,6 +40,15 @@ public struct UserPortalData: Sendable, Equatable {
 
     public var devices: [ManagedDevice] { installs.devices }
 
+    /// This data with the catalog of `older` when this one came without its
+    /// catalog (a database's) and the older one had it.
+    public func keepingCatalog(of older: UserPortalData) -> UserPortalData {
+        guard !catalogIsComplete, older.catalogIsComplete else { return self }
+        var kept = self
+        kept.completeCatalog(older.catalog)
+        return kept
+    }
+
     /// The whole catalog, read after sign-in.
     public mutating func completeCatalog(_ entries: [CatalogEntry]) {
         catalog = entries

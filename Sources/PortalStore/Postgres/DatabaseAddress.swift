@@ -20,6 +20,35 @@ public struct DatabaseAddress: Sendable, Equatable, CustomStringConvertible {
 
     public static func isDatabaseURL(_ text: String) -> Bool { DatabaseAddress(text) != nil }
 
+    /// libpq's message with anything of the URL's secrets taken out: it
+    /// repeats a URL or a token it cannot parse, password and all.
+    func scrubbed(_ message: String) -> String {
+        var text = message.replacingOccurrences(of: connectionString, with: description)
+        for secret in secrets where !secret.isEmpty { text = text.replacingOccurrences(of: secret, with: "****") }
+        return text
+    }
+
+    /// The password as written in the URL's user part and in a password=
+    /// parameter, and as decoded.
+    private var secrets: [String] {
+        guard let schemeEnd = connectionString.range(of: "://") else { return [] }
+        var found: [String] = []
+        let rest = connectionString[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+            found.append(String(authority[authority.index(after: colon)..<at]))
+        }
+        if let query = connectionString.firstIndex(of: "?") {
+            for pair in connectionString[connectionString.index(after: query)...].split(whereSeparator: { $0 == "&" || $0 == "#" }) {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                if parts.count == 2, parts[0].lowercased() == "password" { found.append(String(parts[1])) }
+            }
+        }
+        // Longest first, so a secret holding another is taken out whole.
+        return (found + found.compactMap { $0.removingPercentEncoding }).sorted { $0.count > $1.count }
+    }
+
     /// scheme://user@host:port/db, without a password or the query.
     static func redacted(_ text: String) -> String {
         guard let schemeEnd = text.range(of: "://") else { return "a PostgreSQL URL" }

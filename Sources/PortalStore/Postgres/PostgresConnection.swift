@@ -29,7 +29,7 @@ final class PostgresConnection: @unchecked Sendable {
             Self.withCStrings(values) { vals in PQconnectdbParams(keys, vals, 1) }
         }
         guard let connection, PQstatus(connection) == CONNECTION_OK else {
-            let reason = connection.map(Self.message(of:)) ?? "out of memory"
+            let reason = address.scrubbed(connection.map(Self.message(of:)) ?? "out of memory")
             PQfinish(connection)
             throw .unreachable(address: address.description, reason: reason)
         }
@@ -63,7 +63,7 @@ final class PostgresConnection: @unchecked Sendable {
         // Never reconnected here: a statement of a transaction must not run
         // on a fresh connection outside it. The store reconnects between requests.
         guard isConnected else {
-            throw .connectionLost(address: address.description, reason: Self.message(of: handle))
+            throw .connectionLost(address: address.description, reason: address.scrubbed(Self.message(of: handle)))
         }
         let result = Self.withOptionalCStrings(parameters) { pointers in
             PQexecParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
@@ -74,7 +74,7 @@ final class PostgresConnection: @unchecked Sendable {
             return Rows(values: Self.values(of: result), affected: Int(String(cString: PQcmdTuples(result))) ?? 0)
         default:
             if !isConnected {
-                throw .connectionLost(address: address.description, reason: Self.message(of: handle))
+                throw .connectionLost(address: address.description, reason: address.scrubbed(Self.message(of: handle)))
             }
             let state = Self.field(result, "C") ?? "XX000"
             let message = Self.field(result, "M") ?? Self.message(of: handle)
@@ -84,12 +84,12 @@ final class PostgresConnection: @unchecked Sendable {
 
     /// Runs a script of several statements without parameters (a migration).
     func executeScript(_ sql: String) throws(DatabaseError) {
-        guard isConnected else { throw .connectionLost(address: address.description, reason: Self.message(of: handle)) }
+        guard isConnected else { throw .connectionLost(address: address.description, reason: address.scrubbed(Self.message(of: handle))) }
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
         guard PQresultStatus(result) == PGRES_COMMAND_OK || PQresultStatus(result) == PGRES_TUPLES_OK else {
-            if !isConnected { throw .connectionLost(address: address.description, reason: Self.message(of: handle)) }
-            throw .statement(sqlState: Self.field(result, "C") ?? "XX000", message: Self.field(result, "M") ?? Self.message(of: handle))
+            if !isConnected { throw .connectionLost(address: address.description, reason: address.scrubbed(Self.message(of: handle))) }
+            throw .statement(sqlState: Self.field(result, "C") ?? "XX000", message: Self.field(result, "M") ?? address.scrubbed(Self.message(of: handle)))
         }
     }
 
@@ -104,7 +104,7 @@ final class PostgresConnection: @unchecked Sendable {
     /// Notifications that arrived (payload and the sending server process), without waiting.
     func notifications() throws(DatabaseError) -> [(payload: String, sender: Int32)] {
         guard PQconsumeInput(handle) == 1 else {
-            throw .connectionLost(address: address.description, reason: Self.message(of: handle))
+            throw .connectionLost(address: address.description, reason: address.scrubbed(Self.message(of: handle)))
         }
         var arrived: [(payload: String, sender: Int32)] = []
         while let notice = PQnotifies(handle) {
@@ -146,8 +146,7 @@ final class PostgresConnection: @unchecked Sendable {
     /// libpq's last message on one line, without its trailing newline.
     private static func message(of connection: OpaquePointer?) -> String {
         guard let text = PQerrorMessage(connection) else { return "no reason given" }
-        let message = String(cString: text).split(whereSeparator: { $0.isNewline || $0 == "\t" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        let message = String(cString: text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return message.isEmpty ? "no reason given" : message
     }
 

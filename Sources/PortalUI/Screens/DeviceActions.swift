@@ -350,7 +350,7 @@ enum DeviceActions {
     /// The store's answer: the portal shows the devices as stored now.
     private static func receive(_ result: DeviceChangeResult, data: UserPortalData?, _ state: inout PortalState, size: Size) {
         state.deviceActions.isSaving = false
-        if let data { reload(&state, data, size: size) }
+        if let data { PortalReload.apply(&state, data, size: size) }
         switch result {
         case let .renamed(device):
             state.deviceActions.mode = nil
@@ -374,36 +374,6 @@ enum DeviceActions {
                 state.deviceActions.notice = .init(text: "Status checked: \(check.device.deviceName) is \(check.evaluation.state.label.lowercased()).", isError: false)
             }
         }
-    }
-
-    /// The portal as read again, keeping where the user is.
-    static func reload(_ state: inout PortalState, _ data: UserPortalData, size: Size) {
-        var fresh = PortalState(data: data)
-        fresh.section = state.section
-        fresh.deviceList = state.deviceList
-        fresh.appList = state.appList
-        fresh.homeScroll = state.homeScroll
-        fresh.supportScroll = state.supportScroll
-        fresh.security = state.security
-        fresh.enrollment = state.enrollment
-        fresh.detail = state.detail
-        fresh.detailScroll = state.detailScroll
-        fresh.deviceActions = state.deviceActions
-        fresh.diagnostics = state.diagnostics
-        fresh.appInstalls = state.appInstalls
-        // Apps keeps its device, query and search; the device may have moved in the list or gone.
-        fresh.appListing = state.appListing
-        let appDevice = state.appListing.deviceIndex.flatMap { state.myDevices.indices.contains($0) ? state.myDevices[$0].id : nil }
-        fresh.appListing.deviceIndex = appDevice.flatMap { id in fresh.myDevices.firstIndex { $0.id == id } }
-        fresh.appListing.invalidate()
-        fresh.documentBuilds = state.documentBuilds
-        // A removed device's detail closes; the selection follows a renamed
-        // device to its new place and never points past the list's end.
-        if case let .device(id)? = fresh.detail, !fresh.myDevices.contains(where: { $0.id == id }) { fresh.detail = nil }
-        let selected = state.myDevices.indices.contains(state.deviceList.selected) ? state.myDevices[state.deviceList.selected].id : nil
-        if let index = fresh.myDevices.firstIndex(where: { $0.id == selected }) { fresh.deviceList.selected = index }
-        fresh.deviceList.clamp(count: fresh.myDevices.count, visible: Table.visibleRows(in: PortalLayout(size: size).table))
-        state = fresh
     }
 
     // MARK: - View

@@ -44,11 +44,9 @@ enum EnrollmentHost {
 
     /// The portal as read again, keeping where the user is.
     private static func refresh(_ state: inout PortalState, _ data: UserPortalData) {
-        var data = data
         // A database reads the catalog apart: the one already here stays.
         let keepsCatalog = !data.catalogIsComplete && state.data.catalogIsComplete
-        if keepsCatalog { data.completeCatalog(state.data.catalog) }
-        var fresh = PortalState(data: data)
+        var fresh = PortalState(data: data.keepingCatalog(of: state.data))
         if keepsCatalog {
             fresh.appListing = state.appListing
             fresh.appList = state.appList

@@ -57,8 +57,7 @@ enum PortalScreen {
         case .notificationsChanged, .notificationChangeFailed:
             NotificationsScreen.receive(message, &state)
         case let .portalReread(data):
-            StoreChanges.take(data, &state)
-            clampLists(&state, layout: layout)
+            PortalReload.apply(&state, data, size: size)
         case let .catalogLoaded(entries):
             effects = AppsScreen.receiveCatalog(entries, &state)
         case let .catalogFailed(reason):
