@@ -113,8 +113,7 @@ struct KioskCommand: ParsableCommand {
             // What an administrator changes reaches the visitor on screen at once.
             if let feed = try? store.directory() as? any DirectoryChangeFeed {
                 let changes = runtime.storeChanges
-                // Only the organization's own changes: users' records are each visitor's copy.
-                feed.watchChanges { event in if event == .changed(userId: DirectoryEvent.everyone) { changes.raise() } }
+                feed.watchChanges { event in if case .changed = event { changes.raise() } }
             }
         }
         let signal = TerminalLoop.run(runtime, on: backend, control: scripted?.control)

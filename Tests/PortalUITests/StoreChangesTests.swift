@@ -71,4 +71,14 @@ import Testing
         #expect(!runtime.screenText.contains("Loading apps…"))
         #expect(runtime.screenText.contains("of \(before.catalog.count) apps"))
     }
+
+    /// Over a signed-in header the badge takes the end of the name, which ends in "…".
+    @Test func reconnectingShortensTheNameCleanly() {
+        let runtime = demoRuntime(size: Size(width: 80, height: 24))
+        runtime.signIn("adele.vance@contoso.com", "Contoso-Adele-1")
+        runtime.send(.storeEvent(.unreachable(true)))
+        let header = runtime.render().row(0)
+        #expect(header.hasSuffix("(adele.v… ! Reconnecting…"), "\(header)")
+        #expect(header.contains("Adele Vance ("), "\(header)")
+    }
 }

@@ -87,6 +87,11 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
 
     public var tenant: Tenant { lock.withLock { stored } }
 
+    /// Everything as in a fresher copy of the store (a kiosk between visitors).
+    public func replace(with fresh: Tenant) {
+        lock.withLock { stored = fresh }
+    }
+
     /// What an administrator changes (the organization and its notifications,
     /// the catalog, the policies), taken from a fresher copy of the store;
     /// the users' own records here stay as they are (a kiosk visitor's).

@@ -18,8 +18,9 @@ public final class KioskRuntime: LoopRuntime {
     /// the next visitor on. nil keeps the copy read at start.
     public var freshTenant: (() -> Tenant?)?
     /// Raised from the store's listening thread when an administrator or
-    /// another portal changed the organization: the visitor on screen sees
-    /// the organization's part of it at once (a new notification, say).
+    /// another portal changed the store: the visitor on screen sees the
+    /// organization's part of it at once (a new notification, say), and a
+    /// kiosk waiting for a visitor takes all of it.
     public let storeChanges = ChangeFlag()
     private let makeContext: (Tenant) -> PortalContext
     private var size: Size
@@ -107,7 +108,15 @@ public final class KioskRuntime: LoopRuntime {
         var delivered = session.deliverFinishedWork()
         if storeChanges.take(), let fresh = freshTenant?() {
             tenant = fresh
-            (session.context.directory as? InMemoryDirectory)?.takeOrganizationWide(from: fresh)
+            if let directory = session.context.directory as? InMemoryDirectory {
+                // Before anyone signed in, the visit's copy is the store as it is now;
+                // a visitor keeps what they did and gets the organization's changes.
+                if case .portal = session.state.screen {
+                    directory.takeOrganizationWide(from: fresh)
+                } else {
+                    directory.replace(with: fresh)
+                }
+            }
             session.post(.storeEvent(.changed(userId: DirectoryEvent.everyone)))
             delivered = true
         }

@@ -18,8 +18,14 @@ extension Widgets {
     /// Over the header's right end while the store's server is away: what
     /// the user types stays, and changes say whether they were saved.
     public static func reconnecting(width: Int, buffer: inout CellBuffer) {
-        let text = " ! Reconnecting… "
-        let shown = TextWidth.truncate(text, to: max(0, width - 1))
-        buffer.write(shown, x: max(0, width - TextWidth.of(shown)), y: 0, role: .warning)
+        let shown = TextWidth.truncate(" ! Reconnecting… ", to: max(0, width - 1))
+        let x = max(0, width - TextWidth.of(shown))
+        // What it covers of the header's right part ends in "…", not mid-word.
+        if x >= 1, buffer[x - 1, 0].character != " " || buffer[x - 1, 0].isContinuation {
+            // A wide character cut in two gives way whole.
+            let start = buffer[x - 1, 0].isContinuation ? x - 2 : x - 1
+            buffer.write(start == x - 1 ? "…" : "… ", x: max(0, start), y: 0, role: .header)
+        }
+        buffer.write(shown, x: x, y: 0, role: .warning)
     }
 }
