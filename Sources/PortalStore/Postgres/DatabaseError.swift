@@ -7,6 +7,7 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No connection could be made (server down, wrong host, authentication).
     case unreachable(address: String, reason: String)
     /// The connection broke during a request: nothing of it was committed.
+    /// (The reason is kept for whoever debugs; messages leave it out.)
     case connectionLost(address: String, reason: String)
     /// The connection broke while a change was being committed: whether it
     /// was, only a fresh read can tell.
@@ -22,22 +23,19 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .unreachable(address, reason):
             "cannot connect to \(address): \(Self.sentence(reason)) Check that the server runs and the URL, ~/.pgpass or PGPASSWORD are right."
-        case let .connectionLost(address, reason):
-            "the database at \(address) did not answer (\(Self.clause(reason))); nothing was saved. Try again in a moment."
+        case let .connectionLost(address, _):
+            // Why (the server's own words) is left out: it is stale by the time
+            // it is read, and the header already says the portal is reconnecting.
+            "nothing was saved: the database at \(address) did not answer. Try again in a moment."
         case let .statement(state, message):
             "the database refused a request (\(state)): \(message)"
-        case let .commitUnknown(address, reason):
-            "the database at \(address) stopped answering while the change was being saved (\(Self.clause(reason))); it may or may not have been saved. Look again in a moment."
+        case let .commitUnknown(address, _):
+            "the database at \(address) stopped answering while the change was being saved; it may or may not have been saved. Look again in a moment."
         case let .schema(address, reason):
             "\(address): \(reason)"
         case let .invalidData(address, reason):
             "\(address) holds data that is not a valid store: \(reason)"
         }
-    }
-
-    /// A reason inside a sentence: without its final period.
-    private static func clause(_ reason: String) -> String {
-        reason.hasSuffix(".") ? String(reason.dropLast()) : reason
     }
 
     /// A reason as a sentence: its own final punctuation, or a period.
