@@ -183,6 +183,11 @@ public final class PortalRuntime {
         if let refusal = error as? DeviceChangeError { return refusal.message }
         if let refusal = error as? AppInstallChangeError { return refusal.message }
         if let storeError = error as? StoreError { return storeError.summary }
+        // On screen a database's message opens a sentence of its own.
+        if let database = error as? DatabaseError {
+            let text = database.description
+            return InertText.escaped(text.prefix(1).uppercased() + text.dropFirst())
+        }
         let text = String(describing: error).split(separator: "\n").first.map(String.init) ?? "The store could not be changed."
         return InertText.escaped(text)
     }
