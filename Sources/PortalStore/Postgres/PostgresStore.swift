@@ -94,7 +94,7 @@ public final class PostgresStore: @unchecked Sendable {
         var tenant = EmptyOrganization.make()
         try decode(texts, tables: StoreTable.all, into: &tenant)
         let problems = StoreValidator().problems(in: tenant)
-        guard problems.isEmpty else { throw StoreError.invalid(path: address.description, problems: problems) }
+        guard problems.isEmpty else { throw StoreError.invalid(path: address.description, problems: Self.located(problems, in: tenant)) }
         return tenant
     }
 
@@ -175,19 +175,51 @@ public final class PostgresStore: @unchecked Sendable {
             } catch is StoreTable.MissingOrganization {
                 throw DatabaseError.schema(address: address.description, reason: Self.noStore)
             } catch {
-                throw DatabaseError.invalidData(address: address.description, reason: "\(table.name): \(Self.reason(error))")
+                let text = index < texts.count ? texts[index] ?? "[]" : "[]"
+                throw DatabaseError.invalidData(address: address.description, reason: Self.reason(error, table: table.name, rows: text))
             }
         }
     }
 
-    private static func reason(_ error: Error) -> String {
+    /// Where a row that does not decode is, by its id (what an administrator
+    /// finds it by in SQL), and what is wrong with it.
+    private static func reason(_ error: Error, table: String, rows: String) -> String {
         switch error {
         case let DecodingError.dataCorrupted(context), let DecodingError.typeMismatch(_, context),
              let DecodingError.valueNotFound(_, context), let DecodingError.keyNotFound(_, context):
-            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return "\(path.isEmpty ? "" : "$\(path): ")\(context.debugDescription)"
+            var path = context.codingPath
+            var row = "\"\(table)\""
+            if let index = path.first?.intValue {
+                path.removeFirst()
+                row = Self.rowId(in: rows, at: index).map { "the row of \"\(table)\" with id \"\(InertText.escaped($0))\"" } ?? row
+            }
+            let field = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return "\(row)\(field.isEmpty ? "" : ", field \(field.dropFirst(field.hasPrefix(".") ? 1 : 0))"): \(context.debugDescription)"
         default:
-            return "\(error)"
+            return "\"\(table)\": \(error)"
+        }
+    }
+
+    private static func rowId(in rows: String, at index: Int) -> String? {
+        guard let array = try? JSONSerialization.jsonObject(with: Data(rows.utf8)) as? [Any], index < array.count,
+              let object = array[index] as? [String: Any] else { return nil }
+        return (object["id"] ?? object["account"] ?? object["userId"]) as? String
+    }
+
+    /// A part's problems with each row named by its id rather than by its
+    /// place in the part (which no administrator can see).
+    static func located(_ problems: [StoreProblem], in tenant: Tenant) -> [StoreProblem] {
+        problems.map { problem in
+            var problem = problem
+            for table in StoreTable.all where problem.path.hasPrefix("$.\(table.name)[") {
+                let rest = problem.path.dropFirst("$.\(table.name)[".count)
+                guard let close = rest.firstIndex(of: "]"), let index = Int(rest[..<close]) else { break }
+                let rows = table.rows(tenant)
+                guard index < rows.count else { break }
+                problem.path = "$.\(table.name)[id=\(rows[index].key)]" + rest[rest.index(after: close)...]
+                break
+            }
+            return problem
         }
     }
 }
@@ -237,9 +269,14 @@ extension PostgresStore {
         let user: User?
         do {
             tenant.organization = try decoder.decode(Organization.self, from: Data(organizationText.utf8))
+        } catch {
+            throw DatabaseError.invalidData(address: address.description, reason: Self.reason(error, table: "organization", rows: "[]"))
+        }
+        do {
             user = try first.text(0, 1).map { try decoder.decode(User.self, from: Data($0.utf8)) }
         } catch {
-            throw DatabaseError.invalidData(address: address.description, reason: "organization or users: \(Self.reason(error))")
+            throw DatabaseError.invalidData(address: address.description,
+                                            reason: Self.reason(error, table: "users", rows: "[" + (first.text(0, 1) ?? "") + "]"))
         }
         let principalName = switch who {
         case let .principalName(name): name
@@ -265,7 +302,7 @@ extension PostgresStore {
         // The same checks as a file's (but references outside the part read):
         // rows written by hand in SQL reach the screens only when valid.
         let problems = StoreValidator.part.problems(in: tenant)
-        guard problems.isEmpty else { throw StoreError.invalid(path: address.description, problems: problems) }
+        guard problems.isEmpty else { throw StoreError.invalid(path: address.description, problems: Self.located(problems, in: tenant)) }
         return Scope(tenant: tenant, user: user)
     }
 
