@@ -28,7 +28,7 @@ struct PortalCommand: ParsableCommand {
 
 /// Options every command accepts.
 struct StoreOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file (default: $PORTAL_STORE, else $XDG_DATA_HOME/company-portal/portal.json).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The store: a JSON file, or a postgresql:// URL (default: $PORTAL_STORE, else $XDG_DATA_HOME/company-portal/portal.json).", valueName: "path|url"))
     var store: String?
 }
 
