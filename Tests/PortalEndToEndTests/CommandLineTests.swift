@@ -75,7 +75,7 @@ struct CommandLineTests {
     @Test func helpShowsTheDefaultCommandsOptionsAndVersion() throws {
         let help = try portal("--help")
         #expect(help.status == 0)
-        for option in ["--store <path>", "--theme <name|path>", "--no-mouse", "--version"] {
+        for option in ["--store <path|url>", "--theme <name|path>", "--no-mouse", "--version"] {
             #expect(help.output.contains(option), "\(option)")
         }
         let version = try portal("--version")
