@@ -64,29 +64,31 @@ public enum StoreTarget: Sendable {
         }
     }
 
-    /// One user's part of the store by sign-in name (the file: all of it);
+    /// One user's part of the store by sign-in name (the file: all of it),
+    /// with their whole catalog or only the apps of their install records;
     /// nil when there is no such account.
-    public func userScope(principalName: String) throws -> (tenant: Tenant, user: User)? {
+    public func userScope(principalName: String, catalog: Bool) throws -> (tenant: Tenant, user: User)? {
         switch self {
         case let .file(store):
             let tenant = try store.load()
             return tenant.user(principalName: principalName).map { (tenant, $0) }
         case let .database(store):
-            let scope = try store.scope(.principalName(principalName))
+            let scope = try store.scope(.principalName(principalName), reach: .init(apps: catalog ? .catalog : .installed))
             return scope.user.map { (scope.tenant, $0) }
         }
     }
 
     /// One change for one user by sign-in name, atomically: the file under
-    /// its lock, the database in one transaction over that user's part.
-    public func update<R>(principalName: String, _ body: (inout Tenant, User?) throws -> R) throws -> R {
+    /// its lock, the database in one transaction over that user's part, with
+    /// of the catalog only the apps named.
+    public func update<R>(principalName: String, apps: [String] = [], _ body: (inout Tenant, User?) throws -> R) throws -> R {
         switch self {
         case let .file(store):
             var result: R?
             _ = try store.update { tenant in result = try body(&tenant, tenant.user(principalName: principalName)) }
             return result!
         case let .database(store):
-            return try store.update(.principalName(principalName), body)
+            return try store.update(.principalName(principalName), reach: .init(apps: .only(apps)), body)
         }
     }
 

@@ -37,7 +37,7 @@ struct AppInstallCommand: ParsableCommand {
         var deviceName = device, appName = appId
         do {
             // One locked read-modify-write, as the portal's own request.
-            try store.update(principalName: user) { tenant, owner in
+            try store.update(principalName: user, apps: [appId]) { tenant, owner in
                 guard let owner else { throw NoAccount() }
                 deviceName = tenant.devices(of: owner).first { $0.id == device }?.deviceName ?? device
                 let app = tenant.mobileApps.first { $0.id == appId }

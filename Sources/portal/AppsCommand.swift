@@ -57,7 +57,7 @@ struct AppsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let found = try UserDevices.load(store: storeOption, user: user, command: "portal apps", probeRoot: nil)
+        let found = try UserDevices.load(store: storeOption, user: user, command: "portal apps", probeRoot: nil, catalog: true)
         let chosen = try device.map { try found.row(id: $0, command: "portal apps").device }
         let apps = AppListing.shown(found.data, deviceId: chosen?.id, search: search ?? "")
         if json {

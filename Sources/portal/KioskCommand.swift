@@ -108,7 +108,15 @@ struct KioskCommand: ParsableCommand {
             try? world?.apply(to: &context)
             return context
         }
-        if case .database = store { runtime.freshTenant = { try? store.load() } }
+        if case .database = store {
+            runtime.freshTenant = { try? store.load() }
+            // What an administrator changes reaches the visitor on screen at once.
+            if let feed = try? store.directory() as? any DirectoryChangeFeed {
+                let changes = runtime.storeChanges
+                // Only the organization's own changes: users' records are each visitor's copy.
+                feed.watchChanges { event in if event == .changed(userId: DirectoryEvent.everyone) { changes.raise() } }
+            }
+        }
         let signal = TerminalLoop.run(runtime, on: backend, control: scripted?.control)
         backend.shutdown()
         if let signal { throw ExitCode(128 + signal) }

@@ -14,12 +14,13 @@ struct UserDevices {
     let now: Date
 
     /// Exits 1 when the store cannot be read, 2 for an unknown user.
-    static func load(store option: StoreOption, user principalName: String, command: String, probeRoot: String?) throws -> UserDevices {
+    static func load(store option: StoreOption, user principalName: String, command: String, probeRoot: String?,
+                     catalog: Bool = false) throws -> UserDevices {
         let store = StoreTarget.resolve(explicit: option.store, environment: ProcessInfo.processInfo.environment)
         let found: (tenant: Tenant, user: User)?
         do {
             // A database reads only this user's part; a file is read whole.
-            found = try store.userScope(principalName: principalName)
+            found = try store.userScope(principalName: principalName, catalog: catalog)
         } catch {
             printError("\(command): \(error)")
             throw ExitCode(1)

@@ -87,6 +87,25 @@ public final class InMemoryDirectory: PortalDirectory, @unchecked Sendable {
 
     public var tenant: Tenant { lock.withLock { stored } }
 
+    /// What an administrator changes (the organization and its notifications,
+    /// the catalog, the policies), taken from a fresher copy of the store;
+    /// the users' own records here stay as they are (a kiosk visitor's).
+    public func takeOrganizationWide(from fresh: Tenant) {
+        lock.withLock {
+            stored.organization = fresh.organization
+            stored.groups = fresh.groups
+            stored.compliancePolicies = fresh.compliancePolicies
+            stored.mobileAppCategories = fresh.mobileAppCategories
+            stored.mobileApps = fresh.mobileApps
+            stored.mobileAppAssignments = fresh.mobileAppAssignments
+            stored.deviceCategories = fresh.deviceCategories
+            stored.simulatedDevices = fresh.simulatedDevices
+            stored.managedAppProtections = fresh.managedAppProtections
+            stored.conditionalAccessPolicies = fresh.conditionalAccessPolicies
+            stored.cloudApps = fresh.cloudApps
+        }
+    }
+
     public func organization() -> Organization { tenant.organization }
     public func accountCount() -> Int { tenant.users.count }
     public func users(principalNames: [String]) -> [User] { tenant.users(principalNames: principalNames) }

@@ -6,9 +6,11 @@ import Foundation
 public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No connection could be made (server down, wrong host, authentication).
     case unreachable(address: String, reason: String)
-    /// The connection broke during a request; it may have been committed or not
-    /// only when `mayHaveCommitted`.
+    /// The connection broke during a request: nothing of it was committed.
     case connectionLost(address: String, reason: String)
+    /// The connection broke while a change was being committed: whether it
+    /// was, only a fresh read can tell.
+    case commitUnknown(address: String, reason: String)
     /// The server refused a statement.
     case statement(sqlState: String, message: String)
     /// The database holds a schema newer than this portal knows, or none.
@@ -21,14 +23,21 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unreachable(address, reason):
             "cannot connect to \(address): \(Self.sentence(reason)) Check that the server runs and the URL, ~/.pgpass or PGPASSWORD are right."
         case let .connectionLost(address, reason):
-            "the connection to \(address) was lost: \(reason)"
+            "the database at \(address) did not answer (\(Self.clause(reason))); nothing was saved. Try again in a moment."
         case let .statement(state, message):
             "the database refused a request (\(state)): \(message)"
+        case let .commitUnknown(address, reason):
+            "the database at \(address) stopped answering while the change was being saved (\(Self.clause(reason))); it may or may not have been saved. Look again in a moment."
         case let .schema(address, reason):
             "\(address): \(reason)"
         case let .invalidData(address, reason):
             "\(address) holds data that is not a valid store: \(reason)"
         }
+    }
+
+    /// A reason inside a sentence: without its final period.
+    private static func clause(_ reason: String) -> String {
+        reason.hasSuffix(".") ? String(reason.dropLast()) : reason
     }
 
     /// A reason as a sentence: its own final punctuation, or a period.
@@ -45,7 +54,7 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The server is gone or the network broke: reconnecting may help.
     public var isConnectionProblem: Bool {
         switch self {
-        case .unreachable, .connectionLost: true
+        case .unreachable, .connectionLost, .commitUnknown: true
         case let .statement(state, _): state.hasPrefix("08") || state == "57P01" || state == "57P02" || state == "57P03"
         default: false
         }

@@ -20,8 +20,11 @@ final class PostgresConnection: @unchecked Sendable {
     init(_ address: DatabaseAddress) throws(DatabaseError) {
         self.address = address
         // The URL's own settings win: libpq reads later keywords over earlier ones.
-        let keywords = ["connect_timeout", "fallback_application_name", "client_encoding", "dbname"]
-        let values = ["5", "portal", "UTF8", address.connectionString]
+        // A cut network is noticed within seconds (keepalives, an unacknowledged
+        // send), not after the system's TCP timeout of many minutes.
+        let keywords = ["connect_timeout", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout",
+                        "fallback_application_name", "client_encoding", "dbname"]
+        let values = ["5", "5", "2", "3", "10000", "portal", "UTF8", address.connectionString]
         let connection = Self.withCStrings(keywords) { keys in
             Self.withCStrings(values) { vals in PQconnectdbParams(keys, vals, 1) }
         }

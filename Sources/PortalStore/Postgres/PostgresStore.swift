@@ -72,8 +72,9 @@ public final class PostgresStore: @unchecked Sendable {
     /// Checks that the database holds a store this portal can open, applying
     /// newer migrations first. Throws with what to do when it holds none.
     public func open() throws {
-        guard try schemaVersion() != nil else { throw DatabaseError.schema(address: address.description, reason: Self.noStore) }
-        try migrate()
+        guard let version = try schemaVersion() else { throw DatabaseError.schema(address: address.description, reason: Self.noStore) }
+        // Only a database behind this portal is changed (a portal's role may not create tables).
+        if version != SchemaMigrations.latest { try migrate() }
         let organizations = try read { try $0.execute(#"SELECT count(*) FROM "organization""#).text(0, 0) }
         guard organizations != "0" else { throw DatabaseError.schema(address: address.description, reason: Self.noStore) }
     }
@@ -310,7 +311,12 @@ extension PostgresStore {
             try connection.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
             do {
                 let result = try body()
-                try connection.execute("COMMIT")
+                do throws(DatabaseError) {
+                    try connection.execute("COMMIT")
+                } catch {
+                    if case let .connectionLost(address, reason) = error { throw DatabaseError.commitUnknown(address: address, reason: reason) }
+                    throw error
+                }
                 return result
             } catch let error as DatabaseError where error.isRetryable && attempt < Self.attempts {
                 _ = try? connection.execute("ROLLBACK")

@@ -17,6 +17,10 @@ public final class KioskRuntime: LoopRuntime {
     /// database many kiosks share: what an administrator changed shows from
     /// the next visitor on. nil keeps the copy read at start.
     public var freshTenant: (() -> Tenant?)?
+    /// Raised from the store's listening thread when an administrator or
+    /// another portal changed the organization: the visitor on screen sees
+    /// the organization's part of it at once (a new notification, say).
+    public let storeChanges = ChangeFlag()
     private let makeContext: (Tenant) -> PortalContext
     private var size: Size
     private var sessionTickDue: Date
@@ -96,9 +100,17 @@ public final class KioskRuntime: LoopRuntime {
         }
     }
 
+    public var idleWaitMilliseconds: Int { freshTenant == nil ? TerminalLoop.longestWaitMilliseconds : 200 }
+
     @discardableResult
     public func deliverFinishedWork() -> Bool {
         var delivered = session.deliverFinishedWork()
+        if storeChanges.take(), let fresh = freshTenant?() {
+            tenant = fresh
+            (session.context.directory as? InMemoryDirectory)?.takeOrganizationWide(from: fresh)
+            session.post(.storeEvent(.changed(userId: DirectoryEvent.everyone)))
+            delivered = true
+        }
         if let right = pinCheck.take() {
             let now = clock.now()
             apply(KioskApp.update(&state, .pinChecked(right), now: now, settings: settings, session: session.state), at: now)

@@ -245,6 +245,12 @@ public final class PortalRuntime {
         case let .readInstalls(userId):
             // A read that fails is tried again at the next interval; nothing on screen depends on it.
             work(orElse: { _ in .installsRead([]) }) { directory, _ in .installsRead(try directory.installStates(userId: userId)) }
+        case let .rereadPortal(userId):
+            // A read that fails changes nothing: the next change or reconnection reads again.
+            work(orElse: { _ in .tick }) { directory, _ in
+                guard let data = try directory.portalData(userId: userId) else { return .tick }
+                return .portalReread(data)
+            }
         case let .loadCatalog(userId):
             work(orElse: Message.catalogFailed) { directory, _ in
                 guard let entries = try directory.catalog(userId: userId) else { return .catalogFailed(AccountChangeError.userNotFound.message) }

@@ -42,6 +42,17 @@ public struct AppListing: Equatable, Sendable {
     /// Install states changed: the install-state filter applies again.
     mutating func invalidate() { shownQuery = nil }
 
+    /// Another catalog arrived (a database's, read after sign-in or changed
+    /// by an administrator): it is folded and its orders made again; the
+    /// device, query and search stay.
+    mutating func replaceCatalog() {
+        catalog = nil
+        orders = [:]
+        shownQuery = nil
+        base = []
+        search = CatalogSearch()
+    }
+
     mutating func refresh(entries: [CatalogEntry], devices: [ManagedDevice], installs: InstallStateIndex) {
         if catalog == nil { catalog = PreparedCatalog(SearchableCatalog(entries)) }
         guard let catalog else { return }

@@ -38,6 +38,8 @@ public enum Message: Equatable, Sendable {
     case tick
     /// The store announced a change made elsewhere, or lost or found its server.
     case storeEvent(DirectoryEvent)
+    /// The user's part of the store read again after such a change.
+    case portalReread(UserPortalData)
     /// A sign-in step (password, code) was checked.
     case signInChecked(SignInService.Outcome)
     /// The signed-in user's portal, read from the store.
@@ -136,6 +138,8 @@ public enum Effect: Equatable, Sendable {
     case prepareCatalog([CatalogEntry])
     /// Reads the user's whole catalog, after sign-in showed Home without it.
     case loadCatalog(userId: String)
+    /// Reads the user's part of the store again: another portal changed it.
+    case rereadPortal(userId: String)
     /// Writes the diagnostic report into the folder, off the terminal thread.
     case saveDiagnostics(userId: String, folder: String)
     case quit

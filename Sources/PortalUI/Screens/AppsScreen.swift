@@ -51,7 +51,7 @@ enum AppsScreen {
         state.data.completeCatalog(entries)
         state.catalog = entries
         state.catalogProblem = nil
-        state.appListing.catalog = nil
+        state.appListing.replaceCatalog()
         state.home = nil
         refresh(&state)
         return [.prepareCatalog(entries)]

@@ -35,7 +35,7 @@ public enum PortalApp {
             guard case let .portal(portal) = state.screen, userId == DirectoryEvent.everyone || userId == portal.user.id else { return [] }
             // A change for everyone may be the catalog's: read it again too.
             let catalog: [Effect] = userId == DirectoryEvent.everyone ? [.loadCatalog(userId: portal.user.id)] : []
-            return [.refreshPortal(userId: portal.user.id)] + catalog
+            return [.rereadPortal(userId: portal.user.id)] + catalog
         case let .portalOpened(data):
             var portal = PortalState(data: data)
             // Lay Home out once here, so the first frame reuses it.

@@ -56,6 +56,9 @@ enum PortalScreen {
             effects = SecurityInfo.receive(message, &state, context: context, layout: layout)
         case .notificationsChanged, .notificationChangeFailed:
             NotificationsScreen.receive(message, &state)
+        case let .portalReread(data):
+            StoreChanges.take(data, &state)
+            clampLists(&state, layout: layout)
         case let .catalogLoaded(entries):
             effects = AppsScreen.receiveCatalog(entries, &state)
         case let .catalogFailed(reason):

@@ -30,7 +30,7 @@ public struct PortalState: Equatable, Sendable {
     public var user: User
     /// The user's devices and catalog, sorted once at sign-in: every key press
     /// reads them, and sorting a large catalog per key would be felt.
-    public let myDevices: [ManagedDevice]
+    public internal(set) var myDevices: [ManagedDevice]
     public internal(set) var catalog: [CatalogEntry]
     /// Why the whole catalog could not be read after sign-in (a database store).
     public internal(set) var catalogProblem: String?
