@@ -9,7 +9,12 @@ struct BenchCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "bench",
                              abstract: "Measure the portal on a synthetic store: medians against the targets of issue 7.",
-                             discussion: "Figures mean something only from a release build (swift build -c release).")
+                             discussion: """
+                                 Figures mean something only from a release build (swift build -c release). \
+                                 With --store postgresql://... the synthetic organization is copied into that database (one holding \
+                                 any other organization is refused), the screens read through it, and a load test follows: \
+                                 --sessions portals at once for --load-seconds each.
+                                 """)
     }
 
     enum Scale: String, ExpressibleByArgument, CaseIterable {
@@ -36,39 +41,62 @@ struct BenchCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Time Python's json.load and json.dump of the same store, the load and save baseline of issue 7.")
     var baseline = true
 
+    @Option(help: ArgumentHelp("Measure on this PostgreSQL database instead of a temporary file; it is filled with the synthetic organization.",
+                               valueName: "postgresql://USER@HOST:PORT/DB"))
+    var store: String?
+
+    @Option(help: ArgumentHelp("With --store: how many portal sessions at once, one load test each.", valueName: "N,N,..."))
+    var sessions: String?
+
+    @Option(help: "With --store: how long each load test runs, in seconds.")
+    var loadSeconds: Int?
+
+    @Flag(inversion: .prefixedNo, help: "With --store: run the load test after the figures.")
+    var loadTest = true
+
+    static let defaultSessions = [10, 100, 500]
+    static let defaultLoadSeconds = 60
+    static let sessionRange = 1...5_000
+    static let loadSecondsRange = 1...3_600
+
+    /// "10,100,500" as numbers; nil when a part is not a count in range.
+    static func parseSessions(_ text: String) -> [Int]? {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0.map(sessionRange.contains) == true }) else { return nil }
+        return parts.compactMap { $0 }
+    }
+
     func validate() throws {
         guard (1...1_000).contains(runs) else { throw ValidationError("--runs must be from 1 to 1000") }
+        if let store, !DatabaseAddress.isDatabaseURL(store) {
+            throw ValidationError("--store takes a postgresql:// URL; without it the bench makes a temporary file")
+        }
+        if let sessions, Self.parseSessions(sessions) == nil {
+            throw ValidationError("--sessions must be counts from \(Self.sessionRange.lowerBound) to \(Self.sessionRange.upperBound) separated by commas, such as 10,100,500")
+        }
+        if let loadSeconds, !Self.loadSecondsRange.contains(loadSeconds) {
+            throw ValidationError("--load-seconds must be from \(Self.loadSecondsRange.lowerBound) to \(Self.loadSecondsRange.upperBound)")
+        }
+        if store == nil, sessions != nil || loadSeconds != nil {
+            throw ValidationError("--sessions and --load-seconds are for the load test, which runs only on a database: give --store postgresql://...")
+        }
     }
 
     func run() throws {
+        if let store, let address = DatabaseAddress(store) { return try runOnDatabase(address) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let storeURL = folder.appendingPathComponent("store.json")
-        // Built by a child process, so peak memory is that of the portal, not of the generator.
-        try makeStore(at: storeURL)
+        try makeStore(at: storeURL.path)
         let storeBytes = (try? FileManager.default.attributesOfItem(atPath: storeURL.path)[.size] as? Int) ?? 0
 
         let scenario = BenchScenario(storeURL: storeURL, saveURL: folder.appendingPathComponent("saved.json"))
-        var samples: [String: [Double]] = [:]
-        var failure: String?
-        var cursorMoves: [String: (before: CellBuffer, after: CellBuffer)] = [:]
-        for _ in 0..<runs {
-            do {
-                let pass = try scenario.run(userId: SyntheticOrganization.busiestUserId, password: SyntheticOrganization.password)
-                for (key, value) in pass.timings { samples[key, default: []].append(value) }
-                cursorMoves = pass.cursorMoves
-            } catch {
-                failure = "\(error)"
-                break
-            }
-        }
-        let medians = samples.mapValues(Self.median)
+        let (medians, cursorMoves, failure) = measure(scenario)
         // Peak memory is taken before the terminal probe, which is not the portal's work.
         let peak = peakResidentMegabytes()
-        let terminals = cursorMoves.mapValues { move in
-            Result { try PseudoTerminalProbe.bytesForChange(from: move.before, to: move.after, theme: try ThemeCatalog.load("default")) }
-        }
+        let terminals = Self.terminalBytes(cursorMoves)
         let python = baseline ? PythonJSONBaseline.measure(store: storeURL, scratch: folder.appendingPathComponent("python.json")) : nil
         let report = BenchReport(scale: scale, runs: runs, storeBytes: storeBytes, medians: medians,
                                  peakMegabytes: peak, terminals: terminals, failure: failure,
@@ -77,12 +105,42 @@ struct BenchCommand: ParsableCommand {
         if failure != nil { throw ExitCode(1) }
     }
 
-    private func makeStore(at url: URL) throws {
+    /// Passes of the scenario: medians, the last cursor moves, the first failure.
+    func measure(_ scenario: BenchScenario) -> (medians: [String: Double], cursorMoves: [String: (before: CellBuffer, after: CellBuffer)], failure: String?) {
+        var samples: [String: [Double]] = [:]
+        var cursorMoves: [String: (before: CellBuffer, after: CellBuffer)] = [:]
+        for _ in 0..<runs {
+            do {
+                let pass = try scenario.run(userId: SyntheticOrganization.busiestUserId, password: SyntheticOrganization.password)
+                for (key, value) in pass.timings { samples[key, default: []].append(value) }
+                cursorMoves = pass.cursorMoves
+            } catch {
+                return (samples.mapValues(Self.median), cursorMoves, "\(error)")
+            }
+        }
+        return (samples.mapValues(Self.median), cursorMoves, nil)
+    }
+
+    /// What a terminal is sent for each list's cursor move.
+    static func terminalBytes(_ cursorMoves: [String: (before: CellBuffer, after: CellBuffer)]) -> [String: Result<PseudoTerminalProbe.Result, Error>] {
+        cursorMoves.mapValues { move in
+            Result { try PseudoTerminalProbe.bytesForChange(from: move.before, to: move.after, theme: try ThemeCatalog.load("default")) }
+        }
+    }
+
+    /// Creates the synthetic store at a path, or (nil) in the database of
+    /// --store, handed over in PORTAL_STORE so no password shows in the
+    /// process list. A child process, so peak memory is that of the portal,
+    /// not of the generator.
+    func makeStore(at path: String?, replacing: Bool = false) throws {
         let size = scale.size
         let process = Process()
         process.executableURL = Bundle.main.executableURL
         process.arguments = ["store", "init", "--synthetic", "users=\(size.users),devices=\(size.devices),apps=\(size.apps)",
-                             "--seed", "1", url.path]
+                             "--seed", "1"] + (replacing ? ["--force"] : []) + (path.map { [$0] } ?? [])
+        if path == nil, let store {
+            process.environment = ProcessInfo.processInfo.environment.merging(["PORTAL_STORE": store]) { $1 }
+        }
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()

@@ -17,25 +17,38 @@ public struct BenchScenario {
         public var cursorMoves: [String: (before: CellBuffer, after: CellBuffer)] = [:]
     }
 
+    /// Where the organization is read from.
+    public enum Source: Sendable {
+        /// A JSON file, loaded whole into memory; saving it is timed too.
+        case file(storeURL: URL, saveURL: URL)
+        /// A directory opened by this (a database): loading is opening it,
+        /// and the screens read through it. The busiest user's hash must be
+        /// cheap in it already; a database is never saved whole.
+        case directory(@Sendable () throws -> any PortalDirectory)
+    }
+
     /// Whether the store is over the size `JSONStore` will read (the huge one
     /// is): it is then read and decoded directly, the same work without the cap.
     public var isOverSizeCap: Bool {
+        guard case let .file(storeURL, _) = source else { return false }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: storeURL.path)[.size] as? Int) ?? 0
         return bytes > JSONStore.maximumSize
     }
 
-    public let storeURL: URL
-    public let saveURL: URL
+    public let source: Source
     public let size: Size
 
     public init(storeURL: URL, saveURL: URL, size: Size = Size(width: 80, height: 24)) {
-        self.storeURL = storeURL
-        self.saveURL = saveURL
+        self.init(source: .file(storeURL: storeURL, saveURL: saveURL), size: size)
+    }
+
+    public init(source: Source, size: Size = Size(width: 80, height: 24)) {
+        self.source = source
         self.size = size
     }
 
-    /// Runs every step once. The busiest user's hash is replaced in memory by
-    /// a one-round hash, so sign-in measures the portal, not PBKDF2.
+    /// Runs every step once. From a file the busiest user's hash is replaced
+    /// in memory by a one-round hash, so sign-in measures the portal, not PBKDF2.
     public func run(userId: String, password: String) throws -> Pass {
         var pass = Pass()
         pass.timings = try measure(userId: userId, password: password) { pass.cursorMoves[$0] = ($1, $2) }
@@ -45,19 +58,41 @@ public struct BenchScenario {
     private func measure(userId: String, password: String,
                          cursorMove: (String, CellBuffer, CellBuffer) -> Void) throws -> Timings {
         var timings: Timings = [:]
-        var loaded: Tenant?
-        let overCap = isOverSizeCap
-        timings["storeLoadMs"] = try milliseconds {
-            loaded = overCap ? try StoreCodec.decode(try Data(contentsOf: storeURL), path: storeURL.path)
-                : try JSONStore(url: storeURL).load()
+        let timeZone = TimeZone(identifier: "UTC") ?? .current
+        let context: PortalContext
+        let upn: String
+        // What `portal run` hands the runtime to load in the background.
+        let opened: @Sendable () throws -> any PortalDirectory
+        switch source {
+        case let .file(storeURL, saveURL):
+            var loaded: Tenant?
+            let overCap = isOverSizeCap
+            timings["storeLoadMs"] = try milliseconds {
+                loaded = overCap ? try StoreCodec.decode(try Data(contentsOf: storeURL), path: storeURL.path)
+                    : try JSONStore(url: storeURL).load()
+            }
+            guard var tenant = loaded else { return timings }
+            timings["storeSaveMs"] = try milliseconds { try JSONStore(url: saveURL).create(tenant, force: true) }
+            guard let index = tenant.users.firstIndex(where: { $0.id == userId }) else { return timings }
+            tenant.users[index].password = PasswordHash.make(password: password, iterations: 1, random: SeededRandomSource(seed: 7))
+            upn = tenant.users[index].userPrincipalName
+            context = PortalContext(tenant: tenant, timeZone: timeZone)
+            let loadedTenant = tenant
+            opened = { InMemoryDirectory(loadedTenant) }
+        case let .directory(open):
+            // Opening is what `portal run` does before its sign-in screen can sign anyone in.
+            var made: (PortalContext, any PortalDirectory)?
+            timings["storeLoadMs"] = try milliseconds {
+                let directory = try open()
+                made = (try PortalContext(directory: directory, timeZone: timeZone), directory)
+            }
+            guard let made else { return timings }
+            let (openedContext, directory) = made
+            guard let user = try directory.user(id: userId) else { throw BenchError.signInFailed(userId) }
+            context = openedContext
+            upn = user.userPrincipalName
+            opened = { directory }
         }
-        guard var tenant = loaded else { return timings }
-        timings["storeSaveMs"] = try milliseconds { try JSONStore(url: saveURL).create(tenant, force: true) }
-
-        guard let index = tenant.users.firstIndex(where: { $0.id == userId }) else { return timings }
-        tenant.users[index].password = PasswordHash.make(password: password, iterations: 1, random: SeededRandomSource(seed: 7))
-        let upn = tenant.users[index].userPrincipalName
-        let context = PortalContext(tenant: tenant, timeZone: TimeZone(identifier: "UTC") ?? .current)
         let clock = VirtualClock(start: Date())
 
         var runtime: PortalRuntime?
@@ -69,12 +104,11 @@ public struct BenchScenario {
         guard let runtime else { return timings }
         // What a person waits for: `portal run` draws the sign-in screen while
         // the store is still being read in the background.
-        let loadedTenant = tenant
         timings["coldStartMs"] = milliseconds {
-            let waiting = PortalContext.awaitingStore(timeZone: TimeZone(identifier: "UTC") ?? .current)
+            let waiting = PortalContext.awaitingStore(timeZone: timeZone)
             let starting = PortalRuntime(context: waiting, clock: clock, size: size)
             starting.post(.input(.resize(size)))
-            starting.loadTenant { loadedTenant }
+            starting.loadDirectory(opened)
             _ = starting.render()
         }
         for character in upn { runtime.send(.input(.key(.character(character)))) }
