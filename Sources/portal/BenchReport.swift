@@ -91,7 +91,9 @@ struct BenchReport {
             timed("firstFrameMs", "first frame (runtime + sign-in screen, store loaded)", limit: 12, target: "<= 12 ms (2x dialog --menu)"),
             timed("coldStartMs", "cold start: first frame while the store loads in the background", limit: 12, target: "<= 12 ms (2x dialog --menu)"),
             // Issue 7 sets this on the large store; the small one must meet it too.
-            timed("signInToHomeMs", database == nil ? "sign-in to Home (1-round hash)" : "sign-in to Home (\(PasswordHash.allowedIterations.lowerBound)-round hash, the store's least)", limit: huge ? nil : 150,
+            timed("signInToHomeMs", database == nil ? "sign-in to Home, the catalog ready (1-round hash)" : "sign-in to Home, the catalog ready (\(PasswordHash.allowedIterations.lowerBound)-round hash, the store's least)", limit: huge ? nil : 150,
+                  target: huge ? "(large: <= 150 ms)" : "<= 150 ms"),
+            timed("signInToHomeFrameMs", "sign-in to Home drawn (catalog still coming)", limit: huge ? nil : 150,
                   target: huge ? "(large: <= 150 ms)" : "<= 150 ms"),
             timed("homeKeyMs", "key -> frame, Home", limit: 2, target: "<= 2 ms"),
             timed("devicesOpenMs", "key -> frame, opening Devices (every device evaluated)", limit: 16, target: "<= 16 ms (a 60 Hz frame)"),

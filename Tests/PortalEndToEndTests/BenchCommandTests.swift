@@ -10,7 +10,7 @@ struct BenchCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let figures = try #require(object["figures"] as? [[String: Any]])
         let keys = Set(figures.compactMap { $0["key"] as? String })
-        #expect(keys == ["storeLoadMs", "storeSaveMs", "firstFrameMs", "coldStartMs", "signInToHomeMs", "homeKeyMs",
+        #expect(keys == ["storeLoadMs", "storeSaveMs", "firstFrameMs", "coldStartMs", "signInToHomeMs", "signInToHomeFrameMs", "homeKeyMs",
                          "devicesOpenMs", "devicesKeyMs", "devicesSortMs", "devicesFilterMs", "deviceDetailKeyMs", "appsKeyMs", "appDetailKeyMs", "searchKeyMs",
                          "appsOpenMs", "searchNarrowKeyMs",
                          "installTickMs", "cursorMoveBytes", "appsCursorMoveBytes", "peakMemoryMB"])

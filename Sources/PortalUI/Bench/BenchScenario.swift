@@ -114,10 +114,19 @@ public struct BenchScenario {
         for character in upn { runtime.send(.input(.key(.character(character)))) }
         runtime.send(.input(.key(.tab)))
         for character in password { runtime.send(.input(.key(.character(character)))) }
+        // Home drawn, then all the work sign-in started done (the catalog
+        // folded; on a database, read first).
+        var homeShown = 0.0
         timings["signInToHomeMs"] = milliseconds {
-            runtime.send(.input(.key(.enter)))
+            homeShown = milliseconds {
+                runtime.post(.input(.key(.enter)))
+                runtime.waitUntil { if case .portal = $0.screen { true } else { false } }
+                _ = runtime.render()
+            }
+            runtime.waitUntilIdle()
             _ = runtime.render()
         }
+        timings["signInToHomeFrameMs"] = homeShown
         // A figure for a screen never reached would be meaningless: each step checks where it is.
         guard case .portal = runtime.state.screen else { throw BenchError.signInFailed(upn) }
         try expect("Home", in: runtime) { $0.section == .home && $0.detail == nil }

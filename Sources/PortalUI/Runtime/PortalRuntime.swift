@@ -117,6 +117,15 @@ public final class PortalRuntime {
         return !results.isEmpty || !events.isEmpty
     }
 
+    /// Delivers finished work until the state is as wanted or nothing is
+    /// under way (the bench: Home drawn while the catalog is still coming).
+    public func waitUntil(_ reached: (AppState) -> Bool) {
+        while !reached(state), isBusy {
+            inbox.waitForResult()
+            deliverFinishedWork()
+        }
+    }
+
     public func waitUntilIdle() {
         while isBusy {
             inbox.waitForResult()
