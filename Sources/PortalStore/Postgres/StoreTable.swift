@@ -69,8 +69,10 @@ struct StoreTable: @unchecked Sendable {
 
     struct MissingOrganization: Error {}
 
-    private static let ownDevices = #"SELECT id FROM "managedDevices" WHERE "userId" = $1"#
-    private static let installedApps = #"SELECT "appId" FROM "appInstallStates" WHERE "deviceId" IN (\#(ownDevices))"#
+    /// The user's records, as one array: the deviceId index is used however
+    /// many devices the user has (a join of a thousand scanned every record).
+    static let ownRecords = #""deviceId" = ANY(ARRAY(SELECT id FROM "managedDevices" WHERE "userId" = $1))"#
+    private static let installedApps = #"SELECT "appId" FROM "appInstallStates" WHERE \#(ownRecords)"#
 
     /// Which of the catalog's rows a request reads.
     enum Apps: Sendable, Equatable {
@@ -110,7 +112,7 @@ struct StoreTable: @unchecked Sendable {
         // Which apps depends on the request: see `appsScope`.
         collection("mobileApps", \.mobileApps, scope: nil, key: \.id),
         collection("mobileAppAssignments", \.mobileAppAssignments, scope: nil, key: \.id),
-        collection("appInstallStates", \.appInstallStates, scope: #""deviceId" IN (\#(ownDevices))"#,
+        collection("appInstallStates", \.appInstallStates, scope: ownRecords,
                    key: { "\($0.deviceId)/\($0.appId)" }),
         collection("signInLockouts", \.signInLockouts, scope: "id = $3", key: \.account),
         collection("deviceCategories", \.deviceCategories, scope: nil, key: \.id),
