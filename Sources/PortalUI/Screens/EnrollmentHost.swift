@@ -18,7 +18,7 @@ enum EnrollmentHost {
             guard state.enrollment == nil, facts?.session != nil else { return [] }
             state.enrollment = EnrollmentWizardState(userId: state.user.id, now: now)
         case let .portalRefreshed(data):
-            refresh(&state, data)
+            PortalReload.apply(&state, data, size: size)
             return []
         case .enrollmentLoaded, .enrollmentChanged, .enrollmentFailed, .hostInspected:
             guard state.enrollment != nil else { return [] }
@@ -40,24 +40,5 @@ enum EnrollmentHost {
         state.enrollment = wizard.closed ? nil : wizard
         if wizard.closed, case let .enrolled(device, _) = wizard.phase { DevicesScreen.show(device.id, &state, now: now) }
         return effects
-    }
-
-    /// The portal as read again, keeping where the user is.
-    private static func refresh(_ state: inout PortalState, _ data: UserPortalData) {
-        // A database reads the catalog apart: the one already here stays.
-        let keepsCatalog = !data.catalogIsComplete && state.data.catalogIsComplete
-        var fresh = PortalState(data: data.keepingCatalog(of: state.data))
-        if keepsCatalog {
-            fresh.appListing = state.appListing
-            fresh.appList = state.appList
-        }
-        fresh.section = state.section
-        fresh.security = state.security
-        fresh.enrollment = state.enrollment
-        fresh.appProtection = state.appProtection
-        fresh.deviceList = state.deviceList
-        fresh.deviceListing = state.deviceListing.carried()
-        fresh.documentBuilds = state.documentBuilds
-        state = fresh
     }
 }
