@@ -22,8 +22,8 @@ enum PortalReload {
         fresh.deviceListing = state.deviceListing.carried()
         fresh.deviceFocus = state.deviceFocus
         // The feed is made again from the store's reads (another portal's
-        // included); the position in it and the writes under way stay.
-        fresh.notifications.list = state.notifications.list
+        // included), from its top: what it lists may have changed; the
+        // writes under way stay.
         fresh.notifications.pending = state.notifications.pending
         fresh.notifications.failure = state.notifications.failure
         fresh.detail = state.detail
