@@ -95,8 +95,9 @@ struct KioskCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let about = PortalAbout(version: portalVersion, storePath: store.location,
+        var about = PortalAbout(version: portalVersion, storePath: store.location,
                                 reportFolder: FileManager.default.homeDirectoryForCurrentUser.path)
+        if case .database = store { about.databaseSchemaVersion = PostgresStore.schemaVersion }
         let localeIsUTF8 = backend.localeIsUTF8
         let mouse = !noMouse
         let world = scripted?.world

@@ -54,6 +54,7 @@ struct RunCommand: ParsableCommand {
         context.localeIsUTF8 = backend.localeIsUTF8
         context.about = PortalAbout(version: portalVersion, storePath: target.location,
                                     reportFolder: FileManager.default.homeDirectoryForCurrentUser.path)
+        if case .database = target { context.about.databaseSchemaVersion = PostgresStore.schemaVersion }
         #if os(Linux)
         let probe = HostProbe(root: URL(fileURLWithPath: probeRoot ?? "/"))
         context.inspectHost = { probe.inspect() }

@@ -79,6 +79,9 @@ public final class PostgresStore: @unchecked Sendable {
         guard organizations != "0" else { throw DatabaseError.schema(address: address.description, reason: Self.noStore) }
     }
 
+    /// The schema a database has once this portal opened it (its newest migration).
+    public static var schemaVersion: Int { SchemaMigrations.latest }
+
     static let noStore = "it holds no portal store yet. Create one with `portal store init --demo URL` or copy a file in with `portal store copy FILE URL`"
 
     // MARK: The whole store

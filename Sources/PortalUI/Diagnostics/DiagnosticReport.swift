@@ -13,6 +13,7 @@ public enum DiagnosticReport {
             "Portal version:   \(about.version)",
             "Store:            \(about.storeDescription(isDemo: isDemo))",
             "Schema version:   \(about.schemaVersion)",
+        ] + (about.databaseSchemaVersion.map { ["Database schema:  \($0)"] } ?? []) + [
             "Organization:     \(data.organization.displayName)",
             "Signed in as:     \(data.user.displayName) (\(data.user.userPrincipalName))",
             "",

@@ -12,6 +12,8 @@ public struct PortalAbout: Sendable, Equatable {
     /// The store file's path; nil when the organization is held in memory.
     public var storePath: String?
     public var schemaVersion: Int
+    /// The database's schema (its migrations) when the store is a database.
+    public var databaseSchemaVersion: Int?
     /// Where "Save diagnostic report" offers to write: the home folder.
     public var reportFolder: String
 

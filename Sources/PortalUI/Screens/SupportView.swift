@@ -39,6 +39,7 @@ enum SupportView {
         lines += field("Portal version", context.about.version)
         lines += field("Store", context.about.storeDescription(isDemo: context.isDemo))
         lines += field("Schema version", String(context.about.schemaVersion))
+        if let database = context.about.databaseSchemaVersion { lines += field("Database schema", String(database)) }
         lines.append(.blank)
         lines += StyledLine.wrapped("Asked for a diagnostic report? Press d to save one: it holds no password, secret or code.", role: .dim, width: width)
         return lines
