@@ -94,13 +94,11 @@ public final class JSONDirectory: PortalDirectory, @unchecked Sendable {
 
     /// One locked read-modify-write of the file; the document written becomes the cache.
     private func write<Result>(_ apply: (inout Tenant) throws -> Result) throws -> Result {
-        var result: Result?
-        let written = try store.update { tenant in result = try apply(&tenant) }
+        let (result, written) = try store.change(apply)
         lock.withLock {
             cached = written
             cachedVersion = FileVersion(path: store.path)
         }
-        guard let result else { throw StoreError.writeFailed(path: store.path, reason: "the change was not applied") }
         return result
     }
 }

@@ -74,17 +74,22 @@ public struct JSONStore: Sendable {
     /// throws, nothing is written.
     @discardableResult
     public func update(_ change: (inout Tenant) throws -> Void) throws -> Tenant {
+        try self.change(change).written
+    }
+
+    /// `update` for a change that answers something: its answer and the document written.
+    public func change<Result>(_ apply: (inout Tenant) throws -> Result) throws -> (result: Result, written: Tenant) {
         // Nothing to update: say so, rather than fail on a lock beside a folder that may not exist.
         if Self.kind(ofItemAt: path) == nil { throw StoreError.notFound(path: path) }
         let target = try writeTarget(force: false)
         let lock = try takeLock(for: target)
         defer { release(lock) }
         var tenant = try load()
-        try change(&tenant)
+        let result = try apply(&tenant)
         let problems = StoreValidator().problems(in: tenant)
         guard problems.isEmpty else { throw StoreError.invalid(path: path, problems: problems) }
         try write(tenant, to: target)
-        return tenant
+        return (result, tenant)
     }
 
     // MARK: - What is at the path

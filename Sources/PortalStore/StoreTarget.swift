@@ -84,9 +84,7 @@ public enum StoreTarget: Sendable {
     public func update<R>(principalName: String, apps: [String] = [], _ body: (inout Tenant, User?) throws -> R) throws -> R {
         switch self {
         case let .file(store):
-            var result: R?
-            _ = try store.update { tenant in result = try body(&tenant, tenant.user(principalName: principalName)) }
-            return result!
+            return try store.change { tenant in try body(&tenant, tenant.user(principalName: principalName)) }.result
         case let .database(store):
             return try store.update(.principalName(principalName), reach: .init(apps: .only(apps)), body)
         }
@@ -96,9 +94,7 @@ public enum StoreTarget: Sendable {
     public func updateAll<R>(_ body: (inout Tenant) throws -> R) throws -> R {
         switch self {
         case let .file(store):
-            var result: R?
-            _ = try store.update { tenant in result = try body(&tenant) }
-            return result!
+            return try store.change(body).result
         case let .database(store):
             return try store.updateAll(body)
         }

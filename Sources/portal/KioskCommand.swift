@@ -114,7 +114,12 @@ struct KioskCommand: ParsableCommand {
             // What an administrator changes reaches the visitor on screen at once.
             if let feed = try? store.directory() as? any DirectoryChangeFeed {
                 let changes = runtime.storeChanges
-                feed.watchChanges { event in if case .changed = event { changes.raise() } }
+                feed.watchChanges { event in
+                    switch event {
+                    case .changed, .catalogChanged: changes.value = true
+                    case .unreachable: break
+                    }
+                }
             }
         }
         let signal = TerminalLoop.run(runtime, on: backend, control: scripted?.control)

@@ -58,4 +58,17 @@ struct ChangeNotificationTests {
         #expect(heard.waitFor(.changed(userId: DirectoryEvent.everyone)) != nil, "heard: \(heard.events)")
         #expect(try watching.organization().displayName == "Contoso Ltd")
     }
+
+    /// A change to the catalog is announced as the catalog's, not as one for
+    /// everyone: portals read their catalog again, and only it.
+    @Test func anAdministratorsCatalogChangeIsTheCatalogs() throws {
+        guard let cluster = try DatabaseTests.cluster() else { return }
+        let url = try demoDatabase(on: cluster)
+        let (watching, heard) = try watcher(url, on: cluster)
+
+        try cluster.psql(url, #"UPDATE "mobileApps" SET data = jsonb_set(data, '{displayName}', '"Outlook (new)"') WHERE id = (SELECT min(id) FROM "mobileApps")"#)
+        #expect(heard.waitFor(.catalogChanged) != nil, "heard: \(heard.events)")
+        #expect(!heard.events.contains(.changed(userId: DirectoryEvent.everyone)), "heard: \(heard.events)")
+        _ = watching
+    }
 }

@@ -81,4 +81,19 @@ import Testing
         #expect(header.hasSuffix("(adele.v… ! Reconnecting…"), "\(header)")
         #expect(header.contains("Adele Vance ("), "\(header)")
     }
+
+    /// What each announcement makes the signed-in portal read again: its
+    /// user's part, or the catalog, never both for one change.
+    @Test func eachAnnouncementReadsWhatItConcerns() throws {
+        let runtime = demoRuntime()
+        runtime.signIn("adele.vance@contoso.com", "Contoso-Adele-1")
+        var state = runtime.state
+        #expect(PortalApp.update(&state, .storeEvent(.changed(userId: DirectoryEvent.everyone)), context: runtime.context)
+                == [.rereadPortal(userId: "usr-adele")])
+        #expect(PortalApp.update(&state, .storeEvent(.changed(userId: "usr-adele")), context: runtime.context)
+                == [.rereadPortal(userId: "usr-adele")])
+        #expect(PortalApp.update(&state, .storeEvent(.changed(userId: "usr-megan")), context: runtime.context).isEmpty)
+        #expect(PortalApp.update(&state, .storeEvent(.catalogChanged), context: runtime.context)
+                == [.loadCatalog(userId: "usr-adele")])
+    }
 }

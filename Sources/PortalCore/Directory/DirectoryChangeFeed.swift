@@ -11,8 +11,10 @@ public protocol DirectoryChangeFeed: Sendable {
 
 public enum DirectoryEvent: Equatable, Sendable {
     /// This user's data changed; `everyone` for the organization's own
-    /// (its notifications, the catalog, the policies).
+    /// (its notifications, the policies).
     case changed(userId: String)
+    /// The catalog changed (apps, their assignments or categories).
+    case catalogChanged
     /// The store cannot be reached (true), or can again (false).
     case unreachable(Bool)
 

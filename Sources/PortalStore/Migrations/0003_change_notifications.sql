@@ -1,7 +1,9 @@
 -- Portals on one organization hear of each other's changes, and of an
 -- administrator's made in SQL, through NOTIFY on portal_changes: the payload
--- is the id of the user whose data changed, or * when it concerns everyone
--- (the organization, the catalog, the policies). A transaction's notices
+-- is the id of the user whose data changed, catalog when the catalog did
+-- (apps, their assignments and categories: each portal reads its user's
+-- catalog again, and only then), or * for the rest of the organization's
+-- own data (its notifications, the policies). A transaction's notices
 -- arrive once, when it commits; failed sign-ins show nowhere and say nothing.
 CREATE FUNCTION "portalChangeNotice"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -25,6 +27,8 @@ BEGIN
         IF affected IS NULL THEN
             RETURN NULL;
         END IF;
+    ELSIF TG_TABLE_NAME IN ('mobileApps', 'mobileAppAssignments', 'mobileAppCategories') THEN
+        affected := 'catalog';
     ELSE
         affected := '*';
     END IF;

@@ -9,8 +9,8 @@ import Darwin
 /// Listens on the store's change channel on a connection of its own and a
 /// thread of its own, waiting on the socket (no polling of the database).
 /// When the server goes away it says so, connects again every second, and
-/// on its return says so and reports a change for everyone, since notices
-/// sent meanwhile were missed.
+/// on its return says so and reports a change for everyone and to the
+/// catalog, since notices sent meanwhile were missed.
 final class ChangeWatcher: @unchecked Sendable {
     private let store: PostgresStore
     private let event: @Sendable (DirectoryEvent) -> Void
@@ -19,6 +19,9 @@ final class ChangeWatcher: @unchecked Sendable {
         self.store = store
         self.event = event
     }
+
+    /// The payload the triggers send for a change to the catalog.
+    static let catalog = "catalog"
 
     func start() {
         let thread = Thread { [self] in run() }
@@ -36,6 +39,7 @@ final class ChangeWatcher: @unchecked Sendable {
                     lost = false
                     event(.unreachable(false))
                     event(.changed(userId: DirectoryEvent.everyone))
+                    event(.catalogChanged)
                 }
                 try listen(on: connection)
             } catch {
@@ -60,9 +64,9 @@ final class ChangeWatcher: @unchecked Sendable {
             if ready == 0 { try connection.execute("SELECT 1") }
             let arrived = try connection.notifications()
             let own = store.ownBackendPID
-            var users: [String] = []
-            for notice in arrived where notice.sender != own && !users.contains(notice.payload) { users.append(notice.payload) }
-            for user in users { event(.changed(userId: user)) }
+            var payloads: [String] = []
+            for notice in arrived where notice.sender != own && !payloads.contains(notice.payload) { payloads.append(notice.payload) }
+            for payload in payloads { event(payload == Self.catalog ? .catalogChanged : .changed(userId: payload)) }
         }
     }
 }

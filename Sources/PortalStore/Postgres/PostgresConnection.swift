@@ -93,6 +93,35 @@ final class PostgresConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in one transaction: committed when it returns, rolled back
+    /// when it throws. A connection lost while committing is reported as such:
+    /// whether the change was kept only a fresh read can tell.
+    func transaction<R>(_ begin: String = "BEGIN", _ body: () throws -> R) throws -> R {
+        try execute(begin)
+        let result: R
+        do {
+            result = try body()
+        } catch {
+            if (error as? DatabaseError)?.isConnectionProblem != true { _ = try? execute("ROLLBACK") }
+            throw error
+        }
+        do {
+            try execute("COMMIT")
+        } catch {
+            if case let .connectionLost(address, reason) = error { throw DatabaseError.commitUnknown(address: address, reason: reason) }
+            throw error
+        }
+        return result
+    }
+
+    /// Runs `body` holding a session advisory lock on `key`: taken before any
+    /// transaction, so a transaction begun under it sees what the last holder committed.
+    func holding<R>(_ key: String, _ body: () throws -> R) throws -> R {
+        try execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key])
+        defer { _ = try? execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]) }
+        return try body()
+    }
+
     /// Starts listening on a channel (NOTIFY from other portals).
     func listen(_ channel: String) throws(DatabaseError) {
         try execute("LISTEN \(Self.quoted(channel))")

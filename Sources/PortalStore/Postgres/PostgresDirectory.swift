@@ -114,7 +114,7 @@ public final class PostgresDirectory: PortalDirectory, @unchecked Sendable {
 
     public func installStates(userId: String) throws -> [AppInstallState] {
         let text = try store.read {
-            try $0.execute(#"SELECT coalesce(json_agg(data ORDER BY position), '[]')::text FROM "appInstallStates" WHERE \#(StoreTable.ownRecords)"#,
+            try $0.execute("SELECT " + StoreTable.named("appInstallStates").aggregated(where: StoreTable.ownRecords),
                            [userId]).text(0, 0)
         }
         return try decode([AppInstallState].self, text ?? "[]", table: "appInstallStates")

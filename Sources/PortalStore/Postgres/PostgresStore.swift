@@ -12,7 +12,7 @@ public final class PostgresStore: @unchecked Sendable {
     private var connection: PostgresConnection?
     /// The server process of `connection`, read by the change watcher's
     /// thread: notices this portal's own changes caused are not news to it.
-    private let ownSender = Mutex32()
+    private let ownSender = LockedValue<Int32>(0)
 
     /// NOTIFY channel: the payload is the id of the user whose data changed
     /// ("*" for the whole organization).
@@ -75,8 +75,7 @@ public final class PostgresStore: @unchecked Sendable {
         guard let version = try schemaVersion() else { throw DatabaseError.schema(address: address.description, reason: Self.noStore) }
         // Only a database behind this portal is changed (a portal's role may not create tables).
         if version != SchemaMigrations.latest { try migrate() }
-        let organizations = try read { try $0.execute(#"SELECT count(*) FROM "organization""#).text(0, 0) }
-        guard organizations != "0" else { throw DatabaseError.schema(address: address.description, reason: Self.noStore) }
+        guard try read(Self.holdsOrganization) else { throw DatabaseError.schema(address: address.description, reason: Self.noStore) }
     }
 
     /// The schema a database has once this portal opened it (its newest migration).
@@ -84,33 +83,36 @@ public final class PostgresStore: @unchecked Sendable {
 
     static let noStore = "it holds no portal store yet. Create one with `portal store init --demo URL` or copy a file in with `portal store copy FILE URL`"
 
+    private static func holdsOrganization(_ connection: PostgresConnection) throws -> Bool {
+        try connection.execute(#"SELECT count(*) FROM "organization""#).text(0, 0) != "0"
+    }
+
     // MARK: The whole store
 
     /// Every row, as the JSON document holds them, validated as a file is.
     public func load() throws -> Tenant {
-        let texts: [String?] = try read { connection in
+        let tenant = try read { connection in
             guard try SchemaMigrations.current(on: connection) != nil else {
                 throw DatabaseError.schema(address: address.description, reason: Self.noStore)
             }
-            return try connection.execute(Self.everyRow).values.first ?? []
+            return try everyRow(on: connection)
         }
-        var tenant = EmptyOrganization.make()
-        try decode(texts, tables: StoreTable.all, into: &tenant)
         let problems = StoreValidator().problems(in: tenant)
         guard problems.isEmpty else { throw StoreError.invalid(path: address.description, problems: Self.located(problems, in: tenant)) }
         return tenant
     }
 
-    /// Every table's rows as one JSON array each, in one statement.
-    static let everyRow = "SELECT " + StoreTable.all.map { "(SELECT coalesce(json_agg(data ORDER BY position), '[]')::text FROM \($0.quotedName))" }
-        .joined(separator: ", ")
+    /// Every table's rows, in one statement.
+    private func everyRow(on connection: PostgresConnection) throws -> Tenant {
+        let texts = try connection.execute("SELECT " + StoreTable.all.map { $0.aggregated() }.joined(separator: ", ")).values.first ?? []
+        var tenant = EmptyOrganization.make()
+        try decode(texts, tables: StoreTable.all, into: &tenant)
+        return tenant
+    }
 
     /// Whether the database holds an organization already.
     public func holdsStore() throws -> Bool {
-        try read { connection in
-            guard try SchemaMigrations.current(on: connection) != nil else { return false }
-            return try connection.execute(#"SELECT count(*) FROM "organization""#).text(0, 0) != "0"
-        }
+        try read { connection in try SchemaMigrations.current(on: connection) != nil && Self.holdsOrganization(connection) }
     }
 
     /// Writes a whole tenant in one transaction (store init, store copy):
@@ -118,11 +120,9 @@ public final class PostgresStore: @unchecked Sendable {
     public func create(_ tenant: Tenant, replace: Bool = false) throws {
         try migrate()
         try withConnection { connection in
-            try connection.execute("BEGIN")
-            do {
+            try connection.transaction {
                 try connection.execute("LOCK TABLE \(StoreTable.organization.quotedName) IN EXCLUSIVE MODE")
-                let held = try connection.execute(#"SELECT count(*) FROM "organization""#).text(0, 0) != "0"
-                if held && !replace {
+                if try Self.holdsOrganization(connection), !replace {
                     throw DatabaseError.schema(address: address.description,
                                                reason: "it already holds a store; give --force to replace it")
                 }
@@ -132,10 +132,6 @@ public final class PostgresStore: @unchecked Sendable {
                     try Self.insertAll(table.rows(tenant), into: table, startingAt: &position, on: connection, address: address)
                 }
                 try connection.execute(#"SELECT setval('"storePositions"', $1)"#, [String(max(position, 1))])
-                try connection.execute("COMMIT")
-            } catch {
-                _ = try? connection.execute("ROLLBACK")
-                throw error
             }
         }
     }
@@ -144,23 +140,31 @@ public final class PostgresStore: @unchecked Sendable {
     private static func insertAll(_ rows: [(key: String, row: any Encodable)], into table: StoreTable, startingAt position: inout Int,
                                   on connection: PostgresConnection, address: DatabaseAddress) throws {
         var seen = Set<String>()
-        let encoder = compactEncoder()
+        if let repeated = rows.first(where: { !seen.insert($0.key).inserted }) {
+            throw DatabaseError.invalidData(address: address.description,
+                                            reason: "two entries of \(table.name) share the key \(InertText.escaped(repeated.key))")
+        }
         for start in stride(from: 0, to: rows.count, by: 2_000) {
-            var batch = "["
-            for (offset, item) in rows[start..<min(start + 2_000, rows.count)].enumerated() {
-                guard seen.insert(item.key).inserted else {
-                    throw DatabaseError.invalidData(address: address.description,
-                                                    reason: "two entries of \(table.name) share the key \(InertText.escaped(item.key))")
-                }
-                position += 1
-                if offset > 0 { batch += "," }
-                batch += "[" + String(decoding: try encoder.encode(item.key), as: UTF8.self) + ",\(position),"
-                batch += String(decoding: try encoder.encode(item.row), as: UTF8.self) + "]"
-            }
-            batch += "]"
-            try connection.execute("INSERT INTO \(table.quotedName) (id, position, data) SELECT e->>0, (e->>1)::bigint, e->2 FROM jsonb_array_elements($1::jsonb) e",
+            let batch = try jsonRows(rows[start..<min(start + 2_000, rows.count)], firstPosition: position + 1)
+            position += min(2_000, rows.count - start)
+            try connection.execute("INSERT INTO \(table.quotedName) (id, position, data) SELECT e->>0, (e->>2)::bigint, e->1 FROM jsonb_array_elements($1::jsonb) e",
                                    [batch])
         }
+    }
+
+    /// Rows as one JSON array of [key, entity] (and position, when given),
+    /// the parameter the inserts take apart.
+    private static func jsonRows(_ rows: some Collection<(key: String, row: any Encodable)>, firstPosition: Int? = nil) throws -> String {
+        let encoder = compactEncoder()
+        var batch = "["
+        for (offset, item) in rows.enumerated() {
+            if offset > 0 { batch += "," }
+            batch += "[" + String(decoding: try encoder.encode(item.key), as: UTF8.self) + ","
+            batch += String(decoding: try encoder.encode(item.row), as: UTF8.self)
+            if let firstPosition { batch += ",\(firstPosition + offset)" }
+            batch += "]"
+        }
+        return batch + "]"
     }
 
     /// Sorted keys, ISO-8601 dates: the JSON file's encoding, on one line.
@@ -297,8 +301,7 @@ extension PostgresStore {
             case "mobileAppAssignments": appsScope.assignments
             default: table.scope
             }
-            return "(SELECT coalesce(json_agg(data ORDER BY position), '[]')::text FROM \(table.quotedName)"
-                + (clause.map { " WHERE \($0)" } ?? "") + ")"
+            return table.aggregated(where: clause)
         }
         let texts = try connection.execute("SELECT " + columns.joined(separator: ", "), parameters).values.first ?? []
         try decode(texts, tables: tables, into: &tenant)
@@ -330,14 +333,14 @@ extension PostgresStore {
                                        [name.trimmingCharacters(in: .whitespaces)]).text(0, 0).map { "user:\($0)" }
                     ?? "name:\(name.trimmingCharacters(in: .whitespaces).lowercased())"
             }
-            try connection.execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", [lockKey])
-            defer { _ = try? connection.execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [lockKey]) }
-            return try serializable(on: connection) {
-                let before = try scope(who, reach: reach, on: connection)
-                var after = before.tenant
-                let result = try body(&after, before.user)
-                _ = try write(before.tenant, after, on: connection)
-                return result
+            return try connection.holding(lockKey) {
+                try serializable(on: connection) {
+                    let before = try scope(who, reach: reach, on: connection)
+                    var after = before.tenant
+                    let result = try body(&after, before.user)
+                    _ = try write(before.tenant, after, on: connection)
+                    return result
+                }
             }
         }
     }
@@ -348,30 +351,17 @@ extension PostgresStore {
         var attempt = 0
         while true {
             attempt += 1
-            try connection.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
             do {
-                let result = try body()
-                do throws(DatabaseError) {
-                    try connection.execute("COMMIT")
-                } catch {
-                    if case let .connectionLost(address, reason) = error { throw DatabaseError.commitUnknown(address: address, reason: reason) }
-                    throw error
-                }
-                return result
+                return try connection.transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", body)
             } catch let error as DatabaseError where error.isRetryable && attempt < Self.attempts {
-                _ = try? connection.execute("ROLLBACK")
                 // Spread the retries so racing portals do not meet again.
                 usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
-            } catch {
-                if (error as? DatabaseError)?.isConnectionProblem != true { _ = try? connection.execute("ROLLBACK") }
-                throw error
             }
         }
     }
 
     /// Writes what differs between two versions of a scope; whether anything did.
     func write(_ before: Tenant, _ after: Tenant, on connection: PostgresConnection) throws -> Bool {
-        let encoder = Self.compactEncoder()
         var wrote = false
         for table in StoreTable.all {
             let changes = table.changes(before, after)
@@ -380,13 +370,7 @@ extension PostgresStore {
                 wrote = true
             }
             if !changes.written.isEmpty {
-                var batch = "["
-                for (offset, item) in changes.written.enumerated() {
-                    if offset > 0 { batch += "," }
-                    batch += "[" + String(decoding: try encoder.encode(item.key), as: UTF8.self) + ","
-                    batch += String(decoding: try encoder.encode(item.row), as: UTF8.self) + "]"
-                }
-                batch += "]"
+                let batch = try Self.jsonRows(changes.written)
                 try connection.execute("INSERT INTO \(table.quotedName) (id, data) SELECT e->>0, e->1 FROM jsonb_array_elements($1::jsonb) e "
                                        + "ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data", [batch])
                 wrote = true
@@ -431,28 +415,15 @@ extension PostgresStore {
         try withConnection { connection in
             // Whole-organization changes queue behind each other rather than
             // racing: each reads everything, so each would conflict with all.
-            try connection.execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", [Self.organizationLock])
-            defer { _ = try? connection.execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [Self.organizationLock]) }
-            return try serializable(on: connection) {
-                let texts = try connection.execute(Self.everyRow).values.first ?? []
-                var before = EmptyOrganization.make()
-                try decode(texts, tables: StoreTable.all, into: &before)
-                var after = before
-                let result = try body(&after)
-                _ = try write(before, after, on: connection)
-                return result
+            try connection.holding(Self.organizationLock) {
+                try serializable(on: connection) {
+                    let before = try everyRow(on: connection)
+                    var after = before
+                    let result = try body(&after)
+                    _ = try write(before, after, on: connection)
+                    return result
+                }
             }
         }
-    }
-}
-
-/// An Int32 read and written from several threads.
-final class Mutex32: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Int32 = 0
-
-    var value: Int32 {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }

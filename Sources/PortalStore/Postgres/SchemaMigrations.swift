@@ -34,9 +34,8 @@ enum SchemaMigrations {
 
     /// Applies what is missing, up to `target`; the versions applied. A
     /// database newer than this portal is refused, never changed.
-    static func apply(on connection: PostgresConnection, upTo target: Int = latest) throws(DatabaseError) -> [Int] {
-        try connection.execute("BEGIN")
-        do throws(DatabaseError) {
+    static func apply(on connection: PostgresConnection, upTo target: Int = latest) throws -> [Int] {
+        try connection.transaction {
             try connection.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [lockKey])
             try connection.execute(createTable)
             let applied = Set(try connection.execute(#"SELECT version FROM "schemaMigrations""#).values.compactMap { $0[0].flatMap(Int.init) })
@@ -51,11 +50,7 @@ enum SchemaMigrations {
                                        [String(migration.version), migration.name])
                 done.append(migration.version)
             }
-            try connection.execute("COMMIT")
             return done
-        } catch {
-            _ = try? connection.execute("ROLLBACK")
-            throw error
         }
     }
 

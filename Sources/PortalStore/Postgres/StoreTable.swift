@@ -25,6 +25,16 @@ struct StoreTable: @unchecked Sendable {
 
     var quotedName: String { PostgresConnection.quoted(name) }
 
+    static func named(_ name: String) -> StoreTable {
+        guard let table = all.first(where: { $0.name == name }) else { preconditionFailure("no table \(name)") }
+        return table
+    }
+
+    /// The rows (those the clause keeps) as one JSON array, in the document's order.
+    func aggregated(where clause: String? = nil) -> String {
+        "(SELECT coalesce(json_agg(data ORDER BY position), '[]')::text FROM \(quotedName)" + (clause.map { " WHERE \($0)" } ?? "") + ")"
+    }
+
     static func collection<Row: Codable & Equatable>(_ name: String, _ path: WritableKeyPath<Tenant, [Row]>,
                                                      scope: String?, key: @escaping (Row) -> String) -> StoreTable {
         StoreTable(

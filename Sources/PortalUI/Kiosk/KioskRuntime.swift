@@ -21,7 +21,7 @@ public final class KioskRuntime: LoopRuntime {
     /// another portal changed the store: the visitor on screen sees the
     /// organization's part of it at once (a new notification, say), and a
     /// kiosk waiting for a visitor takes all of it.
-    public let storeChanges = ChangeFlag()
+    public let storeChanges = LockedValue(false)
     private let makeContext: (Tenant) -> PortalContext
     private var size: Size
     private var sessionTickDue: Date
@@ -106,7 +106,7 @@ public final class KioskRuntime: LoopRuntime {
     @discardableResult
     public func deliverFinishedWork() -> Bool {
         var delivered = session.deliverFinishedWork()
-        if storeChanges.take(), let fresh = freshTenant?() {
+        if storeChanges.exchange(false), let fresh = freshTenant?() {
             tenant = fresh
             if let directory = session.context.directory as? InMemoryDirectory {
                 // Before anyone signed in, the visit's copy is the store as it is now;
@@ -118,6 +118,7 @@ public final class KioskRuntime: LoopRuntime {
                 }
             }
             session.post(.storeEvent(.changed(userId: DirectoryEvent.everyone)))
+            session.post(.storeEvent(.catalogChanged))
             delivered = true
         }
         if let right = pinCheck.take() {

@@ -12,7 +12,8 @@ public final class PortalRuntime {
     public private(set) var context: PortalContext
     /// Why the store could not be loaded, when that ended the program.
     public private(set) var loadFailure: String?
-    private let loaded = LoadedContext()
+    /// The context a background load produced, read by the jobs queued after it.
+    private let loaded = LockedValue<PortalContext?>(nil)
     public let clock: Clock
     private let inbox = WorkInbox()
     private let worker = DispatchQueue(label: "portal.effects")
@@ -49,7 +50,7 @@ public final class PortalRuntime {
                 context.localeIsUTF8 = waiting.localeIsUTF8
                 context.inspectHost = waiting.inspectHost
                 context.about = waiting.about
-                box.context = context
+                box.value = context
                 inbox.post(.storeLoaded)
             } catch {
                 inbox.post(.storeFailed(String(describing: error)))
@@ -66,7 +67,7 @@ public final class PortalRuntime {
     public func post(_ message: Message) {
         switch message {
         case .storeLoaded:
-            if let loaded = loaded.context {
+            if let loaded = loaded.value {
                 context = loaded
                 requests.append(.brandColor(loaded.organization.themeColor))
                 if let feed = loaded.directory as? any DirectoryChangeFeed {
@@ -152,7 +153,7 @@ public final class PortalRuntime {
         let inbox = inbox, box = loaded, waiting = context.directory, clock = clock
         worker.async {
             // A store still loading was queued first and has finished by now.
-            let directory = box.context?.directory ?? waiting
+            let directory = box.value?.directory ?? waiting
             do {
                 inbox.post(try job(directory, clock.now()))
             } catch {
@@ -312,17 +313,6 @@ public enum TerminalRequest: Equatable, Sendable {
     case redraw, suspend
     /// The store brought the organization's theme color.
     case brandColor(String)
-}
-
-/// The context a background load produced, read by the jobs queued after it.
-final class LoadedContext: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: PortalContext?
-
-    var context: PortalContext? {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
-    }
 }
 
 /// Results of background work, handed from worker threads to the terminal thread.

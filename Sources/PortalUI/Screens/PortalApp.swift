@@ -33,9 +33,10 @@ public enum PortalApp {
         case let .storeEvent(.changed(userId)):
             // Another portal (or an administrator) changed what this user sees: read it again.
             guard case let .portal(portal) = state.screen, userId == DirectoryEvent.everyone || userId == portal.user.id else { return [] }
-            // A change for everyone may be the catalog's: read it again too.
-            let catalog: [Effect] = userId == DirectoryEvent.everyone ? [.loadCatalog(userId: portal.user.id)] : []
-            return [.rereadPortal(userId: portal.user.id)] + catalog
+            return [.rereadPortal(userId: portal.user.id)]
+        case .storeEvent(.catalogChanged):
+            guard case let .portal(portal) = state.screen else { return [] }
+            return [.loadCatalog(userId: portal.user.id)]
         case let .portalOpened(data):
             var portal = PortalState(data: data)
             // Lay Home out once here, so the first frame reuses it.
